@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "csto",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "ArticleModel", targets: ["ArticleModel"]),
+        .library(name: "ArticleQuery", targets: ["ArticleQuery"]),
+        .executable(name: "csto", targets: ["csto"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .target(
+            name: "ArticleModel",
+            resources: [
+                .embedInCode("Bundled/csto.model"),
+                .embedInCode("Bundled/article.txt"),
+                .embedInCode("Bundled/cameo.tsv"),
+            ]
+        ),
+        .target(name: "ArticleQuery", dependencies: ["ArticleModel"]),
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .executableTarget(
+            name: "csto",
+            dependencies: [
+                "ArticleQuery",
+                "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ArticleModelTests", dependencies: ["ArticleModel"]),
+        .testTarget(name: "ArticleQueryTests", dependencies: ["ArticleQuery"]),
+        .testTarget(name: "cstoTests", dependencies: ["csto", "ArticleQuery"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,34 @@
+/// Something the article names: a state, a person, a body, an event, a scenario.
+public struct Entity: Sendable, Equatable, Codable {
+  public var id: String
+  public var name: String
+  public var kind: String
+  /// Other names a reader may type (`pelosi`, `the bloc`), lowercase.
+  public var aliases: [String]
+  /// Place names that stand for a government (`moscow`, `the americans`), lowercase.
+  public var metonyms: [String]
+  /// General knowledge about the entity, kept apart from the article's evidence.
+  public var background: [String]
+
+  public init(
+    id: String, name: String, kind: String, aliases: [String] = [], metonyms: [String] = [],
+    background: [String] = []
+  ) {
+    self.id = id
+    self.name = name
+    self.kind = kind
+    self.aliases = aliases
+    self.metonyms = metonyms
+    self.background = background
+  }
+
+  /// Every name the entity answers to, lowercase: its id, display name, aliases and metonyms.
+  public var allNames: [String] {
+    var names = [name.lowercased()]
+    let spacedID = id.replacingOccurrences(of: "_", with: " ")
+    for candidate in [id, spacedID] + aliases + metonyms where !names.contains(candidate) {
+      names.append(candidate)
+    }
+    return names
+  }
+}

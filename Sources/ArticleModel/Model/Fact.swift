@@ -1,0 +1,89 @@
+/// What the article says one entity did to, or is to, another, and where it says so.
+public struct Fact: Sendable, Equatable, Codable {
+  /// Indices into the model's entities and relations.
+  public var subject: Int
+  public var relation: Int
+  public var object: Int
+  public var qualifiers: [Qualifier]
+  public var polarity: Polarity
+  public var modality: Modality
+  public var evidence: [Evidence]
+  public var note: String?
+
+  public init(
+    subject: Int, relation: Int, object: Int, qualifiers: [Qualifier] = [],
+    polarity: Polarity = .affirmed, modality: Modality = .reported, evidence: [Evidence],
+    note: String? = nil
+  ) {
+    self.subject = subject
+    self.relation = relation
+    self.object = object
+    self.qualifiers = qualifiers
+    self.polarity = polarity
+    self.modality = modality
+    self.evidence = evidence
+    self.note = note
+  }
+
+  /// The scenario the fact belongs to, if it is a scenario fact.
+  public var scenario: Int? {
+    if case .scenario(let index) = modality { index } else { nil }
+  }
+}
+
+/// Whether the article says a thing happened or explicitly that it did not.
+public enum Polarity: String, Sendable, Equatable, Codable {
+  case affirmed
+  case denied
+}
+
+/// How the article holds a fact: reported as happened, the author's own assessment, or part
+/// of a scenario the author considers (the index of the scenario entity).
+public enum Modality: Sendable, Equatable, Hashable, Codable {
+  case reported
+  case assessment
+  case scenario(Int)
+
+  /// `reported`, `assessment` or `scenario`.
+  public var name: String {
+    switch self {
+    case .reported: "reported"
+    case .assessment: "assessment"
+    case .scenario: "scenario"
+    }
+  }
+}
+
+/// A circumstance of a fact: `at` a summit, `in` an exercise, `to` someone, `when`, an
+/// `amount`.
+public struct Qualifier: Sendable, Equatable, Codable {
+  public enum Key: String, Sendable, Equatable, Codable, CaseIterable {
+    case at, `in`, to, when, amount
+  }
+
+  public enum Value: Sendable, Equatable, Codable {
+    case entity(Int)
+    case text(String)
+  }
+
+  public var key: Key
+  public var value: Value
+
+  public init(_ key: Key, _ value: Value) {
+    self.key = key
+    self.value = value
+  }
+}
+
+/// Where a fact is said: a document (index), a paragraph number, and a verbatim quote.
+public struct Evidence: Sendable, Equatable, Codable {
+  public var document: Int
+  public var paragraph: Int
+  public var quote: String
+
+  public init(document: Int, paragraph: Int, quote: String) {
+    self.document = document
+    self.paragraph = paragraph
+    self.quote = quote
+  }
+}

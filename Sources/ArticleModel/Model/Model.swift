@@ -1,0 +1,74 @@
+/// The article model: documents, kinds, relations, entities, named sets and facts, with the
+/// indexes that let a query touch only the facts it needs. Build one with `ModelLoader`.
+public struct Model: Sendable, Equatable {
+  public let documents: [Document]
+  public let kinds: [Kind]
+  public let relations: [Relation]
+  public let entities: [Entity]
+  public let sets: [NamedSet]
+  public let facts: [Fact]
+  public let index: ModelIndex
+
+  /// A model from its parts; indices in facts must be in range (the loader checks them).
+  public init(
+    documents: [Document], kinds: [Kind], relations: [Relation], entities: [Entity],
+    sets: [NamedSet], facts: [Fact]
+  ) {
+    self.documents = documents
+    self.kinds = kinds
+    self.relations = relations
+    self.entities = entities
+    self.sets = sets
+    self.facts = facts
+    index = ModelIndex(relations: relations, entities: entities, facts: facts)
+  }
+
+  public static func == (lhs: Model, rhs: Model) -> Bool {
+    lhs.documents == rhs.documents && lhs.kinds == rhs.kinds && lhs.relations == rhs.relations
+      && lhs.entities == rhs.entities && lhs.sets == rhs.sets && lhs.facts == rhs.facts
+  }
+
+  /// The title of the first document, for banners.
+  public var title: String {
+    documents.first?.title ?? documents.first?.id ?? "model"
+  }
+
+  /// The entity with this id, if any.
+  public func entity(id: String) -> Int? { index.entityByID[id] }
+
+  /// The relation with this id, if any.
+  public func relation(id: String) -> Int? { index.relationByID[id] }
+
+  /// The evidence quote's paragraph text.
+  public func paragraph(of evidence: Evidence) -> String? {
+    documents.indices.contains(evidence.document)
+      ? documents[evidence.document].paragraph(evidence.paragraph) : nil
+  }
+}
+
+extension Model: Codable {
+  private enum CodingKeys: String, CodingKey {
+    case documents, kinds, relations, entities, sets, facts
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      documents: try container.decode([Document].self, forKey: .documents),
+      kinds: try container.decode([Kind].self, forKey: .kinds),
+      relations: try container.decode([Relation].self, forKey: .relations),
+      entities: try container.decode([Entity].self, forKey: .entities),
+      sets: try container.decode([NamedSet].self, forKey: .sets),
+      facts: try container.decode([Fact].self, forKey: .facts))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(documents, forKey: .documents)
+    try container.encode(kinds, forKey: .kinds)
+    try container.encode(relations, forKey: .relations)
+    try container.encode(entities, forKey: .entities)
+    try container.encode(sets, forKey: .sets)
+    try container.encode(facts, forKey: .facts)
+  }
+}

@@ -1,0 +1,77 @@
+/// Lookups derived from a model's facts: by id, by subject, object and relation, and who
+/// speaks for whom (an office holder or a body for its state).
+public struct ModelIndex: Sendable {
+  public let entityByID: [String: Int]
+  public let relationByID: [String: Int]
+  /// Fact indices, per entity as subject, per entity as object, per relation.
+  public let factsBySubject: [[Int]]
+  public let factsByObject: [[Int]]
+  public let factsByRelation: [[Int]]
+  /// For each entity, the entities it speaks for, each with the chain of office or part-of
+  /// facts that leads there (nearest first).
+  public let speaksFor: [[Representation]]
+  /// For each entity, the entities that speak for it (the inverse of `speaksFor`).
+  public let spokenForBy: [[Representation]]
+
+  /// One step up from an entity to what it speaks for.
+  public struct Representation: Sendable, Equatable {
+    /// The entity spoken for (in `speaksFor`) or the one speaking (in `spokenForBy`).
+    public var entity: Int
+    /// The office or part-of facts from the speaker up to the entity spoken for.
+    public var chain: [Int]
+  }
+
+  /// Longest chain followed: a person, the body they lead, the state it belongs to, …
+  static let maximumChain = 4
+
+  init(relations: [Relation], entities: [Entity], facts: [Fact]) {
+    var entityByID: [String: Int] = [:]
+    for (index, entity) in entities.enumerated() where entityByID[entity.id] == nil {
+      entityByID[entity.id] = index
+    }
+    var relationByID: [String: Int] = [:]
+    for (index, relation) in relations.enumerated() where relationByID[relation.id] == nil {
+      relationByID[relation.id] = index
+    }
+    var bySubject = [[Int]](repeating: [], count: entities.count)
+    var byObject = [[Int]](repeating: [], count: entities.count)
+    var byRelation = [[Int]](repeating: [], count: relations.count)
+    var steps = [[(to: Int, fact: Int)]](repeating: [], count: entities.count)
+    for (index, fact) in facts.enumerated() {
+      bySubject[fact.subject].append(index)
+      byObject[fact.object].append(index)
+      byRelation[fact.relation].append(index)
+      let relation = relations[fact.relation]
+      if fact.polarity == .affirmed, fact.modality == .reported,
+        relation.represents.contains(entities[fact.subject].kind), fact.subject != fact.object
+      {
+        steps[fact.subject].append((fact.object, index))
+      }
+    }
+    var speaksFor = [[Representation]](repeating: [], count: entities.count)
+    var spokenForBy = [[Representation]](repeating: [], count: entities.count)
+    for start in entities.indices where !steps[start].isEmpty {
+      var seen: Set<Int> = [start]
+      var frontier = [Representation(entity: start, chain: [])]
+      while !frontier.isEmpty {
+        var next: [Representation] = []
+        for here in frontier where here.chain.count < Self.maximumChain {
+          for step in steps[here.entity] where seen.insert(step.to).inserted {
+            let reached = Representation(entity: step.to, chain: here.chain + [step.fact])
+            speaksFor[start].append(reached)
+            spokenForBy[step.to].append(Representation(entity: start, chain: reached.chain))
+            next.append(reached)
+          }
+        }
+        frontier = next
+      }
+    }
+    self.entityByID = entityByID
+    self.relationByID = relationByID
+    factsBySubject = bySubject
+    factsByObject = byObject
+    factsByRelation = byRelation
+    self.speaksFor = speaksFor
+    self.spokenForBy = spokenForBy
+  }
+}

@@ -1,0 +1,159 @@
+import ArticleModel
+
+/// The words a query may use, drawn from a model: entity names, relation phrases, set names
+/// and the language's keywords, each as a sequence of folded words for longest-match lookup.
+public struct Vocabulary: Sendable {
+  /// What a phrase of words stands for.
+  public enum Meaning: Sendable, Equatable {
+    case entity(Int)
+    case relation(RelationRef)
+    case set(String)
+  }
+
+  /// The language's reserved words, which no name may be spelled as.
+  public static let keywords: [String] = [
+    "where", "and", "or", "not", "who", "what", "did", "does", "is", "was", "were", "are",
+    "show", "facts", "about", "in", "paragraph", "why", "count", "assuming", "the",
+  ]
+
+  /// Words that begin a statement, for completion at the start of a line.
+  public static let openers: [String] = ["who", "what did", "show", "facts", "why", "count"]
+
+  private var entities = PhraseTable()
+  private var entityIDs: [String] = []
+  private var scenarios: Set<String> = []
+  private var relations = PhraseTable()
+  private var sets = PhraseTable()
+  /// Every entity's names, relation phrases and set names as typed, for suggestions.
+  public private(set) var entityNames: [String] = []
+  public private(set) var relationPhrases: [String] = []
+  public private(set) var setNames: [String] = []
+  /// The phrase each relation is printed with, forward and reversed.
+  private var printedForms: [RelationRef: String] = [:]
+
+  /// The vocabulary of `model`.
+  public init(model: Model) {
+    entityIDs = model.entities.map(\.id)
+    scenarios = Set(model.entities.filter { $0.kind == "scenario" }.map(\.id))
+    for (index, entity) in model.entities.enumerated() {
+      for name in entity.allNames where entities.insert(name, .entity(index)) {
+        entityNames.append(name)
+      }
+    }
+    for relation in model.relations {
+      for (phrase, reversed) in relation.forms {
+        let reference = RelationRef(id: relation.id, reversed: reversed)
+        if relations.insert(phrase, .relation(reference)) { relationPhrases.append(phrase) }
+        if printedForms[reference] == nil { printedForms[reference] = phrase }
+      }
+      if relation.symmetric {
+        printedForms[RelationRef(id: relation.id, reversed: true)] = relation.phrase
+      }
+    }
+    for name in model.kinds.map(\.plural) + model.sets.map(\.id) + ["everything"]
+    where sets.insert(name, .set(name)) {
+      setNames.append(name)
+    }
+  }
+
+  /// The longest entity name at the start of `words`, and how many words it takes.
+  func entity(at words: ArraySlice<String>) -> (Int, Int)? {
+    guard case .some((.entity(let index), let length)) = entities.longestMatch(words) else {
+      return nil
+    }
+    return (index, length)
+  }
+
+  /// The longest relation phrase at the start of `words`.
+  func relation(at words: ArraySlice<String>) -> (RelationRef, Int)? {
+    guard case .some((.relation(let reference), let length)) = relations.longestMatch(words)
+    else { return nil }
+    return (reference, length)
+  }
+
+  /// The longest set name at the start of `words`.
+  func set(at words: ArraySlice<String>) -> (String, Int)? {
+    guard case .some((.set(let name), let length)) = sets.longestMatch(words) else { return nil }
+    return (name, length)
+  }
+
+  /// The entity whose whole name is `text` (a quoted name).
+  func entity(named text: String) -> Int? {
+    let words = PhraseTable.words(of: text)
+    guard let (index, length) = entity(at: words[...]), length == words.count else { return nil }
+    return index
+  }
+
+  /// The id of the entity at `index`.
+  func entityID(_ index: Int) -> String { entityIDs[index] }
+
+  /// True when the entity is a scenario, which `assuming` takes by name.
+  func isScenario(_ id: String) -> Bool { scenarios.contains(id) }
+
+  /// How the printer spells a relation.
+  func phrase(for reference: RelationRef) -> String {
+    printedForms[reference] ?? reference.id
+  }
+
+  /// True when `word` could begin a relation phrase.
+  func startsRelation(_ word: String) -> Bool { relations.hasPrefix([word]) }
+}
+
+/// Phrases as word sequences in a trie, looked up by longest match.
+struct PhraseTable: Sendable {
+  private var nodes: [Node] = [Node()]
+
+  private struct Node: Sendable {
+    var children: [String: Int] = [:]
+    var meaning: Vocabulary.Meaning?
+  }
+
+  /// The folded words of a phrase as the lexer would split it.
+  static func words(of phrase: String) -> [String] {
+    guard let tokens = try? Lexer.tokenize(phrase) else { return [phrase.lowercased()] }
+    return tokens.filter { $0.kind == .word || $0.kind == .number }.map(\.folded)
+  }
+
+  /// Adds a phrase; false when it was there already (the first meaning stays).
+  mutating func insert(_ phrase: String, _ meaning: Vocabulary.Meaning) -> Bool {
+    let words = Self.words(of: phrase)
+    guard !words.isEmpty else { return false }
+    var node = 0
+    for word in words {
+      if let next = nodes[node].children[word] {
+        node = next
+      } else {
+        nodes.append(Node())
+        nodes[node].children[word] = nodes.count - 1
+        node = nodes.count - 1
+      }
+    }
+    guard nodes[node].meaning == nil else { return false }
+    nodes[node].meaning = meaning
+    return true
+  }
+
+  /// The meaning of the longest phrase that `words` begins with, and its length in words.
+  func longestMatch(_ words: ArraySlice<String>) -> (Vocabulary.Meaning, Int)? {
+    var node = 0
+    var best: (Vocabulary.Meaning, Int)?
+    var length = 0
+    for word in words {
+      guard let next = nodes[node].children[word] else { break }
+      node = next
+      length += 1
+      if let meaning = nodes[node].meaning { best = (meaning, length) }
+    }
+    return best
+  }
+
+  /// True when some phrase begins with `words`.
+  func hasPrefix(_ words: [String]) -> Bool {
+    var node = 0
+    for word in words {
+      guard let next = nodes[node].children[word] else { return false }
+      node = next
+    }
+    return true
+  }
+}
