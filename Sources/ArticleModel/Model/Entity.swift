@@ -22,11 +22,10 @@ public struct Entity: Sendable, Equatable, Codable {
     self.background = background
   }
 
-  /// Every name the entity answers to, lowercase: its id, display name, aliases and metonyms.
+  /// Every name the entity answers to, lowercase: its display name, id, aliases and metonyms.
   public var allNames: [String] {
     var names = [name.lowercased()]
-    let spacedID = id.replacingOccurrences(of: "_", with: " ")
-    for candidate in [id, spacedID] + aliases + metonyms where !names.contains(candidate) {
+    for candidate in [id] + aliases + metonyms where !names.contains(candidate) {
       names.append(candidate)
     }
     return names

@@ -187,7 +187,8 @@ public struct Parser {
     switch current.kind == .word ? current.folded : "" {
     case "count":
       position += 1
-      return .count(try nested { parser throws(Diagnostic) in try parser.query() })
+      if at("facts") { return .count(try facts()) }
+      return .count(try nested { parser throws(Diagnostic) in try parser.entityQuery() })
     case "show":
       position += 1
       return .show(entity: try entityName())
@@ -196,6 +197,19 @@ public struct Parser {
     case "who": return try who()
     case "what": return try what()
     default: return try selection()
+    }
+  }
+
+  /// entity-query ::= selection | who | what
+  private mutating func entityQuery() throws(Diagnostic) -> Query {
+    let start = position
+    let parsed = try query()
+    switch parsed {
+    case .selection, .who, .what: return parsed
+    default:
+      throw Diagnostic(
+        "a sub-query here must answer entities (a set, who or what did), not \(tokens[start].description)",
+        at: range(from: start))
     }
   }
 
@@ -215,7 +229,7 @@ public struct Parser {
   /// set ::= set-name | '(' query ')'
   private mutating func setSource() throws(Diagnostic) -> SetSource {
     if eat(.leftParen) {
-      let inner = try nested { parser throws(Diagnostic) in try parser.query() }
+      let inner = try nested { parser throws(Diagnostic) in try parser.entityQuery() }
       try expect(.rightParen)
       return .query(inner)
     }
@@ -255,11 +269,53 @@ public struct Parser {
     guard eat("did") || eat("does") else {
       throw found(expected: "'did' (as in: what did pelosi visit)", candidates: ["did", "does"])
     }
-    let subject = try term()
+    let subject = try whatSubject()
     return .what(subject: subject, relation: try relation())
   }
 
   /// show ::= 'show' name   (the name is read by entityName)
+  /// The subject of `what did`: the longest name or set that a relation phrase follows, so
+  /// that a name which happens to go on with a verb does not swallow it.
+  private mutating func whatSubject() throws(Diagnostic) -> Target {
+    if let length = lengthBeforeRelation(), let (name, matched) = vocabulary.set(at: words),
+      matched == length
+    {
+      position += length
+      return .set(name)
+    }
+    if let id = try? nameBeforeRelation() { return .entity(id) }
+    return try term()
+  }
+
+  /// An entity name that a relation phrase follows (`why pelosi visited armenia`), preferring
+  /// the longest such split of the words, else the longest name.
+  private mutating func nameBeforeRelation() throws(Diagnostic) -> String {
+    if current.kind == .word, let length = lengthBeforeRelation() {
+      let head = words.prefix(length)
+      let named = head.first == "the" && length > 1 ? head.dropFirst() : head
+      if let (index, matched) = vocabulary.entity(at: named), matched == named.count {
+        position += length
+        return vocabulary.entityID(index)
+      }
+    }
+    return try entityName()
+  }
+
+  /// The longest count of words at the current position that are followed by a relation
+  /// phrase and make a whole name or set.
+  private func lengthBeforeRelation() -> Int? {
+    let available = words
+    guard available.count > 1 else { return nil }
+    for length in stride(from: available.count - 1, through: 1, by: -1) {
+      guard vocabulary.relation(at: available.dropFirst(length)) != nil else { continue }
+      let head = available.prefix(length)
+      let named = head.first == "the" && length > 1 ? head.dropFirst() : head
+      if let (_, matched) = vocabulary.entity(at: named), matched == named.count { return length }
+      if let (_, matched) = vocabulary.set(at: head), matched == length { return length }
+    }
+    return nil
+  }
+
   /// facts ::= 'facts' ( 'about' term | 'in' 'paragraph' number )?
   private mutating func facts() throws(Diagnostic) -> Query {
     position += 1
@@ -285,7 +341,7 @@ public struct Parser {
   private mutating func why() throws(Diagnostic) -> Query {
     position += 1
     let negated = eat("not")
-    let entity = try entityName()
+    let entity = try nameBeforeRelation()
     return .why(entity: entity, condition: try condition(), negated: negated)
   }
 
@@ -335,7 +391,7 @@ public struct Parser {
   /// target ::= '(' query ')' | term
   private mutating func target() throws(Diagnostic) -> Target {
     if eat(.leftParen) {
-      let inner = try nested { parser throws(Diagnostic) in try parser.query() }
+      let inner = try nested { parser throws(Diagnostic) in try parser.entityQuery() }
       try expect(.rightParen)
       return .query(inner)
     }
@@ -382,11 +438,13 @@ public struct Parser {
   /// The entity named at the current position, with a leading `the` ignored when the name
   /// does not itself begin with it.
   private func entityMatch() -> (id: String, length: Int)? {
-    if let (index, length) = vocabulary.entity(at: words) {
-      return (vocabulary.entityID(index), length)
-    }
+    entityMatchSkippingThe().map { (vocabulary.entityID($0.0), $0.1) }
+  }
+
+  private func entityMatchSkippingThe() -> (Int, Int)? {
+    if let match = vocabulary.entity(at: words) { return match }
     if at("the"), let (index, length) = vocabulary.entity(at: words.dropFirst()) {
-      return (vocabulary.entityID(index), length + 1)
+      return (index, length + 1)
     }
     return nil
   }
@@ -406,10 +464,11 @@ public struct Parser {
 
   /// assumption ::= name | name relation target
   private mutating func assumption() throws(Diagnostic) -> Assumption {
-    let subject = try entityName()
-    if vocabulary.isScenario(subject) {
-      return .scenario(subject)
+    if let (index, length) = entityMatchSkippingThe(), vocabulary.isScenario(vocabulary.entityID(index)) {
+      position += length
+      return .scenario(vocabulary.entityID(index))
     }
+    let subject = try nameBeforeRelation()
     let reference = try relation()
     return .fact(subject: subject, relation: reference, object: try target())
   }

@@ -1,0 +1,76 @@
+extension Answer: Codable {
+  private enum CodingKeys: String, CodingKey {
+    case query, kind, assumptions, results, count, steps, claim, holds, nearMisses, profile
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(query, forKey: .query)
+    try container.encode(kind, forKey: .kind)
+    if !assumptions.isEmpty { try container.encode(assumptions, forKey: .assumptions) }
+    switch body {
+    case .entities(let results): try container.encode(results, forKey: .results)
+    case .facts(let facts): try container.encode(facts, forKey: .results)
+    case .count(let count): try container.encode(count, forKey: .count)
+    case .explanation(let proof):
+      try container.encode(proof.claim, forKey: .claim)
+      try container.encode(proof.holds, forKey: .holds)
+      try container.encode([proof], forKey: .steps)
+    case .nearMisses(let misses):
+      try container.encode(misses.claim, forKey: .claim)
+      try container.encode(misses.holds, forKey: .holds)
+      try container.encode(misses.misses, forKey: .nearMisses)
+    case .profile(let profile): try container.encode(profile, forKey: .profile)
+    }
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    query = try container.decode(String.self, forKey: .query)
+    assumptions = try container.decodeIfPresent([String].self, forKey: .assumptions) ?? []
+    switch try container.decode(Kind.self, forKey: .kind) {
+    case .entities: body = .entities(try container.decode([EntityResult].self, forKey: .results))
+    case .facts: body = .facts(try container.decode([FactResult].self, forKey: .results))
+    case .count: body = .count(try container.decode(Int.self, forKey: .count))
+    case .explanation:
+      let steps = try container.decode([Proof].self, forKey: .steps)
+      guard let proof = steps.first else {
+        throw DecodingError.dataCorruptedError(
+          forKey: .steps, in: container, debugDescription: "an explanation has one root step")
+      }
+      body = .explanation(proof)
+    case .nearMisses:
+      body = .nearMisses(
+        NearMisses(
+          claim: try container.decode(String.self, forKey: .claim),
+          holds: try container.decode(Bool.self, forKey: .holds),
+          misses: try container.decode([NearMiss].self, forKey: .nearMisses)))
+    case .profile: body = .profile(try container.decode(Profile.self, forKey: .profile))
+    }
+  }
+}
+
+extension EvidenceItem: Codable {
+  private enum CodingKeys: String, CodingKey {
+    case paragraph, quote, via, role, fact, chain
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(paragraph, forKey: .paragraph)
+    try container.encode(quote, forKey: .quote)
+    try container.encodeIfPresent(via, forKey: .via)
+    try container.encodeIfPresent(role, forKey: .role)
+    try container.encode(fact, forKey: .fact)
+    if !chain.isEmpty { try container.encode(chain, forKey: .chain) }
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      fact: try container.decode(FactResult.self, forKey: .fact),
+      via: try container.decodeIfPresent(String.self, forKey: .via),
+      role: try container.decodeIfPresent(String.self, forKey: .role),
+      chain: try container.decodeIfPresent([FactResult].self, forKey: .chain) ?? [])
+  }
+}

@@ -1,0 +1,186 @@
+/// The answer to one statement: typed, so that code can inspect it and every output format
+/// can render it. Encodes to the JSON of the SPEC (§3) with `Codable`.
+public struct Answer: Sendable, Equatable {
+  /// The statement as it was written.
+  public var query: String
+  /// Scenarios taken as true (display names).
+  public var assumptions: [String]
+  public var body: Body
+
+  /// What kind of answer this is, and its content.
+  public enum Body: Sendable, Equatable {
+    case entities([EntityResult])
+    case facts([FactResult])
+    case count(Int)
+    case explanation(Proof)
+    case nearMisses(NearMisses)
+    case profile(Profile)
+  }
+
+  /// The kind, as the JSON `kind` field spells it.
+  public enum Kind: String, Sendable, Codable {
+    case entities, facts, count, explanation, nearMisses = "near-misses", profile
+  }
+
+  public init(query: String, assumptions: [String] = [], body: Body) {
+    self.query = query
+    self.assumptions = assumptions
+    self.body = body
+  }
+
+  public var kind: Kind {
+    switch body {
+    case .entities: .entities
+    case .facts: .facts
+    case .count: .count
+    case .explanation: .explanation
+    case .nearMisses: .nearMisses
+    case .profile: .profile
+    }
+  }
+
+  /// The display names of an entity answer, in order; empty for other kinds.
+  public var names: [String] {
+    if case .entities(let results) = body { results.map(\.name) } else { [] }
+  }
+
+  /// The number of a count answer.
+  public var count: Int? {
+    if case .count(let count) = body { count } else { nil }
+  }
+
+  /// How many results the answer holds: entities, facts, the count's number, the proof's
+  /// leaves, the near misses, the profile's facts.
+  public var resultCount: Int {
+    switch body {
+    case .entities(let results): results.count
+    case .facts(let facts): facts.count
+    case .count(let count): count
+    case .explanation(let proof): proof.holds ? 1 : 0
+    case .nearMisses(let misses): misses.misses.count
+    case .profile(let profile): profile.groups.reduce(0) { $0 + $1.facts.count }
+    }
+  }
+}
+
+/// An entity in an answer, with the evidence that puts it there.
+public struct EntityResult: Sendable, Equatable, Codable {
+  public var id: String
+  public var name: String
+  public var kind: String
+  public var evidence: [EvidenceItem]
+
+  public init(id: String, name: String, kind: String, evidence: [EvidenceItem] = []) {
+    self.id = id
+    self.name = name
+    self.kind = kind
+    self.evidence = evidence
+  }
+}
+
+/// One piece of evidence: the fact, where it is said, and through whom the entity said or
+/// did it (Tajikistan via Rakhmon, its president). Encodes paragraph and quote at its top.
+public struct EvidenceItem: Sendable, Equatable {
+  public var fact: FactResult
+  /// The display name of the office holder or body the fact is about, when it is not the
+  /// entity itself.
+  public var via: String?
+  /// The office or part that links them (`president`), and the facts that show the link.
+  public var role: String?
+  public var chain: [FactResult]
+
+  public init(fact: FactResult, via: String? = nil, role: String? = nil, chain: [FactResult] = [])
+  {
+    self.fact = fact
+    self.via = via
+    self.role = role
+    self.chain = chain
+  }
+
+  public var paragraph: Int { fact.paragraph }
+  public var quote: String { fact.quote }
+}
+
+/// A fact as an answer shows it: names rather than ids, the phrase, and its first evidence.
+public struct FactResult: Sendable, Equatable, Codable {
+  /// The fact's position in the model, for stable references.
+  public var index: Int
+  public var subject: String
+  public var relation: String
+  public var object: String
+  /// `affirmed` or `denied`.
+  public var polarity: String
+  /// `reported`, `assessment` or `scenario`.
+  public var modality: String
+  /// The scenario's name for a scenario fact.
+  public var scenario: String?
+  /// Circumstances as text: `at Tashkent SCO summit`, `when mid-September`.
+  public var qualifiers: [String]
+  public var note: String?
+  public var document: String
+  public var paragraph: Int
+  public var quote: String
+  /// Further evidence for the same fact beyond the first.
+  public var moreEvidence: [Citation]
+
+  /// A paragraph and a quote.
+  public struct Citation: Sendable, Equatable, Codable {
+    public var paragraph: Int
+    public var quote: String
+  }
+
+  /// The fact as a sentence: `Rakhmon criticized Russia`, `CSTO did not named the aggressor`
+  /// reads wrong, so denials say `not`: `CSTO (not) named the aggressor Azerbaijan`.
+  public var sentence: String {
+    let negation = polarity == "denied" ? "did not: " : ""
+    return "\(negation)\(subject) \(relation) \(object)"
+  }
+}
+
+/// The proof tree of a `why`: a claim, whether it holds, the facts that show it, and the
+/// sub-claims it rests on.
+public struct Proof: Sendable, Equatable, Codable {
+  public var claim: String
+  public var holds: Bool
+  public var evidence: [EvidenceItem]
+  public var steps: [Proof]
+
+  public init(claim: String, holds: Bool, evidence: [EvidenceItem] = [], steps: [Proof] = []) {
+    self.claim = claim
+    self.holds = holds
+    self.evidence = evidence
+    self.steps = steps
+  }
+}
+
+/// The answer to `why not`: the claim, whether it holds after all, and what the article says
+/// nearby.
+public struct NearMisses: Sendable, Equatable, Codable {
+  public var claim: String
+  public var holds: Bool
+  public var misses: [NearMiss]
+}
+
+/// One thing the article says near a claim that does not hold.
+public struct NearMiss: Sendable, Equatable, Codable {
+  /// `another relation`, `reverse direction`, `denied`, `only in a scenario`,
+  /// `same paragraph`.
+  public var reason: String
+  public var fact: FactResult?
+  public var paragraph: Int
+  public var quote: String
+}
+
+/// Everything the article says about one entity, grouped.
+public struct Profile: Sendable, Equatable, Codable {
+  public var entity: EntityResult
+  public var aliases: [String]
+  public var background: [String]
+  public var groups: [Group]
+
+  /// A titled group of facts (`as subject`, `via its president Rakhmon`, `denied`).
+  public struct Group: Sendable, Equatable, Codable {
+    public var title: String
+    public var facts: [FactResult]
+  }
+}

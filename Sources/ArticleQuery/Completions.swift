@@ -1,0 +1,74 @@
+import ArticleModel
+
+/// What may complete the word under the cursor: where that word begins and the candidates
+/// that fit there, sorted.
+public struct Completions: Sendable, Equatable {
+  /// The character offset in the line where the text being completed begins.
+  public var start: Int
+  /// Whole replacements for the text from `start` to the cursor.
+  public var candidates: [String]
+
+  public init(start: Int, candidates: [String]) {
+    self.start = start
+    self.candidates = candidates
+  }
+}
+
+extension QueryEngine {
+  /// Candidates for the text before `cursor` (a character offset) in `line`: at the start,
+  /// sets and question words; after `where`, `and`, `or`, `not`, relation phrases; after a
+  /// relation, entity names and sets. The text being completed may be several words long
+  /// (`nancy pe` → `nancy pelosi`).
+  public func completions(in line: String, cursor: Int) -> Completions {
+    let before = String(line.prefix(cursor))
+    let vocabulary = context.vocabulary
+    let endsInSpace = before.last.map { $0 == " " || $0 == "(" || $0 == "\"" } ?? true
+    let wordStarts = Completions.wordStarts(in: before)
+    var best = Completions(start: before.count, candidates: [])
+    let tries = endsInSpace ? [before.count] : Array(wordStarts.suffix(4).reversed())
+    for start in tries {
+      let prefix = String(before.prefix(start))
+      let partial = String(before.dropFirst(start)).lowercased()
+      let expected = Parser.expectations(after: prefix, vocabulary: vocabulary)
+      let pool = Completions.pool(for: expected, vocabulary: vocabulary)
+      let candidates = pool.filter { $0.hasPrefix(partial) && $0 != partial || ($0 == partial && !partial.isEmpty) }
+      if !candidates.isEmpty {
+        best = Completions(start: start, candidates: Array(Set(candidates)).sorted())
+        if start == tries.first || candidates.count < best.candidates.count { break }
+        break
+      }
+    }
+    return best
+  }
+}
+
+extension Completions {
+  /// Character offsets where words begin.
+  static func wordStarts(in text: String) -> [Int] {
+    var starts: [Int] = []
+    var previous: Character = " "
+    for (offset, character) in text.enumerated() {
+      let isWord = !(character == " " || character == "(" || character == ")" || character == ";")
+      let wasWord = !(previous == " " || previous == "(" || previous == ")" || previous == ";")
+      if isWord, !wasWord { starts.append(offset) }
+      previous = character
+    }
+    return starts
+  }
+
+  /// The words that can stand where the parser met the end of the text.
+  static func pool(for expected: Set<Parser.Expectation>, vocabulary: Vocabulary) -> [String] {
+    var pool: [String] = []
+    for expectation in expected {
+      switch expectation {
+      case .keyword(let word): pool.append(word)
+      case .opener: pool += Vocabulary.openers
+      case .relation: pool += vocabulary.relationPhrases
+      case .entity: pool += vocabulary.entityNames.filter { !$0.contains("_") }
+      case .set: pool += vocabulary.setNames
+      case .number: break
+      }
+    }
+    return pool
+  }
+}

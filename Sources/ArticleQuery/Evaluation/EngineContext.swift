@@ -1,0 +1,139 @@
+import ArticleModel
+
+/// What evaluation needs besides the model, prepared once per engine: the vocabulary, the
+/// model's named sets parsed, the entities of each kind, and the order answers are given in.
+struct EngineContext: Sendable {
+  let model: Model
+  let vocabulary: Vocabulary
+  /// The model's named sets, parsed.
+  let sets: [String: Statement]
+  /// Each kind's plural with its entities (no supports).
+  let entitiesByPlural: [String: Matches]
+  let everything: Matches
+  /// Each entity's place in the answer order: by display name, then id.
+  let rank: [Int]
+
+  /// The context of `model`, or the first named set whose query does not parse or refers to
+  /// itself.
+  init(model: Model) throws(QueryError) {
+    self.model = model
+    let vocabulary = Vocabulary(model: model)
+    self.vocabulary = vocabulary
+    var sets: [String: Statement] = [:]
+    for set in model.sets {
+      let source = EngineContext.source(of: set)
+      let statements: [Statement]
+      do {
+        statements = try Parser.parse(source.text, vocabulary: vocabulary)
+      } catch {
+        throw QueryError(error, in: source)
+      }
+      guard statements.count == 1 else {
+        throw QueryError(
+          Diagnostic("the set '\(set.id)' must be defined by one query", at: 0..<source.text.utf8.count),
+          in: source)
+      }
+      sets[set.id] = statements[0]
+    }
+    self.sets = sets
+    var byPlural: [String: Matches] = [:]
+    for kind in model.kinds { byPlural[kind.plural] = [:] }
+    var everything: Matches = [:]
+    let plurals = Dictionary(model.kinds.map { ($0.id, $0.plural) }) { first, _ in first }
+    for (index, entity) in model.entities.enumerated() {
+      everything[index] = []
+      if let plural = plurals[entity.kind] { byPlural[plural]?[index] = [] }
+    }
+    entitiesByPlural = byPlural
+    self.everything = everything
+    let order = model.entities.indices.sorted {
+      let (a, b) = (model.entities[$0], model.entities[$1])
+      let (nameA, nameB) = (a.name.lowercased(), b.name.lowercased())
+      return nameA != nameB ? nameA < nameB : a.id < b.id
+    }
+    var rank = [Int](repeating: 0, count: model.entities.count)
+    for (place, entity) in order.enumerated() { rank[entity] = place }
+    self.rank = rank
+    try checkCycles()
+  }
+
+  /// A set's query as a source placed where it stands in the model file.
+  static func source(of set: NamedSet) -> SourceText {
+    guard let origin = set.origin else { return SourceText(name: "set \(set.id)", text: set.query) }
+    let indent = String(repeating: " ", count: max(0, origin.column - 1))
+    return SourceText(name: origin.file, text: indent + set.query, firstLine: origin.line)
+  }
+
+  /// Rejects a set defined, directly or not, by itself.
+  private func checkCycles() throws(QueryError) {
+    var state: [String: Bool] = [:]
+    func visit(_ name: String, path: [String]) -> [String]? {
+      if state[name] == true { return nil }
+      if state[name] == false { return path + [name] }
+      guard let statement = sets[name] else { return nil }
+      state[name] = false
+      for used in SetReferences.of(statement) {
+        if let cycle = visit(used, path: path + [name]) { return cycle }
+      }
+      state[name] = true
+      return nil
+    }
+    for set in model.sets {
+      if let cycle = visit(set.id, path: []) {
+        let source = EngineContext.source(of: set)
+        let start = source.text.utf8.count - set.query.utf8.count
+        throw QueryError(
+          Diagnostic(
+            "the set '\(set.id)' is defined by itself: \(cycle.joined(separator: " → "))",
+            at: start..<source.text.utf8.count), in: source)
+      }
+    }
+  }
+}
+
+/// The named sets a statement uses.
+enum SetReferences {
+  static func of(_ statement: Statement) -> [String] {
+    var names: [String] = []
+    collect(statement.query, into: &names)
+    for assumption in statement.assumptions {
+      if case .fact(_, _, let target) = assumption { collect(target, into: &names) }
+    }
+    return names
+  }
+
+  private static func collect(_ query: Query, into names: inout [String]) {
+    switch query {
+    case .selection(let source, let condition):
+      switch source {
+      case .named(let name): names.append(name)
+      case .query(let inner): collect(inner, into: &names)
+      }
+      if let condition { collect(condition, into: &names) }
+    case .who(let condition): collect(condition, into: &names)
+    case .what(let subject, _): collect(subject, into: &names)
+    case .count(let inner): collect(inner, into: &names)
+    case .show: break
+    case .facts(let filter):
+      if case .about(let target) = filter { collect(target, into: &names) }
+    case .why(_, let condition, _): collect(condition, into: &names)
+    }
+  }
+
+  private static func collect(_ condition: Condition, into names: inout [String]) {
+    switch condition {
+    case .predicate(_, let target): collect(target, into: &names)
+    case .not(let inner): collect(inner, into: &names)
+    case .and(let parts), .or(let parts):
+      for part in parts { collect(part, into: &names) }
+    }
+  }
+
+  private static func collect(_ target: Target, into names: inout [String]) {
+    switch target {
+    case .entity: break
+    case .set(let name): names.append(name)
+    case .query(let inner): collect(inner, into: &names)
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import ArticleModel
+
+extension Evaluator {
+  /// The answer's body for a query.
+  mutating func body(for query: Query) -> Answer.Body {
+    let builder = ResultBuilder(context: context)
+    switch query {
+    case .selection, .who, .what:
+      return .entities(builder.entities(entities(of: query)))
+    case .count(let inner):
+      if case .facts(let filter) = inner { return .count(facts(filter).count) }
+      return .count(entities(of: inner).count)
+    case .facts(let filter):
+      if case .paragraph(let number) = filter {
+        return .facts(builder.facts(facts(filter), paragraph: number))
+      }
+      return .facts(builder.facts(facts(filter)))
+    case .show(let id):
+      guard let entity = model.entity(id: id) else { return .entities([]) }
+      return .profile(profile(of: entity))
+    case .why(let id, let condition, let negated):
+      guard let entity = model.entity(id: id) else { return .entities([]) }
+      var explainer = Explainer(evaluator: self, builder: builder)
+      let proof = explainer.prove(entity, condition)
+      if !negated || proof.holds { return .explanation(proof) }
+      return .nearMisses(
+        NearMisses(
+          claim: proof.claim, holds: false,
+          misses: explainer.nearMisses(entity, condition)))
+    }
+  }
+
+  /// The facts a `facts` query lists: all, those about a target (as subject, object or
+  /// circumstance, or through those who speak for it), or those of one paragraph.
+  mutating func facts(_ filter: FactFilter) -> [Int] {
+    switch filter {
+    case .all:
+      return Array(model.facts.indices)
+    case .paragraph(let number):
+      return model.facts.indices.filter { model.facts[$0].evidence.contains { $0.paragraph == number } }
+    case .about(let target):
+      var found: Set<Int> = []
+      for entity in targetSet(target) {
+        for (speaker, _) in speakers(for: entity) {
+          found.formUnion(model.index.factsBySubject[speaker])
+          found.formUnion(model.index.factsByObject[speaker])
+        }
+        for (index, fact) in model.facts.enumerated()
+        where fact.qualifiers.contains(where: { $0.value == .entity(entity) }) {
+          found.insert(index)
+        }
+      }
+      return Array(found)
+    }
+  }
+
+  /// Everything the article says about an entity, grouped: what it did, what was done to it,
+  /// what was done through those who speak for it, what the article denies, its scenarios.
+  func profile(of entity: Int) -> Profile {
+    let builder = ResultBuilder(context: context)
+    let index = model.index
+    var groups: [Profile.Group] = []
+    var used: Set<Int> = []
+
+    func group(_ title: String, _ candidates: [Int], where keep: (Fact) -> Bool) {
+      let chosen = candidates.filter { !used.contains($0) && keep(model.facts[$0]) }
+      guard !chosen.isEmpty else { return }
+      used.formUnion(chosen)
+      groups.append(Profile.Group(title: title, facts: builder.facts(chosen)))
+    }
+
+    let own = index.factsBySubject[entity]
+    let toward = index.factsByObject[entity]
+    let reported = { (fact: Fact) in fact.polarity == .affirmed && fact.scenario == nil }
+    group("what it is", own, where: { reported($0) && model.relations[$0.relation].represents.isEmpty == false })
+    group("what it did", own, where: reported)
+    group("what others did to it", toward, where: reported)
+    for speaker in index.spokenForBy[entity] {
+      let name = model.entities[speaker.entity].name
+      let role = speaker.chain.first.map { model.relations[model.facts[$0].relation] }
+      let title = role.map { $0.office ? "through \(name) (\($0.role))" : "through \(name)" }
+      group(
+        title ?? "through \(name)",
+        index.factsBySubject[speaker.entity] + index.factsByObject[speaker.entity],
+        where: reported)
+    }
+    let mentioned = model.facts.indices.filter {
+      model.facts[$0].qualifiers.contains { $0.value == .entity(entity) }
+    }
+    group("where it is mentioned", mentioned, where: reported)
+    group("what the article denies", own + toward, where: { $0.polarity == .denied })
+    group("in scenarios the author considers", own + toward, where: { $0.scenario != nil })
+    let record = model.entities[entity]
+    return Profile(
+      entity: builder.entity(entity), aliases: record.aliases + record.metonyms,
+      background: record.background, groups: groups)
+  }
+}

@@ -1,0 +1,280 @@
+import ArticleModel
+
+/// Why an entity is in a result: a fact, and the office holder or body through which the
+/// entity stands in it (nil when the fact names the entity itself).
+struct Support: Hashable, Sendable {
+  var fact: Int
+  var via: Int?
+  var chain: [Int]
+}
+
+/// Entities with their supports, the working form of an entity answer.
+typealias Matches = [Int: [Support]]
+
+/// Evaluates statements against a model: a pure function of (statement, model), with the
+/// model's indexes so that an answer costs what it touches. Scenario facts count only for
+/// the scenarios assumed; denied facts never satisfy a condition.
+struct Evaluator {
+  let context: EngineContext
+  let assumed: Set<Int>
+  private var setCache: [String: Matches] = [:]
+
+  var model: Model { context.model }
+  private var index: ModelIndex { context.model.index }
+
+  init(context: EngineContext, assumed: Set<Int>) {
+    self.context = context
+    self.assumed = assumed
+  }
+
+  // MARK: facts that count
+
+  /// True when the fact may satisfy a condition: affirmed, and not of a scenario that is
+  /// not assumed.
+  func usable(_ fact: Fact) -> Bool {
+    fact.polarity == .affirmed && inScope(fact)
+  }
+
+  /// True when the fact belongs to the reported world or to an assumed scenario.
+  func inScope(_ fact: Fact) -> Bool {
+    if let scenario = fact.scenario { return assumed.contains(scenario) }
+    return true
+  }
+
+  /// The entity itself and everyone who speaks for it, each with the chain that links them.
+  func speakers(for entity: Int) -> [(entity: Int, chain: [Int])] {
+    [(entity, [])] + index.spokenForBy[entity].map { ($0.entity, $0.chain) }
+  }
+
+  /// The entity itself and everything it speaks for.
+  func spokenFor(by entity: Int) -> [(entity: Int, chain: [Int])] {
+    [(entity, [])] + index.speaksFor[entity].map { ($0.entity, $0.chain) }
+  }
+
+  /// True when `entity`, or something it speaks for, is in `targets`.
+  func matches(_ entity: Int, _ targets: Set<Int>) -> Bool {
+    targets.contains(entity) || index.speaksFor[entity].contains { targets.contains($0.entity) }
+  }
+
+  // MARK: queries
+
+  /// The entities a query answers, with their supports.
+  mutating func entities(of query: Query) -> Matches {
+    switch query {
+    case .selection(let source, let condition):
+      let candidates = self.candidates(source)
+      guard let condition else { return candidates }
+      return satisfying(condition, among: candidates)
+    case .who(let condition):
+      return satisfying(condition, among: context.everything)
+    case .what(let subject, let relation):
+      return objects(of: subject, relation)
+    case .count(let inner):
+      return entities(of: inner)
+    case .show(let id):
+      guard let entity = model.entity(id: id) else { return [:] }
+      return [entity: []]
+    case .facts, .why:
+      return [:]
+    }
+  }
+
+  /// The candidates of a selection: a named set, a kind's plural, everything, a sub-query.
+  private mutating func candidates(_ source: SetSource) -> Matches {
+    switch source {
+    case .named(let name): return set(named: name)
+    case .query(let inner): return entities(of: inner)
+    }
+  }
+
+  /// The members of a named set: a model set (evaluated once per statement, with its
+  /// supports), a kind's plural, or everything.
+  mutating func set(named name: String) -> Matches {
+    if let cached = setCache[name] { return cached }
+    let result: Matches
+    if let definition = context.sets[name] {
+      result = entities(of: definition.query)
+    } else if let members = context.entitiesByPlural[name] {
+      result = members
+    } else {
+      result = context.everything
+    }
+    setCache[name] = result
+    return result
+  }
+
+  /// The entities of a target.
+  mutating func targetSet(_ target: Target) -> Set<Int> {
+    switch target {
+    case .entity(let id): return model.entity(id: id).map { [$0] } ?? []
+    case .set(let name): return Set(set(named: name).keys)
+    case .query(let inner): return Set(entities(of: inner).keys)
+    }
+  }
+
+  // MARK: conditions
+
+  /// The candidates that satisfy `condition`, each with the facts that show it (a
+  /// candidate's membership of its set is not repeated: the condition is what was asked).
+  mutating func satisfying(_ condition: Condition, among candidates: Matches) -> Matches {
+    holding(condition, among: Set(candidates.keys))
+  }
+
+  /// The entities of `candidates` for which `condition` holds, with the facts that show it
+  /// (for `not`, the explicit denials where the article has them).
+  mutating func holding(_ condition: Condition, among candidates: Set<Int>) -> Matches {
+    switch condition {
+    case .predicate(let relation, let target):
+      let targets = targetSet(target)
+      return predicate(relation, targets, among: candidates, polarity: .affirmed)
+    case .not(let inner):
+      let positive = holding(inner, among: candidates)
+      var denials: Matches = [:]
+      if case .predicate(let relation, let target) = inner {
+        denials = predicate(relation, targetSet(target), among: candidates, polarity: .denied)
+      }
+      var result: Matches = [:]
+      for entity in candidates where positive[entity] == nil {
+        result[entity] = denials[entity] ?? []
+      }
+      return result
+    case .and(let parts):
+      var remaining = candidates
+      var supports: Matches = [:]
+      for part in parts {
+        let found = holding(part, among: remaining)
+        remaining = Set(found.keys)
+        for (entity, items) in found { supports[entity, default: []] += items }
+        if remaining.isEmpty { break }
+      }
+      return supports.filter { remaining.contains($0.key) }
+    case .or(let parts):
+      var supports: Matches = [:]
+      for part in parts {
+        for (entity, items) in holding(part, among: candidates) {
+          supports[entity, default: []] += items
+        }
+      }
+      return supports
+    }
+  }
+
+  /// The candidates that stand in `relation` to one of `targets` (affirmed facts that count)
+  /// or, with `.denied`, for which the article denies it. Picks the cheapest index: the
+  /// candidates' facts, the targets' facts, or the relation's.
+  func predicate(
+    _ relation: RelationRef, _ targets: Set<Int>, among candidates: Set<Int>,
+    polarity: Polarity
+  ) -> Matches {
+    guard let relationIndex = model.relation(id: relation.id), !targets.isEmpty,
+      !candidates.isEmpty
+    else { return [:] }
+    let directions = model.relations[relationIndex].symmetric ? [false, true] : [relation.reversed]
+    var result: Matches = [:]
+    for reversed in directions {
+      let pattern = Pattern(
+        relation: relationIndex, reversed: reversed, polarity: polarity, targets: targets)
+      for (entity, supports) in matching(pattern, among: candidates) {
+        for support in supports where !(result[entity]?.contains(support) ?? false) {
+          result[entity, default: []].append(support)
+        }
+      }
+    }
+    return result
+  }
+
+  /// A relation, its direction, the polarity wanted, and the entities at the far end.
+  struct Pattern {
+    var relation: Int
+    /// False: the candidate is the subject; true: the candidate is the object.
+    var reversed: Bool
+    var polarity: Polarity
+    var targets: Set<Int>
+  }
+
+  private func accepts(_ fact: Fact, _ pattern: Pattern) -> Bool {
+    fact.relation == pattern.relation && fact.polarity == pattern.polarity && inScope(fact)
+  }
+
+  private func matching(_ pattern: Pattern, among candidates: Set<Int>) -> Matches {
+    let byCandidate = pattern.reversed ? index.factsByObject : index.factsBySubject
+    let byTarget = pattern.reversed ? index.factsBySubject : index.factsByObject
+    let relationCost = index.factsByRelation[pattern.relation].count
+    let candidateCost = cost(of: candidates, in: byCandidate, limit: relationCost)
+    let targetCost = cost(of: pattern.targets, in: byTarget, limit: relationCost)
+    var result: Matches = [:]
+
+    func record(_ factIndex: Int, near: Int) {
+      for (entity, chain) in spokenFor(by: near) where candidates.contains(entity) {
+        let support = Support(fact: factIndex, via: entity == near ? nil : near, chain: chain)
+        if !(result[entity]?.contains(support) ?? false) {
+          result[entity, default: []].append(support)
+        }
+      }
+    }
+    func consider(_ factIndex: Int) {
+      let fact = model.facts[factIndex]
+      guard accepts(fact, pattern) else { return }
+      let (near, far) = pattern.reversed ? (fact.object, fact.subject) : (fact.subject, fact.object)
+      if matches(far, pattern.targets) { record(factIndex, near: near) }
+    }
+
+    if candidateCost <= targetCost, candidateCost <= relationCost {
+      for candidate in candidates {
+        for (speaker, _) in speakers(for: candidate) {
+          for factIndex in byCandidate[speaker] { consider(factIndex) }
+        }
+      }
+    } else if targetCost <= relationCost {
+      for target in pattern.targets {
+        for (speaker, _) in speakers(for: target) {
+          for factIndex in byTarget[speaker] { consider(factIndex) }
+        }
+      }
+    } else {
+      for factIndex in index.factsByRelation[pattern.relation] { consider(factIndex) }
+    }
+    return result
+  }
+
+  /// The facts an index lists for these entities and those who speak for them, counted up
+  /// to `limit` (past it, another index is cheaper anyway).
+  private func cost(of entities: Set<Int>, in facts: [[Int]], limit: Int) -> Int {
+    var total = 0
+    for entity in entities {
+      total += facts[entity].count + 1
+      for speaker in index.spokenForBy[entity] { total += facts[speaker.entity].count + 1 }
+      if total > limit { return total }
+    }
+    return total
+  }
+
+  // MARK: what did
+
+  /// The other ends of the facts in which `subject` (or one who speaks for it) stands in
+  /// `relation`: `what did pelosi visit`.
+  private mutating func objects(of subject: Target, _ relation: RelationRef) -> Matches {
+    guard let relationIndex = model.relation(id: relation.id) else { return [:] }
+    let subjects = targetSet(subject)
+    let directions = model.relations[relationIndex].symmetric ? [false, true] : [relation.reversed]
+    var result: Matches = [:]
+    for reversed in directions {
+      for target in subjects {
+        for (speaker, chain) in speakers(for: target) {
+          let facts = reversed ? index.factsByObject[speaker] : index.factsBySubject[speaker]
+          for factIndex in facts {
+            let fact = model.facts[factIndex]
+            guard fact.relation == relationIndex, usable(fact) else { continue }
+            let other = reversed ? fact.subject : fact.object
+            let support = Support(
+              fact: factIndex, via: speaker == target ? nil : speaker, chain: chain)
+            if !(result[other]?.contains(support) ?? false) {
+              result[other, default: []].append(support)
+            }
+          }
+        }
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,170 @@
+import ArticleModel
+import Foundation
+
+/// Builds the answers to `why` and `why not`: a proof tree from the claim down to quoted facts,
+/// and, where the claim does not hold, what the article says nearby.
+struct Explainer {
+  var evaluator: Evaluator
+  let builder: ResultBuilder
+
+  private var model: Model { evaluator.model }
+
+  private var claimPrinter: QueryPrinter {
+    let model = self.model
+    return QueryPrinter(vocabulary: evaluator.context.vocabulary) { id in
+      model.entity(id: id).map { model.entities[$0].name } ?? id
+    }
+  }
+
+  /// The proof that `entity` satisfies `condition`, or of why it does not.
+  mutating func prove(_ entity: Int, _ condition: Condition) -> Proof {
+    let name = model.entities[entity].name
+    let claim = "\(name) \(claimPrinter.print(condition))"
+    switch condition {
+    case .predicate(let relation, let target):
+      let targets = evaluator.targetSet(target)
+      let supports =
+        evaluator.predicate(relation, targets, among: [entity], polarity: .affirmed)[entity] ?? []
+      var steps: [Proof] = supports.compactMap(officeStep)
+      if case .entity = target {} else {
+        steps += supports.compactMap { membershipStep($0, relation: relation, target: target) }
+      }
+      return Proof(
+        claim: claim, holds: !supports.isEmpty, evidence: supports.map(builder.evidence),
+        steps: steps)
+    case .not(let inner):
+      let innerProof = prove(entity, inner)
+      var denials: [Support] = []
+      if case .predicate(let relation, let target) = inner {
+        denials =
+          evaluator.predicate(
+            relation, evaluator.targetSet(target), among: [entity], polarity: .denied)[entity] ?? []
+      }
+      return Proof(
+        claim: "\(name) \(claimPrinter.print(condition))", holds: !innerProof.holds,
+        evidence: denials.map(builder.evidence), steps: [innerProof])
+    case .and(let parts):
+      let proofs = parts.map { prove(entity, $0) }
+      return Proof(claim: claim, holds: proofs.allSatisfy(\.holds), steps: proofs)
+    case .or(let parts):
+      let proofs = parts.map { prove(entity, $0) }
+      return Proof(claim: claim, holds: proofs.contains(where: \.holds), steps: proofs)
+    }
+  }
+
+  /// The step that shows an office holder or body speaks for the entity.
+  private func officeStep(_ support: Support) -> Proof? {
+    guard let via = support.via, let last = support.chain.last else { return nil }
+    let holder = model.entities[via].name
+    let state = model.entities[model.facts[last].object].name
+    let first = model.relations[model.facts[support.chain[0]].relation]
+    let role = first.office ? "\(first.role) of" : "part of"
+    return Proof(
+      claim: "\(holder) speaks for \(state) as \(role) \(model.entities[model.facts[support.chain[0]].object].name)",
+      holds: true, evidence: support.chain.map { builder.evidence(Support(fact: $0, via: nil, chain: [])) })
+  }
+
+  /// The step that shows the far end of a fact is in the target set.
+  private mutating func membershipStep(_ support: Support, relation: RelationRef, target: Target)
+    -> Proof?
+  {
+    let fact = model.facts[support.fact]
+    let symmetric = model.relations[fact.relation].symmetric
+    let candidates = symmetric ? [fact.object, fact.subject] : [relation.reversed ? fact.subject : fact.object]
+    let members: Matches
+    switch target {
+    case .entity: return nil
+    case .set(let name): members = evaluator.set(named: name)
+    case .query(let inner): members = evaluator.entities(of: inner)
+    }
+    for far in candidates {
+      for (entity, _) in evaluator.spokenFor(by: far) {
+        guard let supports = members[entity] else { continue }
+        return Proof(
+          claim: "\(model.entities[entity].name) is in \(claimPrinter.print(target))", holds: true,
+          evidence: supports.map(builder.evidence))
+      }
+    }
+    return nil
+  }
+
+  /// What the article says near a claim that does not hold: the same pair under another
+  /// relation, the reverse direction, a denial, a scenario, a paragraph naming both.
+  mutating func nearMisses(_ entity: Int, _ condition: Condition) -> [NearMiss] {
+    var misses: [NearMiss] = []
+    var seen: Set<String> = []
+    func add(_ reason: String, _ factIndex: Int) {
+      guard seen.insert("\(reason)#\(factIndex)").inserted else { return }
+      let fact = builder.fact(factIndex)
+      misses.append(
+        NearMiss(reason: reason, fact: fact, paragraph: fact.paragraph, quote: fact.quote))
+    }
+    for (relation, target) in predicates(in: condition) {
+      guard let relationIndex = model.relation(id: relation.id) else { continue }
+      let targets = evaluator.targetSet(target)
+      let mine = Set(evaluator.speakers(for: entity).map(\.entity))
+      for speaker in mine {
+        for factIndex in model.index.factsBySubject[speaker] + model.index.factsByObject[speaker] {
+          let fact = model.facts[factIndex]
+          let forward = mine.contains(fact.subject) && evaluator.matches(fact.object, targets)
+          let backward = mine.contains(fact.object) && evaluator.matches(fact.subject, targets)
+          guard forward || backward else { continue }
+          let sameDirection = relation.reversed ? backward : forward
+          if fact.relation != relationIndex {
+            add("another relation", factIndex)
+          } else if fact.polarity == .denied {
+            add("denied", factIndex)
+          } else if !evaluator.inScope(fact) {
+            add("only in a scenario", factIndex)
+          } else if !sameDirection {
+            add("reverse direction", factIndex)
+          }
+        }
+      }
+      for (paragraph, sentence) in paragraphsNaming(entity, targets) {
+        let key = "paragraph#\(paragraph)"
+        guard seen.insert(key).inserted, !misses.contains(where: { $0.paragraph == paragraph })
+        else { continue }
+        misses.append(
+          NearMiss(reason: "same paragraph", fact: nil, paragraph: paragraph, quote: sentence))
+      }
+    }
+    return misses.sorted { $0.paragraph != $1.paragraph ? $0.paragraph < $1.paragraph : false }
+  }
+
+  private func predicates(in condition: Condition) -> [(RelationRef, Target)] {
+    switch condition {
+    case .predicate(let relation, let target): [(relation, target)]
+    case .not(let inner): predicates(in: inner)
+    case .and(let parts), .or(let parts): parts.flatMap(predicates)
+    }
+  }
+
+  /// Paragraphs whose text names the entity and one of the targets, each with the first
+  /// sentence that names both (or the entity).
+  private func paragraphsNaming(_ entity: Int, _ targets: Set<Int>) -> [(Int, String)] {
+    guard targets.count <= 32 else { return [] }
+    let own = names(of: entity)
+    let others = targets.flatMap(names)
+    var found: [(Int, String)] = []
+    for document in model.documents {
+      for (offset, text) in document.paragraphs.enumerated() {
+        let folded = text.lowercased()
+        guard own.contains(where: folded.contains), others.contains(where: folded.contains)
+        else { continue }
+        let sentences = Coverage.sentences(of: text).map(\.text)
+        let both = sentences.first { sentence in
+          let lower = sentence.lowercased()
+          return own.contains(where: lower.contains) && others.contains(where: lower.contains)
+        }
+        found.append((offset + 1, both ?? sentences.first { s in own.contains(where: s.lowercased().contains) } ?? text))
+      }
+    }
+    return found
+  }
+
+  private func names(of entity: Int) -> [String] {
+    let record = model.entities[entity]
+    return ([record.name.lowercased()] + record.aliases + record.metonyms).filter { $0.count >= 4 }
+  }
+}

@@ -1,0 +1,133 @@
+import ArticleModel
+
+/// Descriptions of the model itself for the shell's dot-commands: the schema, the names, a
+/// paragraph with its evidence marked, and the coverage of the article by facts.
+public enum Reports {
+  /// Kinds with their set names and counts, relations with their forms and CAMEO codes, and
+  /// the named sets with their queries.
+  public static func schema(_ model: Model) -> String {
+    var lines = ["kinds (each also a set):"]
+    var counts: [String: Int] = [:]
+    for entity in model.entities { counts[entity.kind, default: 0] += 1 }
+    for kind in model.kinds {
+      lines.append("  \(kind.id.padded(14)) \(kind.plural.padded(14)) \(counts[kind.id] ?? 0) entities")
+    }
+    lines.append("  \("".padded(14)) \("everything".padded(14)) \(model.entities.count) entities")
+    lines.append("relations:")
+    var factCounts = [Int](repeating: 0, count: model.relations.count)
+    for fact in model.facts { factCounts[fact.relation] += 1 }
+    for (index, relation) in model.relations.enumerated() {
+      var traits: [String] = []
+      if relation.symmetric { traits.append("symmetric") }
+      if relation.office { traits.append("office") }
+      if let cameo = relation.cameo {
+        traits.append("CAMEO \(cameo)" + (CAMEO.codes[cameo].map { " \($0.label)" } ?? ""))
+      }
+      let forms = relation.forms.dropFirst().map { $0.reversed ? "\($0.phrase) (reversed)" : $0.phrase }
+      var line = "  \(relation.phrase.padded(34)) \(factCounts[index]) facts"
+      if !traits.isEmpty { line += "; " + traits.joined(separator: "; ") }
+      lines.append(line)
+      if !forms.isEmpty { lines.append("      also: " + forms.joined(separator: ", ")) }
+    }
+    lines.append("sets:")
+    for set in model.sets { lines.append("  \(set.id.padded(14)) = \(set.query)") }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The entities whose name or alias begins with `prefix` (all without one): name, kind, id
+  /// and the other names they answer to.
+  public static func names(_ model: Model, prefix: String = "") -> String {
+    let folded = prefix.lowercased()
+    let matching = model.entities.filter { entity in
+      folded.isEmpty || entity.allNames.contains { $0.hasPrefix(folded) }
+    }.sorted { $0.name.lowercased() < $1.name.lowercased() }
+    guard !matching.isEmpty else { return "no names begin with '\(prefix)'\n" }
+    let width = min(40, matching.map(\.name.count).max() ?? 0)
+    return matching.map { entity in
+      let others = (entity.aliases + entity.metonyms).joined(separator: ", ")
+      var line = "\(entity.name.padded(width))  \(entity.kind.padded(12))  \(entity.id)"
+      if !others.isEmpty { line += "  (\(others))" }
+      return line
+    }.joined(separator: "\n") + "\n"
+  }
+
+  /// Paragraph `number` of the first document, with the quotes that facts cite marked:
+  /// underlined on a terminal, `[[…]]` otherwise, followed by the facts citing it.
+  public static func source(_ model: Model, paragraph number: Int, color: Bool) throws(ReportError)
+    -> String
+  {
+    guard let document = model.documents.first, let text = document.paragraph(number) else {
+      throw ReportError(
+        "no paragraph \(number): the article has paragraphs 1 to \(model.documents.first?.paragraphs.count ?? 0)")
+    }
+    var spans: [Range<String.Index>] = []
+    var citing: [Int] = []
+    for (index, fact) in model.facts.enumerated() {
+      for evidence in fact.evidence where evidence.document == 0 && evidence.paragraph == number {
+        if let range = text.range(of: evidence.quote) { spans.append(range) }
+        if citing.last != index { citing.append(index) }
+      }
+    }
+    let merged = merge(spans)
+    var marked = ""
+    var cursor = text.startIndex
+    let (open, close) = color ? ("\u{1B}[4m", "\u{1B}[0m") : ("[[", "]]")
+    for span in merged {
+      marked += text[cursor..<span.lowerBound] + open + text[span] + close
+      cursor = span.upperBound
+    }
+    marked += text[cursor...]
+    var lines = ["¶\(number)", marked, ""]
+    let builder = ResultBuilder(context: try! EngineContext(model: model))
+    lines.append("\(citing.count) facts cite it:")
+    for fact in citing { lines.append("  " + Renderer.sentence(builder.fact(fact))) }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Facts per paragraph and the sentences no fact cites.
+  public static func coverage(_ model: Model) -> String {
+    let coverage = Coverage(of: model)
+    var lines = ["¶    facts  sentences  uncited"]
+    for paragraph in coverage.paragraphs {
+      let label = model.documents.count > 1
+        ? "\(model.documents[paragraph.document].id) ¶\(paragraph.number)" : "¶\(paragraph.number)"
+      lines.append(
+        "\(label.padded(4)) \(String(paragraph.facts.count).padded(6)) \(String(paragraph.sentenceCount).padded(10)) \(paragraph.uncited.count)")
+    }
+    let uncited = coverage.paragraphs.filter { !$0.uncited.isEmpty }
+    if !uncited.isEmpty {
+      lines.append("")
+      lines.append("sentences no fact cites:")
+      for paragraph in uncited {
+        for sentence in paragraph.uncited {
+          lines.append("  ¶\(paragraph.number): \(Renderer.shorten(sentence, to: 110))")
+        }
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private static func merge(_ ranges: [Range<String.Index>]) -> [Range<String.Index>] {
+    var merged: [Range<String.Index>] = []
+    for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+      if let last = merged.last, range.lowerBound <= last.upperBound {
+        merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+      } else {
+        merged.append(range)
+      }
+    }
+    return merged
+  }
+}
+
+/// A report that cannot be made, with the reason in words.
+public struct ReportError: Error, Sendable, CustomStringConvertible {
+  public var description: String
+  init(_ description: String) { self.description = description }
+}
+
+extension String {
+  fileprivate func padded(_ width: Int) -> String {
+    count >= width ? self : self + String(repeating: " ", count: width - count)
+  }
+}

@@ -1,0 +1,144 @@
+import ArticleModel
+
+/// The library's entry point: a model and the query language over it.
+///
+///     let engine = try QueryEngine()          // the bundled CSTO model
+///     let answer = try engine.evaluate("members where criticized russia")
+///     // answer.names == ["Tajikistan"]
+///
+/// Errors are thrown as `QueryError`, with the position of the mistake in the query.
+public struct QueryEngine: Sendable {
+  public let model: Model
+  let context: EngineContext
+
+  /// An engine on the bundled model of the CSTO article.
+  public init() throws {
+    try self.init(model: ModelLoader.bundled)
+  }
+
+  /// An engine on `model`; throws `QueryError` when one of its named sets does not parse or
+  /// is defined by itself.
+  public init(model: Model) throws(QueryError) {
+    self.model = model
+    context = try EngineContext(model: model)
+  }
+
+  /// An engine on the model file at `path`; throws `ModelError` with every problem of the
+  /// file, or `QueryError` for a named set that does not parse.
+  public init(modelFile path: String) throws {
+    try self.init(model: ModelLoader.load(file: path))
+  }
+
+  /// The vocabulary of the model: names, relation phrases, sets.
+  public var vocabulary: Vocabulary { context.vocabulary }
+
+  /// The answer to exactly one statement.
+  public func evaluate(_ text: String) throws(QueryError) -> Answer {
+    let statements = try parse(text)
+    guard statements.count == 1 else {
+      let place = statements.count > 1 ? statements[1].1 : 0..<text.utf8.count
+      throw QueryError(
+        Diagnostic(
+          statements.isEmpty
+            ? "expected a query, found \(text.isEmpty ? "nothing" : "only a comment")"
+            : "expected one query, found \(statements.count); use run(_:) for several",
+          at: place), in: SourceText(name: nil, text: text))
+    }
+    return try answer(statements[0].0, range: statements[0].1, in: text)
+  }
+
+  /// The answers to the `;`-separated statements of `text`, stopping after the first error.
+  /// An empty text, or one that is only comments, gives no answers.
+  public func run(_ text: String) -> [Result<Answer, QueryError>] {
+    let statements: [(Statement, Range<Int>)]
+    do {
+      statements = try parse(text)
+    } catch {
+      return [.failure(error)]
+    }
+    var results: [Result<Answer, QueryError>] = []
+    for (statement, range) in statements {
+      do {
+        results.append(.success(try answer(statement, range: range, in: text)))
+      } catch {
+        results.append(.failure(error))
+        break
+      }
+    }
+    return results
+  }
+
+  /// The syntax trees of the statements of `text`.
+  public func parseStatements(_ text: String) throws(QueryError) -> [Statement] {
+    try parse(text).map(\.0)
+  }
+
+  /// A statement printed back as text that parses to the same tree.
+  public func print(_ statement: Statement) -> String {
+    QueryPrinter(vocabulary: context.vocabulary).print(statement)
+  }
+
+  /// True unless `text` leaves a parenthesis or a quote open, in which case a line reader
+  /// should read another line and append it.
+  public func isComplete(_ text: String) -> Bool {
+    !Lexer.isIncomplete(text)
+  }
+
+  private func parse(_ text: String) throws(QueryError) -> [(Statement, Range<Int>)] {
+    do {
+      return try Parser.parseWithRanges(text, vocabulary: context.vocabulary)
+    } catch {
+      throw QueryError(error, in: SourceText(name: nil, text: text))
+    }
+  }
+
+  private func answer(_ statement: Statement, range: Range<Int>, in text: String)
+    throws(QueryError) -> Answer
+  {
+    let source = SourceText(name: nil, text: text)
+    let written = source.slice(range)
+    var scenarios: [Int] = []
+    for assumption in statement.assumptions {
+      let found = Assumptions.scenarios(for: assumption, in: context)
+      guard !found.isEmpty else {
+        throw QueryError(
+          Diagnostic(
+            "no scenario of the article has \(QueryPrinter(vocabulary: context.vocabulary).print(assumption))",
+            at: range,
+            notes: ["the scenarios: " + context.model.entities.filter { $0.kind == "scenario" }
+              .map(\.name).joined(separator: "; ")]), in: source)
+      }
+      scenarios += found.filter { !scenarios.contains($0) }
+    }
+    var evaluator = Evaluator(context: context, assumed: Set(scenarios))
+    let body = evaluator.body(for: statement.query)
+    return Answer(
+      query: written, assumptions: scenarios.map { context.model.entities[$0].name }, body: body)
+  }
+}
+
+/// Which scenarios an `assuming` clause names.
+enum Assumptions {
+  static func scenarios(for assumption: Assumption, in context: EngineContext) -> [Int] {
+    let model = context.model
+    switch assumption {
+    case .scenario(let id):
+      return model.entity(id: id).map { [$0] } ?? []
+    case .fact(let subject, let relation, let object):
+      guard let subjectIndex = model.entity(id: subject),
+        let relationIndex = model.relation(id: relation.id)
+      else { return [] }
+      var evaluator = Evaluator(
+        context: context,
+        assumed: Set(model.entities.indices.filter { model.entities[$0].kind == "scenario" }))
+      let targets = evaluator.targetSet(object)
+      var found: [Int] = []
+      for fact in model.facts where fact.relation == relationIndex && fact.polarity == .affirmed {
+        guard let scenario = fact.scenario, !found.contains(scenario) else { continue }
+        let (near, far) = relation.reversed ? (fact.object, fact.subject) : (fact.subject, fact.object)
+        if near == subjectIndex, evaluator.matches(far, targets) { found.append(scenario) }
+      }
+      return found.sorted()
+    }
+  }
+}

@@ -1,0 +1,71 @@
+/// Prints a syntax tree back as query text. With `naming` set to entity ids (the default) the
+/// text parses back to the same tree; with display names it reads as a claim in answers.
+struct QueryPrinter {
+  let vocabulary: Vocabulary
+  /// How an entity id is written.
+  var naming: (String) -> String = { $0 }
+
+  func print(_ statement: Statement) -> String {
+    var text = print(statement.query)
+    if !statement.assumptions.isEmpty {
+      text += " assuming " + statement.assumptions.map(print).joined(separator: " and ")
+    }
+    return text
+  }
+
+  func print(_ query: Query) -> String {
+    switch query {
+    case .selection(let source, let condition):
+      let base =
+        switch source {
+        case .named(let name): name
+        case .query(let inner): "(\(print(inner)))"
+        }
+      return condition.map { "\(base) where \(print($0))" } ?? base
+    case .who(let condition): return "who \(print(condition))"
+    case .what(let subject, let relation):
+      return "what did \(print(subject)) \(vocabulary.phrase(for: relation))"
+    case .count(let inner): return "count \(print(inner))"
+    case .show(let entity): return "show \(naming(entity))"
+    case .facts(.all): return "facts"
+    case .facts(.about(let target)): return "facts about \(print(target))"
+    case .facts(.paragraph(let number)): return "facts in paragraph \(number)"
+    case .why(let entity, let condition, let negated):
+      return "why \(negated ? "not " : "")\(naming(entity)) \(print(condition))"
+    }
+  }
+
+  func print(_ condition: Condition) -> String {
+    switch condition {
+    case .predicate(let relation, let target):
+      return "\(vocabulary.phrase(for: relation)) \(print(target))"
+    case .not(let inner): return "not \(grouped(inner))"
+    case .and(let parts): return parts.map(grouped).joined(separator: " and ")
+    case .or(let parts): return parts.map(grouped).joined(separator: " or ")
+    }
+  }
+
+  /// A condition as an operand: parenthesized unless it is a predicate or a `not`.
+  private func grouped(_ condition: Condition) -> String {
+    switch condition {
+    case .predicate, .not: print(condition)
+    case .and, .or: "(\(print(condition)))"
+    }
+  }
+
+  func print(_ target: Target) -> String {
+    switch target {
+    case .entity(let id): naming(id)
+    case .set(let name): name
+    case .query(let inner): "(\(print(inner)))"
+    }
+  }
+
+  func print(_ assumption: Assumption) -> String {
+    switch assumption {
+    case .scenario(let id): naming(id)
+    case .fact(let subject, let relation, let object):
+      "\(naming(subject)) \(vocabulary.phrase(for: relation)) \(print(object))"
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import ArticleModel
+import Foundation
+import Testing
+
+@Suite struct BundledModelTests {
+  let model = ModelLoader.bundled
+
+  @Test func loadsWithNoProblems() throws {
+    let loaded = try ModelLoader.load(text: Bundled.modelText, name: "csto.model") { name in
+      #expect(name == "article.txt")
+      return Bundled.articleText
+    }
+    #expect(loaded == model)
+  }
+
+  @Test func holdsAtLeastWhatTheIssueAsks() {
+    #expect(model.entities.count >= 50)
+    #expect(model.facts.count >= 120)
+    #expect(model.documents.count == 1)
+    #expect(model.documents[0].paragraphs.count == 15)
+  }
+
+  /// Every quote is found verbatim in the paragraph it cites, read independently of the
+  /// loader: the paragraphs are split again here from the article file.
+  @Test func everyQuoteIsVerbatimInItsParagraph() {
+    let blocks = Bundled.articleText.components(separatedBy: "\n")
+      .split { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+      .map { $0.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
+      .filter { !["By Anton Evstratov", "Anton Evstratov Anton Evstratov", "Share."].contains($0) }
+    #expect(blocks.count == 15)
+    #expect(blocks[4].hasPrefix("Similar was the reaction of Kyrgyzstan"))
+    for fact in model.facts {
+      #expect(!fact.evidence.isEmpty)
+      for evidence in fact.evidence {
+        #expect(
+          blocks[evidence.paragraph - 1].contains(evidence.quote),
+          "¶\(evidence.paragraph): \(evidence.quote)")
+      }
+    }
+  }
+
+  @Test func theBundledArticleIsTheSharedOne() throws {
+    let shared = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("shared/article/article.txt")
+    try #require(FileManager.default.fileExists(atPath: shared.path))
+    let data = try Data(contentsOf: shared)
+    #expect(data == Data(Bundled.articleText.utf8))
+  }
+
+  @Test(arguments: 1...14) func everyParagraphHasFacts(paragraph: Int) {
+    #expect(model.facts.contains { $0.evidence.contains { $0.paragraph == paragraph } })
+  }
+
+  @Test func membersIsDefinedInTheModel() {
+    #expect(model.sets.contains { $0.id == "members" && $0.query == "countries where member of csto" })
+  }
+
+  @Test func eventRelationsCarryKnownCAMEOCodes() {
+    for name in ["criticized", "visited", "invited", "supported", "occupied", "in_conflict_with"] {
+      let relation = model.relations.first { $0.id == name }
+      #expect(relation?.cameo.flatMap { CAMEO.codes[$0] } != nil, "\(name)")
+    }
+    for name in ["member_of", "president_of", "part_of"] {
+      #expect(model.relations.first { $0.id == name }?.cameo == nil)
+    }
+  }
+
+  @Test func backgroundIsNeverEvidence() {
+    for entity in model.entities {
+      for note in entity.background {
+        #expect(!model.facts.contains { $0.evidence.contains { $0.quote == note } })
+      }
+    }
+  }
+
+  @Test func theDenialsTheSpecNamesAreDenied() throws {
+    let named = try #require(model.relation(id: "named_the_aggressor"))
+    let promised = try #require(model.relation(id: "promised_military_assistance_to"))
+    #expect(model.facts.contains { $0.relation == named && $0.polarity == .denied })
+    #expect(
+      model.facts.contains {
+        $0.relation == promised && $0.polarity == .denied
+          && model.entities[$0.object].id == "armenia"
+      })
+  }
+
+  @Test func printingAndParsingGivesTheSameModel() throws {
+    let text = ModelPrinter.print(model)
+    let again = try ModelLoader.load(text: text, name: "printed.model") { _ in Bundled.articleText }
+    #expect(again == model)
+    #expect(ModelPrinter.print(again) == text)
+  }
+
+  @Test func coverageListsFactsPerParagraph() {
+    let coverage = Coverage(of: model)
+    #expect(coverage.paragraphs.count == 15)
+    for paragraph in coverage.paragraphs.prefix(14) {
+      #expect(!paragraph.facts.isEmpty)
+      #expect(paragraph.sentenceCount >= 1)
+    }
+  }
+}
