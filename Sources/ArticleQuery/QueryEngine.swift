@@ -98,12 +98,16 @@ public struct QueryEngine: Sendable {
     let source = SourceText(name: nil, text: text)
     let written = source.slice(range)
     var scenarios: [Int] = []
+    let model = context.model
+    let claims = QueryPrinter(vocabulary: context.vocabulary) { id in
+      model.entity(id: id).map { model.entities[$0].name } ?? id
+    }
     for assumption in statement.assumptions {
       let found = Assumptions.scenarios(for: assumption, in: context)
       guard !found.isEmpty else {
         throw QueryError(
           Diagnostic(
-            "no scenario of the article has \(QueryPrinter(vocabulary: context.vocabulary).print(assumption))",
+            "no scenario of the article has \(claims.print(assumption))",
             at: range,
             notes: ["the scenarios: " + context.model.entities.filter { $0.kind == "scenario" }
               .map(\.name).joined(separator: "; ")]), in: source)

@@ -93,13 +93,16 @@ public struct Lexer {
 
   private mutating func word() {
     let start = index
+    var dotted = false
     while index < scalars.count {
       let scalar = scalars[index]
       if isWordPart(scalar) {
         index += 1
-      } else if scalar == ".", index + 1 < scalars.count, isWordStart(scalars[index + 1]),
-        index > start
+      } else if scalar == ".", index > start,
+        dotted || (index + 1 < scalars.count && isWordStart(scalars[index + 1]))
       {
+        // An inner dot (`u.s`), and the last dot of an abbreviation (`u.s.`).
+        dotted = true
         index += 1
       } else {
         break

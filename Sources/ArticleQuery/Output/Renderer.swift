@@ -13,10 +13,11 @@ public enum Renderer {
     }
   }
 
-  /// The answer as one line of JSON.
+  /// The answer as one line of JSON, keys sorted so that the same answer gives the same
+  /// bytes.
   public static func json(_ answer: Answer) -> String {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.withoutEscapingSlashes]
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(answer) else { return "{}" }
     return String(decoding: data, as: UTF8.self)
   }

@@ -287,10 +287,10 @@ public struct Parser {
     return try term()
   }
 
-  /// An entity name that a relation phrase follows (`why pelosi visited armenia`), preferring
-  /// the longest such split of the words, else the longest name.
+  /// An entity name that a condition follows (`why pelosi visited armenia`): the longest
+  /// split of the words into a whole name and the start of a condition, else the longest name.
   private mutating func nameBeforeRelation() throws(Diagnostic) -> String {
-    if current.kind == .word, let length = lengthBeforeRelation() {
+    if current.kind == .word, let length = lengthBeforeRelation(orCondition: true) {
       let head = words.prefix(length)
       let named = head.first == "the" && length > 1 ? head.dropFirst() : head
       if let (index, matched) = vocabulary.entity(at: named), matched == named.count {
@@ -301,13 +301,19 @@ public struct Parser {
     return try entityName()
   }
 
-  /// The longest count of words at the current position that are followed by a relation
-  /// phrase and make a whole name or set.
-  private func lengthBeforeRelation() -> Int? {
+  /// The longest count of words at the current position that make a whole name or set and
+  /// are followed by a relation phrase (or, with `orCondition`, by `not` or `(`).
+  private func lengthBeforeRelation(orCondition: Bool = false) -> Int? {
     let available = words
-    guard available.count > 1 else { return nil }
-    for length in stride(from: available.count - 1, through: 1, by: -1) {
-      guard vocabulary.relation(at: available.dropFirst(length)) != nil else { continue }
+    guard !available.isEmpty else { return nil }
+    for length in stride(from: available.count, through: 1, by: -1) {
+      let rest = available.dropFirst(length)
+      let follows =
+        vocabulary.relation(at: rest) != nil
+        || (orCondition
+          && (rest.first == "not"
+            || (rest.isEmpty && tokens[position + length].kind == .leftParen)))
+      guard follows else { continue }
       let head = available.prefix(length)
       let named = head.first == "the" && length > 1 ? head.dropFirst() : head
       if let (_, matched) = vocabulary.entity(at: named), matched == named.count { return length }
@@ -415,7 +421,8 @@ public struct Parser {
       position += entity.length
       return .entity(entity.id)
     }
-    throw unknownName(candidates: vocabulary.entityNames + vocabulary.setNames)
+    throw unknownName(
+      candidates: vocabulary.entityNames + vocabulary.setNames, expecting: "a name or a set")
   }
 
   /// name ::= the words of an entity's name, alias or metonym, or a quoted name
@@ -449,22 +456,33 @@ public struct Parser {
     return nil
   }
 
-  private func unknownName(candidates: [String]) -> Diagnostic {
+  private func unknownName(candidates: [String], expecting what: String = "a name")
+    -> Diagnostic
+  {
     guard current.kind == .word || current.kind == .string else {
-      return found(expected: "a name")
+      return found(expected: what)
     }
-    var diagnostic = Diagnostic(
-      "unknown name \(current.description)", at: current.range,
-      suggestions: suggest(from: candidates))
     if current.kind == .word, Vocabulary.keywords.contains(current.folded) {
-      diagnostic.message = "expected a name, found \(current.description)"
+      return found(expected: what)
     }
-    return diagnostic
+    let suggestions = suggest(from: candidates)
+    let width = current.kind == .word ? (suggestions.first?.split(separator: " ").count ?? 1) : 1
+    let last = min(position + width - 1, tokens.count - 1)
+    let covered = tokens[position...last].allSatisfy { $0.kind == .word || $0.kind == .number }
+    let end = covered ? last : position
+    let source = tokens[position...end].map(\.text).joined(separator: " ")
+    let spelled = current.kind == .string ? current.description : "'\(source)'"
+    return Diagnostic(
+      "unknown name \(spelled)", at: current.range.lowerBound..<tokens[end].range.upperBound,
+      suggestions: suggestions)
   }
 
   /// assumption ::= name | name relation target
   private mutating func assumption() throws(Diagnostic) -> Assumption {
-    if let (index, length) = entityMatchSkippingThe(), vocabulary.isScenario(vocabulary.entityID(index)) {
+    if let (index, length) = entityMatchSkippingThe(),
+      vocabulary.isScenario(vocabulary.entityID(index)),
+      vocabulary.relation(at: words.dropFirst(length)) == nil
+    {
       position += length
       return .scenario(vocabulary.entityID(index))
     }

@@ -1,0 +1,276 @@
+import ArticleModel
+import ArticleQuery
+import Foundation
+import Testing
+
+/// Keeps `Grammar/query.ebnf` and the parser in agreement: sentences generated from the
+/// grammar file, with names and phrases from the bundled model, must all parse, and every
+/// syntax tree printed back must parse to itself.
+@Suite struct GrammarTests {
+  static let grammarURL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Grammar/query.ebnf")
+
+  @Test func theGrammarFileReadsAsEBNF() throws {
+    let grammar = try EBNF(text: String(contentsOf: Self.grammarURL, encoding: .utf8))
+    #expect(grammar.rules.keys.contains("script"))
+    for name in grammar.referencedNames where !grammar.rules.keys.contains(name) {
+      #expect(EBNF.terminals.contains(name), "undefined rule \(name)")
+    }
+  }
+
+  @Test func everyGeneratedSentenceParsesAndPrintsBackToItsTree() throws {
+    let engine = try QueryEngine()
+    let grammar = try EBNF(text: String(contentsOf: Self.grammarURL, encoding: .utf8))
+    var generator = SentenceGenerator(grammar: grammar, engine: engine, seed: 20_221_129)
+    var parsed = 0
+    for _ in 0..<1_500 {
+      let sentence = generator.sentence()
+      let statements: [Statement]
+      do {
+        statements = try engine.parseStatements(sentence)
+      } catch {
+        Issue.record("the grammar's sentence does not parse: \(sentence)\n\(error)")
+        continue
+      }
+      parsed += 1
+      for statement in statements {
+        let printed = engine.print(statement)
+        let again = try engine.parseStatements(printed)
+        #expect(again == [statement], "\(sentence)\nprinted: \(printed)")
+      }
+    }
+    #expect(parsed == 1_500)
+  }
+}
+
+/// A W3C EBNF grammar as read from a file: rules of terminals, names, sequences,
+/// alternatives, groups and the `? * +` suffixes. Comments `/* … */` are skipped.
+struct EBNF {
+  indirect enum Expression {
+    case literal(String)
+    case name(String)
+    case sequence([Expression])
+    case choice([Expression])
+    case optional(Expression)
+    case many(Expression, atLeastOne: Bool)
+  }
+
+  /// The terminals the model supplies.
+  static let terminals: Set<String> = ["NAME", "SCENARIO", "RELATION", "SET", "NUMBER"]
+
+  var rules: [String: Expression] = [:]
+
+  struct SyntaxError: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  init(text: String) throws {
+    var cleaned = text
+    while let open = cleaned.range(of: "/*") {
+      guard let close = cleaned.range(of: "*/", range: open.upperBound..<cleaned.endIndex) else {
+        throw SyntaxError(description: "unclosed comment")
+      }
+      cleaned.removeSubrange(open.lowerBound..<close.upperBound)
+    }
+    let tokens = EBNF.tokens(cleaned)
+    var index = 0
+    while index < tokens.count {
+      guard index + 1 < tokens.count, tokens[index + 1] == "::=" else {
+        throw SyntaxError(description: "expected 'name ::=' at \(tokens[index])")
+      }
+      let name = tokens[index]
+      var end = index + 2
+      while end < tokens.count, !(end + 1 < tokens.count && tokens[end + 1] == "::=") { end += 1 }
+      var position = 0
+      let body = Array(tokens[(index + 2)..<end])
+      rules[name] = try EBNF.choice(body, &position)
+      guard position == body.count else {
+        throw SyntaxError(description: "unexpected \(body[position]) in \(name)")
+      }
+      index = end
+    }
+  }
+
+  var referencedNames: Set<String> {
+    var names: Set<String> = []
+    func walk(_ expression: Expression) {
+      switch expression {
+      case .literal: break
+      case .name(let name): names.insert(name)
+      case .sequence(let parts), .choice(let parts): parts.forEach(walk)
+      case .optional(let inner), .many(let inner, _): walk(inner)
+      }
+    }
+    rules.values.forEach(walk)
+    return names
+  }
+
+  private static func tokens(_ text: String) -> [String] {
+    var tokens: [String] = []
+    var characters = Array(text)[...]
+    while let first = characters.first {
+      if first.isWhitespace {
+        characters.removeFirst()
+      } else if first == "'" {
+        let literal = characters.dropFirst().prefix { $0 != "'" }
+        tokens.append("'" + String(literal) + "'")
+        characters = characters.dropFirst(literal.count + 2)
+      } else if "()|?*+".contains(first) {
+        tokens.append(String(first))
+        characters.removeFirst()
+      } else if characters.starts(with: "::=") {
+        tokens.append("::=")
+        characters = characters.dropFirst(3)
+      } else {
+        let word = characters.prefix { $0.isLetter || $0 == "-" || $0 == "_" }
+        tokens.append(String(word.isEmpty ? String(first) : String(word)))
+        characters = characters.dropFirst(max(1, word.count))
+      }
+    }
+    return tokens
+  }
+
+  private static func choice(_ tokens: [String], _ position: inout Int) throws -> Expression {
+    var options = [try sequence(tokens, &position)]
+    while position < tokens.count, tokens[position] == "|" {
+      position += 1
+      options.append(try sequence(tokens, &position))
+    }
+    return options.count == 1 ? options[0] : .choice(options)
+  }
+
+  private static func sequence(_ tokens: [String], _ position: inout Int) throws -> Expression {
+    var items: [Expression] = []
+    while position < tokens.count, tokens[position] != "|", tokens[position] != ")" {
+      var item: Expression
+      let token = tokens[position]
+      position += 1
+      if token == "(" {
+        item = try choice(tokens, &position)
+        guard position < tokens.count, tokens[position] == ")" else {
+          throw SyntaxError(description: "unclosed group")
+        }
+        position += 1
+      } else if token.hasPrefix("'") {
+        item = .literal(String(token.dropFirst().dropLast()))
+      } else {
+        item = .name(token)
+      }
+      if position < tokens.count {
+        switch tokens[position] {
+        case "?": item = .optional(item); position += 1
+        case "*": item = .many(item, atLeastOne: false); position += 1
+        case "+": item = .many(item, atLeastOne: true); position += 1
+        default: break
+        }
+      }
+      items.append(item)
+    }
+    return items.count == 1 ? items[0] : .sequence(items)
+  }
+}
+
+/// Random sentences of a grammar, reproducible from a seed, deep ones cut short by taking
+/// the alternative that ends soonest.
+struct SentenceGenerator {
+  let grammar: EBNF
+  let names: [String]
+  let scenarios: [String]
+  let relations: [String]
+  let sets: [String]
+  private var random: SplitMix
+  private var height: [String: Int] = [:]
+
+  init(grammar: EBNF, engine: QueryEngine, seed: UInt64) {
+    self.grammar = grammar
+    let model = engine.model
+    names = model.entities.flatMap { entity in
+      entity.allNames.map { name in
+        let plain = (try? Lexer.tokenize(name))?.allSatisfy { [.word, .number, .end].contains($0.kind) } ?? false
+        return plain ? name : "\"\(name)\""
+      }
+    }
+    scenarios = model.entities.filter { $0.kind == "scenario" }.map { $0.name }
+    relations = engine.vocabulary.relationPhrases
+    sets = engine.vocabulary.setNames
+    random = SplitMix(seed: seed)
+    for _ in 0..<20 {
+      for (name, expression) in grammar.rules {
+        height[name] = minimumHeight(expression)
+      }
+    }
+  }
+
+  mutating func sentence() -> String {
+    var words: [String] = []
+    expand(.name("script"), depth: 0, into: &words)
+    return words.joined(separator: " ")
+  }
+
+  private func minimumHeight(_ expression: EBNF.Expression) -> Int {
+    switch expression {
+    case .literal: 0
+    case .name(let name): grammar.rules[name] == nil ? 0 : (height[name] ?? 1_000) + 1
+    case .sequence(let parts): parts.map(minimumHeight).max() ?? 0
+    case .choice(let options): options.map(minimumHeight).min() ?? 0
+    case .optional, .many(_, atLeastOne: false): 0
+    case .many(let inner, atLeastOne: true): minimumHeight(inner)
+    }
+  }
+
+  private mutating func expand(_ expression: EBNF.Expression, depth: Int, into words: inout [String]) {
+    let deep = depth > 12
+    switch expression {
+    case .literal(let text):
+      words.append(text)
+    case .name(let name):
+      if let rule = grammar.rules[name] {
+        expand(rule, depth: depth + 1, into: &words)
+      } else {
+        words.append(terminal(name))
+      }
+    case .sequence(let parts):
+      for part in parts { expand(part, depth: depth, into: &words) }
+    case .choice(let options):
+      let chosen =
+        deep
+        ? options.min { minimumHeight($0) < minimumHeight($1) }!
+        : options[random.next(options.count)]
+      expand(chosen, depth: depth, into: &words)
+    case .optional(let inner):
+      if !deep, random.next(2) == 0 { expand(inner, depth: depth, into: &words) }
+    case .many(let inner, let atLeastOne):
+      let count = deep ? (atLeastOne ? 1 : 0) : random.next(3) + (atLeastOne ? 1 : 0)
+      for _ in 0..<count { expand(inner, depth: depth, into: &words) }
+    }
+  }
+
+  private mutating func terminal(_ name: String) -> String {
+    switch name {
+    case "NAME":
+      let chosen = names[random.next(names.count)]
+      return random.next(4) == 0 && !chosen.hasPrefix("\"") && !chosen.hasPrefix("the ")
+        ? "the " + chosen : chosen
+    case "SCENARIO": return scenarios[random.next(scenarios.count)]
+    case "RELATION": return relations[random.next(relations.count)]
+    case "SET": return sets[random.next(sets.count)]
+    default: return String(random.next(15) + 1)
+    }
+  }
+}
+
+/// A small, fast, seedable random generator, so that failures reproduce.
+struct SplitMix {
+  private var state: UInt64
+  init(seed: UInt64) { state = seed }
+
+  mutating func next(_ bound: Int) -> Int {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    z ^= z >> 31
+    return Int(z % UInt64(bound))
+  }
+}
