@@ -30,11 +30,10 @@ extension QueryEngine {
       let prefix = String(before.prefix(start))
       let partial = String(before.dropFirst(start)).lowercased()
       let expected = Parser.expectations(after: prefix, vocabulary: vocabulary)
-      let pool = Completions.pool(for: expected, vocabulary: vocabulary)
-      let candidates = pool.filter { $0.hasPrefix(partial) && $0 != partial || ($0 == partial && !partial.isEmpty) }
+      let pool = Completions.pool(for: expected, vocabulary: vocabulary, typed: partial)
+      let candidates = pool.filter { $0.hasPrefix(partial) }
       if !candidates.isEmpty {
         best = Completions(start: start, candidates: Array(Set(candidates)).sorted())
-        if start == tries.first || candidates.count < best.candidates.count { break }
         break
       }
     }
@@ -57,13 +56,16 @@ extension Completions {
   }
 
   /// The words that can stand where the parser met the end of the text.
-  static func pool(for expected: Set<Parser.Expectation>, vocabulary: Vocabulary) -> [String] {
+  static func pool(for expected: Set<Parser.Expectation>, vocabulary: Vocabulary, typed: String)
+    -> [String]
+  {
     var pool: [String] = []
     for expectation in expected {
       switch expectation {
       case .keyword(let word): pool.append(word)
       case .opener: pool += Vocabulary.openers
-      case .relation: pool += vocabulary.relationPhrases
+      case .relation:
+        pool += typed.isEmpty ? vocabulary.primaryRelationPhrases : vocabulary.relationPhrases
       case .entity: pool += vocabulary.entityNames.filter { !$0.contains("_") }
       case .set: pool += vocabulary.setNames
       case .number: break

@@ -133,16 +133,23 @@ struct ModelChecker {
     }
   }
 
+  /// Every name an entity answers to (display name, id, aliases, metonyms) must name that
+  /// entity alone, or a query could not tell which is meant.
   private mutating func checkEntities() {
     var nameOwner: [String: String] = [:]
     for entity in syntax.entities {
       _ = lookup(entity.kind, "kind", in: kindIDs)
-      for alias in entity.aliases + entity.metonyms {
-        let folded = alias.text.lowercased()
+      let names = [entity.id, Spelled(text: entity.name.text.lowercased(), range: entity.name.range)]
+        + entity.aliases + entity.metonyms
+      var own: Set<String> = []
+      for name in names {
+        let folded = name.text.lowercased()
+        guard own.insert(folded).inserted else { continue }
         if let owner = nameOwner[folded], owner != entity.id.text {
-          error("the name '\(folded)' already names entity '\(owner)'", alias.range)
+          error("the name '\(folded)' already names entity '\(owner)'", name.range)
+        } else {
+          nameOwner[folded] = entity.id.text
         }
-        nameOwner[folded] = entity.id.text
       }
     }
   }
@@ -238,7 +245,11 @@ struct ModelChecker {
         syntax.paragraph.range)
       return nil
     }
-    if syntax.quote.text.isEmpty || !paragraph.contains(syntax.quote.text) {
+    if syntax.quote.text.isEmpty {
+      error("the quote is empty", syntax.quote.range)
+      return nil
+    }
+    if !paragraph.contains(syntax.quote.text) {
       error(
         "quote not found verbatim in paragraph \(number)", syntax.quote.range,
         notes: Self.nearestPassage(to: syntax.quote.text, in: paragraph).map {
@@ -249,9 +260,17 @@ struct ModelChecker {
     return Evidence(document: documentIndex, paragraph: number, quote: syntax.quote.text)
   }
 
-  /// The stretch of `paragraph` that begins like `quote` does, to show where a quote went
-  /// wrong (a straight apostrophe for a typographic one, a changed word).
+  /// The stretch of `paragraph` that a wrong quote was meant to be: the same text with
+  /// typographic apostrophes, quotes and dashes, or the stretch that begins like it.
   static func nearestPassage(to quote: String, in paragraph: String) -> String? {
+    let plain = Array(paragraph).map(plainPunctuation)
+    let wanted = Array(quote).map(plainPunctuation)
+    if !wanted.isEmpty, plain.count >= wanted.count {
+      for start in 0...(plain.count - wanted.count)
+      where plain[start..<(start + wanted.count)].elementsEqual(wanted) {
+        return String(Array(paragraph)[start..<(start + wanted.count)])
+      }
+    }
     let words = quote.split(separator: " ")
     for length in stride(from: min(4, words.count), through: 1, by: -1) {
       let start = words.prefix(length).joined(separator: " ")
@@ -260,5 +279,14 @@ struct ModelChecker {
       }
     }
     return nil
+  }
+
+  private static func plainPunctuation(_ character: Character) -> Character {
+    switch character {
+    case "’", "‘": "'"
+    case "“", "”": "\""
+    case "–", "—": "-"
+    default: character
+    }
   }
 }

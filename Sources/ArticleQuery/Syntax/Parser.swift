@@ -163,7 +163,10 @@ public struct Parser {
         throw found(expected: "';' or the end of the query")
       }
     }
-    if statements.isEmpty { note(.opener) }
+    if statements.isEmpty {
+      note(.opener)
+      note(.set)
+    }
     return statements
   }
 

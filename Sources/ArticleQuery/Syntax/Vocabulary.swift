@@ -27,6 +27,9 @@ public struct Vocabulary: Sendable {
   /// Every entity's names, relation phrases and set names as typed, for suggestions.
   public private(set) var entityNames: [String] = []
   public private(set) var relationPhrases: [String] = []
+  /// Each relation's canonical phrase and its reversed forms (passive, inverse): the short
+  /// list offered before anything is typed.
+  public private(set) var primaryRelationPhrases: [String] = []
   public private(set) var setNames: [String] = []
   /// The phrase each relation is printed with, forward and reversed.
   private var printedForms: [RelationRef: String] = [:]
@@ -41,6 +44,7 @@ public struct Vocabulary: Sendable {
       }
     }
     for relation in model.relations {
+      primaryRelationPhrases += [relation.phrase] + [relation.passive, relation.inverse].compactMap { $0 }
       for (phrase, reversed) in relation.forms {
         let reference = RelationRef(id: relation.id, reversed: reversed)
         if relations.insert(phrase, .relation(reference)) { relationPhrases.append(phrase) }

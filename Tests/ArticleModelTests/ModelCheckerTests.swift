@@ -1,0 +1,354 @@
+import ArticleModel
+import Foundation
+import Testing
+
+/// One broken model per checker rule, each compared with its whole rendered error. Every
+/// snippet is added to the same small, valid model.
+@Suite struct ModelCheckerTests {
+  static let base = """
+    document d
+      paragraph "Rakhmon criticized Russia at the summit."
+      paragraph "Russia’s hands are tied."
+    kind country plural "countries"
+    kind person plural "people"
+    kind scenario plural "scenarios"
+    relation criticized "criticized" cameo "111"
+    relation president_of "president of" office represents person subject person object country
+    entity russia "Russia" country
+    entity tajikistan "Tajikistan" country
+    entity rakhmon "Rakhmon" person
+    fact rakhmon criticized russia
+      evidence 1 "Rakhmon criticized Russia"
+
+    """
+
+  struct Case: Sendable, CustomTestStringConvertible {
+    var name: String
+    var snippet: String
+    var rendered: String
+    init(_ name: String, _ snippet: String, _ rendered: String) {
+      self.name = name
+      self.snippet = snippet
+      self.rendered = rendered
+    }
+    var testDescription: String { name }
+  }
+
+  struct Unreadable: Error, CustomStringConvertible {
+    var description: String { "no such file" }
+  }
+
+  static func load(_ text: String) throws(ModelError) -> Model {
+    try ModelLoader.load(text: text, name: "case.model") { _ in throw Unreadable() }
+  }
+
+  @Test func theBaseModelLoads() throws {
+    let model = try Self.load(Self.base)
+    #expect(model.facts.count == 1)
+    #expect(model.entities.count == 3)
+  }
+
+  static let cases: [Case] = [
+    Case(
+      "unknownEntity",
+      """
+      fact rakhmon criticized rusia
+        evidence 1 "Rakhmon criticized Russia"
+      """,
+      """
+      case.model:14:25: error: unknown entity 'rusia'
+      fact rakhmon criticized rusia
+                              ^~~~~
+      did you mean 'russia'?
+      """),
+    Case(
+      "duplicateEntityID",
+      """
+      entity russia "Russia again" country
+      """,
+      """
+      case.model:14:8: error: duplicate entity id 'russia'
+      entity russia "Russia again" country
+             ^~~~~~
+      """),
+    Case(
+      "relationBetweenKindsItDoesNotJoin",
+      """
+      fact russia president_of tajikistan
+        evidence 1 "Rakhmon criticized Russia"
+      """,
+      """
+      case.model:14:6: error: 'president of' takes a subject of kind person, but 'russia' is a country
+      fact russia president_of tajikistan
+           ^~~~~~
+      """),
+    Case(
+      "unknownCAMEOCode",
+      """
+      relation visited "visited" cameo "0042"
+      """,
+      """
+      case.model:14:34: error: unknown CAMEO code '0042'
+      relation visited "visited" cameo "0042"
+                                       ^~~~~~
+      did you mean '042' or '2042'?
+      """),
+    Case(
+      "paragraphOutOfRange",
+      """
+      fact rakhmon criticized russia
+        evidence 3 "Russia’s hands"
+      """,
+      """
+      case.model:15:12: error: paragraph 3 is out of range: 'd' has paragraphs 1 to 2
+        evidence 3 "Russia’s hands"
+                 ^
+      """),
+    Case(
+      "quoteNotVerbatim",
+      """
+      fact rakhmon criticized russia
+        evidence 2 "Russia's hands are tied"
+      """,
+      """
+      case.model:15:14: error: quote not found verbatim in paragraph 2
+        evidence 2 "Russia's hands are tied"
+                   ^~~~~~~~~~~~~~~~~~~~~~~~~
+      note: the paragraph has: "Russia’s hands are tied"
+      """),
+    Case(
+      "unknownKind",
+      """
+      entity sco "SCO" organisation
+      """,
+      """
+      case.model:14:18: error: unknown kind 'organisation'
+      entity sco "SCO" organisation
+                       ^~~~~~~~~~~~
+      """),
+    Case(
+      "unknownRelation",
+      """
+      fact rakhmon critized russia
+        evidence 1 "Rakhmon criticized Russia"
+      """,
+      """
+      case.model:14:14: error: unknown relation 'critized'
+      fact rakhmon critized russia
+                   ^~~~~~~~
+      did you mean 'criticized'?
+      """),
+    Case(
+      "factWithoutEvidence",
+      """
+      fact rakhmon criticized russia
+      """,
+      """
+      case.model:14:6: error: the fact 'rakhmon criticized russia' has no evidence
+      fact rakhmon criticized russia
+           ^~~~~~~
+      note: add: evidence PARAGRAPH "quote from that paragraph"
+      """),
+    Case(
+      "scenarioThatIsNotAScenario",
+      """
+      fact rakhmon criticized russia
+        scenario tajikistan
+        evidence 1 "Rakhmon criticized Russia"
+      """,
+      """
+      case.model:15:12: error: 'tajikistan' is a country, not a scenario
+        scenario tajikistan
+                 ^~~~~~~~~~
+      """),
+    Case(
+      "nameOfTwoEntities",
+      """
+      entity rahmon "Rahmon" person
+        alias "rakhmon"
+      """,
+      """
+      case.model:15:9: error: the name 'rakhmon' already names entity 'rakhmon'
+        alias "rakhmon"
+              ^~~~~~~~~
+      """),
+    Case(
+      "documentToCiteAndUnreadableText",
+      """
+      document e
+        text "missing.txt"
+      """,
+      """
+      case.model:13:12: error: the model has 2 documents: name the one this evidence cites
+        evidence 1 "Rakhmon criticized Russia"
+                 ^
+      case.model:15:8: error: cannot read the document's text 'missing.txt': no such file
+        text "missing.txt"
+             ^~~~~~~~~~~~~
+      """),
+    Case(
+      "missingString",
+      """
+      entity iran "Iran" country
+        alias
+      """,
+      """
+      case.model:15:8: error: expected a quoted string, found end of input
+        alias
+             ^
+      """),
+    Case(
+      "missingID",
+      """
+      fact rakhmon criticized russia at
+      """,
+      """
+      case.model:14:34: error: expected an id, found end of input
+      fact rakhmon criticized russia at
+                                       ^
+      """),
+    Case(
+      "unknownClause",
+      """
+      entity iran "Iran" country
+        flag "x"
+      """,
+      """
+      case.model:15:3: error: expected a clause of 'entity' or a new statement, found 'flag'
+        flag "x"
+        ^~~~
+      """),
+    Case(
+      "phraseOfTwoRelations",
+      """
+      relation scolded "scolded"
+        also "criticized"
+      """,
+      """
+      case.model:15:8: error: the phrase 'criticized' already names relation 'criticized'
+        also "criticized"
+             ^~~~~~~~~~~~
+      """),
+    Case(
+      "duplicateSetName",
+      """
+      set members "countries where member of csto"
+      set countries "people"
+      """,
+      """
+      case.model:15:5: error: duplicate set name 'countries'
+      set countries "people"
+          ^~~~~~~~~
+      """),
+    Case(
+      "duplicateKind",
+      """
+      kind person plural "persons"
+      """,
+      """
+      case.model:14:6: error: duplicate kind id 'person'
+      kind person plural "persons"
+           ^~~~~~
+      """),
+    Case(
+      "assessmentAndScenario",
+      """
+      fact rakhmon criticized russia
+        evidence 1 "Rakhmon criticized Russia"
+        assessment
+        scenario tajikistan
+      """,
+      """
+      case.model:16:3: error: a fact is an assessment or a scenario's, not both
+        assessment
+        ^~~~~~~~~~
+      case.model:17:12: error: 'tajikistan' is a country, not a scenario
+        scenario tajikistan
+                 ^~~~~~~~~~
+      """),
+    Case(
+      "emptyQuote",
+      """
+      fact rakhmon criticized russia
+        evidence 1 ""
+      """,
+      """
+      case.model:15:14: error: the quote is empty
+        evidence 1 ""
+                   ^~
+      """),
+    Case(
+      "everyProblemOfAFile",
+      """
+      fact tajik criticized rusia
+        evidence 9 "x"
+      """,
+      """
+      case.model:14:6: error: unknown entity 'tajik'
+      fact tajik criticized rusia
+           ^~~~~
+      case.model:14:23: error: unknown entity 'rusia'
+      fact tajik criticized rusia
+                            ^~~~~
+      did you mean 'russia'?
+      case.model:15:12: error: paragraph 9 is out of range: 'd' has paragraphs 1 to 2
+        evidence 9 "x"
+                 ^
+      """),
+  ]
+
+  @Test(arguments: cases) func rejectsWithEveryProblemRendered(_ testCase: Case) {
+    do {
+      _ = try Self.load(Self.base + testCase.snippet)
+      Issue.record("\(testCase.name) loaded")
+    } catch {
+      #expect(error.rendered() == testCase.rendered)
+    }
+  }
+
+  @Test func anUnreadableFileSaysSo() {
+    do {
+      _ = try ModelLoader.load(file: "/nonexistent/csto.model")
+      Issue.record("loaded")
+    } catch {
+      #expect(error.isUnreadable)
+      #expect(error.rendered() == "error: cannot read model file '/nonexistent/csto.model': no such file")
+    }
+  }
+
+  @Test func aFileWithItsTextBesideItLoads() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("csto-model-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let text = "By Someone\n\n    First paragraph.\n\n    Second one, with ’quotes’.\n"
+    try text.write(to: folder.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+    let model = """
+      document a
+        text "a.txt"
+        skip "By Someone"
+      kind country plural "countries"
+      relation r "r"
+      entity x "X" country
+      fact x r x
+        evidence 2 "with ’quotes’"
+      """
+    let path = folder.appendingPathComponent("a.model").path
+    try model.write(toFile: path, atomically: true, encoding: .utf8)
+    let loaded = try ModelLoader.load(file: path)
+    #expect(loaded.documents[0].paragraphs == ["First paragraph.", "Second one, with ’quotes’."])
+  }
+
+  @Test func invalidUTF8IsRefusedNotCrashedOn() throws {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("csto-\(UUID().uuidString).model").path
+    try Data([0x64, 0x6F, 0xFF, 0xFE, 0x0A]).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    do {
+      _ = try ModelLoader.load(file: path)
+      Issue.record("loaded")
+    } catch {
+      #expect(error.rendered().contains("is not valid UTF-8"))
+    }
+  }
+}
