@@ -109,8 +109,11 @@ public struct QueryEngine: Sendable {
           Diagnostic(
             "no scenario of the article has \(claims.print(assumption))",
             at: range,
-            notes: ["the scenarios: " + context.model.entities.filter { $0.kind == "scenario" }
-              .map(\.name).joined(separator: "; ")]), in: source)
+            notes: [
+              "the scenarios: "
+                + context.model.entities.filter { $0.kind == "scenario" }
+                .map(\.name).joined(separator: "; ")
+            ]), in: source)
       }
       scenarios += found.filter { !scenarios.contains($0) }
     }
@@ -139,7 +142,8 @@ enum Assumptions {
       var found: [Int] = []
       for fact in model.facts where fact.relation == relationIndex && fact.polarity == .affirmed {
         guard let scenario = fact.scenario, !found.contains(scenario) else { continue }
-        let (near, far) = relation.reversed ? (fact.object, fact.subject) : (fact.subject, fact.object)
+        let (near, far) =
+          relation.reversed ? (fact.object, fact.subject) : (fact.subject, fact.object)
         if near == subjectIndex, evaluator.matches(far, targets) { found.append(scenario) }
       }
       return found.sorted()

@@ -53,7 +53,8 @@ import Testing
   }
 
   @Test func membersIsDefinedInTheModel() {
-    #expect(model.sets.contains { $0.id == "members" && $0.query == "countries where member of csto" })
+    #expect(
+      model.sets.contains { $0.id == "members" && $0.query == "countries where member of csto" })
   }
 
   @Test func eventRelationsCarryKnownCAMEOCodes() {

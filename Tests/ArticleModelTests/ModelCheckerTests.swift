@@ -312,7 +312,8 @@ import Testing
       Issue.record("loaded")
     } catch {
       #expect(error.isUnreadable)
-      #expect(error.rendered() == "error: cannot read model file '/nonexistent/csto.model': no such file")
+      #expect(
+        error.rendered() == "error: cannot read model file '/nonexistent/csto.model': no such file")
     }
   }
 

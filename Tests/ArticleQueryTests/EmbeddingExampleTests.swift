@@ -1,5 +1,5 @@
-import ArticleQuery
 import ArticleModel
+import ArticleQuery
 import Testing
 
 /// The README's embedding example, exactly as it is shown there.

@@ -159,9 +159,15 @@ struct EBNF {
       }
       if position < tokens.count {
         switch tokens[position] {
-        case "?": item = .optional(item); position += 1
-        case "*": item = .many(item, atLeastOne: false); position += 1
-        case "+": item = .many(item, atLeastOne: true); position += 1
+        case "?":
+          item = .optional(item)
+          position += 1
+        case "*":
+          item = .many(item, atLeastOne: false)
+          position += 1
+        case "+":
+          item = .many(item, atLeastOne: true)
+          position += 1
         default: break
         }
       }
@@ -187,7 +193,9 @@ struct SentenceGenerator {
     let model = engine.model
     names = model.entities.flatMap { entity in
       entity.allNames.map { name in
-        let plain = (try? Lexer.tokenize(name))?.allSatisfy { [.word, .number, .end].contains($0.kind) } ?? false
+        let plain =
+          (try? Lexer.tokenize(name))?.allSatisfy { [.word, .number, .end].contains($0.kind) }
+          ?? false
         return plain ? name : "\"\(name)\""
       }
     }
@@ -219,7 +227,9 @@ struct SentenceGenerator {
     }
   }
 
-  private mutating func expand(_ expression: EBNF.Expression, depth: Int, into words: inout [String]) {
+  private mutating func expand(
+    _ expression: EBNF.Expression, depth: Int, into words: inout [String]
+  ) {
     let deep = depth > 12
     switch expression {
     case .literal(let text):

@@ -12,14 +12,16 @@ import Testing
   }
 
   @Test func tenThousandNestedParenthesesAreAnErrorNotACrash() {
-    let deep = "members where " + String(repeating: "(", count: 10_000) + "criticized russia"
+    let deep =
+      "members where " + String(repeating: "(", count: 10_000) + "criticized russia"
       + String(repeating: ")", count: 10_000)
     guard case .failure(let error) = engine.run(deep).first else {
       Issue.record("answered")
       return
     }
     #expect(error.message == "query nested more than \(Parser.maximumDepth) levels deep")
-    let deepTarget = "people where president of " + String(repeating: "(", count: 10_000) + "members"
+    let deepTarget =
+      "people where president of " + String(repeating: "(", count: 10_000) + "members"
     guard case .failure(let second) = engine.run(deepTarget).first else { return }
     #expect(second.message.hasPrefix("query nested more than"))
   }
@@ -35,7 +37,8 @@ import Testing
 
   @Test func nestingWithinTheLimitIsAnswered() throws {
     let depth = Parser.maximumDepth - 1
-    let query = "members where " + String(repeating: "(", count: depth) + "criticized russia"
+    let query =
+      "members where " + String(repeating: "(", count: depth) + "criticized russia"
       + String(repeating: ")", count: depth)
     #expect(try engine.evaluate(query).names == ["Tajikistan"])
   }
@@ -131,7 +134,8 @@ import Testing
     for word in ["members", "countries", "who", "show", "facts", "why", "count", "everything"] {
       #expect(all.contains(word), "\(word)")
     }
-    #expect(engine.completions(in: "mem", cursor: 3) == Completions(start: 0, candidates: ["members"]))
+    #expect(
+      engine.completions(in: "mem", cursor: 3) == Completions(start: 0, candidates: ["members"]))
   }
 
   @Test func afterWhereRelationPhrases() {

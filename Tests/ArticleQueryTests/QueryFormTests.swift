@@ -1,6 +1,6 @@
-import Foundation
 import ArticleModel
 import ArticleQuery
+import Foundation
 import Testing
 
 /// Every form of the SPEC's table, with the answers the article supports.
@@ -33,8 +33,12 @@ import Testing
     Case(query: "members where in conflict with tajikistan", names: ["Kyrgyzstan"]),
     Case(query: "members where in conflict with kyrgyzstan", names: ["Tajikistan"]),
     Case(query: "members where supported russia", names: ["Belarus"]),
-    Case(query: "members where supported russia or criticized russia", names: ["Belarus", "Tajikistan"]),
-    Case(query: "members where not (supported russia or criticized russia) and criticized csto", names: ["Kyrgyzstan"]),
+    Case(
+      query: "members where supported russia or criticized russia",
+      names: ["Belarus", "Tajikistan"]),
+    Case(
+      query: "members where not (supported russia or criticized russia) and criticized csto",
+      names: ["Kyrgyzstan"]),
     Case(query: "what did pelosi visit", names: ["Armenia"]),
     Case(query: "members where refused \"Interaction 2022\"", names: ["Armenia"]),
     Case(query: "who named the aggressor azerbaijan", names: []),
@@ -111,7 +115,9 @@ import Testing
   }
 
   @Test func anAssumptionNoScenarioHoldsIsAnError() {
-    #expect(throws: QueryError.self) { _ = try engine.evaluate("members assuming belarus joins csto") }
+    #expect(throws: QueryError.self) {
+      _ = try engine.evaluate("members assuming belarus joins csto")
+    }
   }
 
   @Test func whyShowsTheProofDownToQuotes() throws {
@@ -148,7 +154,8 @@ import Testing
   }
 
   @Test func whyNotFindsTheDenial() throws {
-    let answer = try engine.evaluate("why not united states promised military assistance to armenia")
+    let answer = try engine.evaluate(
+      "why not united states promised military assistance to armenia")
     guard case .nearMisses(let misses) = answer.body else { return }
     #expect(misses.misses.contains { $0.reason == "denied" && $0.paragraph == 6 })
   }
@@ -174,7 +181,9 @@ import Testing
     }
     #expect(!paragraph.isEmpty)
     #expect(paragraph.allSatisfy { $0.paragraph == 5 })
-    guard case .facts(let about) = try engine.evaluate("facts about kyrgyzstan").body else { return }
+    guard case .facts(let about) = try engine.evaluate("facts about kyrgyzstan").body else {
+      return
+    }
     #expect(about.contains { $0.subject == "Japarov" && $0.relation == "criticized" })
   }
 

@@ -15,7 +15,8 @@ public enum CAMEO {
     for line in text.split(separator: "\n").dropFirst() {
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
       guard fields.count >= 4 else { continue }
-      codes[fields[0]] = Code(code: fields[0], root: fields[1], quadClass: fields[2], label: fields[3])
+      codes[fields[0]] = Code(
+        code: fields[0], root: fields[1], quadClass: fields[2], label: fields[3])
     }
     return codes
   }()

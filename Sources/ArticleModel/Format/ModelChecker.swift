@@ -139,7 +139,8 @@ struct ModelChecker {
     var nameOwner: [String: String] = [:]
     for entity in syntax.entities {
       _ = lookup(entity.kind, "kind", in: kindIDs)
-      let names = [entity.id, Spelled(text: entity.name.text.lowercased(), range: entity.name.range)]
+      let names =
+        [entity.id, Spelled(text: entity.name.text.lowercased(), range: entity.name.range)]
         + entity.aliases + entity.metonyms
       var own: Set<String> = []
       for name in names {
@@ -189,7 +190,8 @@ struct ModelChecker {
     }
     if let id = syntax.scenario, let index = lookup(id, "scenario", in: entityIDs) {
       if self.syntax.entities[index].kind.text != "scenario" {
-        error("'\(id.text)' is a \(self.syntax.entities[index].kind.text), not a scenario", id.range)
+        error(
+          "'\(id.text)' is a \(self.syntax.entities[index].kind.text), not a scenario", id.range)
       }
       modality = .scenario(index)
     }

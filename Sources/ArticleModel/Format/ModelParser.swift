@@ -35,7 +35,8 @@ struct ModelParser {
   }
 
   private var atStatementEnd: Bool {
-    current.kind == .end || (current.kind == .word && Self.statementKeywords.contains(current.folded))
+    current.kind == .end
+      || (current.kind == .word && Self.statementKeywords.contains(current.folded))
   }
 
   private mutating func advance() -> Token {

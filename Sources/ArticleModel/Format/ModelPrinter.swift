@@ -28,7 +28,9 @@ public enum ModelPrinter {
     }
     for entity in model.entities {
       out.append("entity \(entity.id) \(quoted(entity.name)) \(entity.kind)")
-      if !entity.aliases.isEmpty { out.append("  alias " + entity.aliases.map(quoted).joined(separator: " ")) }
+      if !entity.aliases.isEmpty {
+        out.append("  alias " + entity.aliases.map(quoted).joined(separator: " "))
+      }
       if !entity.metonyms.isEmpty {
         out.append("  metonym " + entity.metonyms.map(quoted).joined(separator: " "))
       }

@@ -19,7 +19,9 @@ public struct Answer: Sendable, Equatable {
 
   /// The kind, as the JSON `kind` field spells it.
   public enum Kind: String, Sendable, Codable {
-    case entities, facts, count, explanation, nearMisses = "near-misses", profile
+    case entities, facts, count, explanation
+    case nearMisses = "near-misses"
+    case profile
   }
 
   public init(query: String, assumptions: [String] = [], body: Body) {
@@ -89,8 +91,7 @@ public struct EvidenceItem: Sendable, Equatable {
   public var role: String?
   public var chain: [FactResult]
 
-  public init(fact: FactResult, via: String? = nil, role: String? = nil, chain: [FactResult] = [])
-  {
+  public init(fact: FactResult, via: String? = nil, role: String? = nil, chain: [FactResult] = []) {
     self.fact = fact
     self.via = via
     self.role = role

@@ -30,7 +30,8 @@ struct EngineContext: Sendable {
       }
       guard statements.count == 1 else {
         throw QueryError(
-          Diagnostic("the set '\(set.id)' must be defined by one query", at: 0..<source.text.utf8.count),
+          Diagnostic(
+            "the set '\(set.id)' must be defined by one query", at: 0..<source.text.utf8.count),
           in: source)
       }
       sets[set.id] = statements[0]

@@ -37,7 +37,9 @@ extension Evaluator {
     case .all:
       return Array(model.facts.indices)
     case .paragraph(let number):
-      return model.facts.indices.filter { model.facts[$0].evidence.contains { $0.paragraph == number } }
+      return model.facts.indices.filter {
+        model.facts[$0].evidence.contains { $0.paragraph == number }
+      }
     case .about(let target):
       var found: Set<Int> = []
       for entity in targetSet(target) {
@@ -72,7 +74,9 @@ extension Evaluator {
     let own = index.factsBySubject[entity]
     let toward = index.factsByObject[entity]
     let reported = { (fact: Fact) in fact.polarity == .affirmed && fact.scenario == nil }
-    group("what it is", own, where: { reported($0) && model.relations[$0.relation].represents.isEmpty == false })
+    group(
+      "what it is", own,
+      where: { reported($0) && model.relations[$0.relation].represents.isEmpty == false })
     group("what it did", own, where: reported)
     group("what others did to it", toward, where: reported)
     for speaker in index.spokenForBy[entity] {

@@ -26,7 +26,8 @@ struct Explainer {
       let supports =
         evaluator.predicate(relation, targets, among: [entity], polarity: .affirmed)[entity] ?? []
       var steps: [Proof] = supports.compactMap(officeStep)
-      if case .entity = target {} else {
+      if case .entity = target {
+      } else {
         steps += supports.compactMap { membershipStep($0, relation: relation, target: target) }
       }
       return Proof(
@@ -60,8 +61,10 @@ struct Explainer {
     let first = model.relations[model.facts[support.chain[0]].relation]
     let role = first.office ? "\(first.role) of" : "part of"
     return Proof(
-      claim: "\(holder) speaks for \(state) as \(role) \(model.entities[model.facts[support.chain[0]].object].name)",
-      holds: true, evidence: support.chain.map { builder.evidence(Support(fact: $0, via: nil, chain: [])) })
+      claim:
+        "\(holder) speaks for \(state) as \(role) \(model.entities[model.facts[support.chain[0]].object].name)",
+      holds: true,
+      evidence: support.chain.map { builder.evidence(Support(fact: $0, via: nil, chain: [])) })
   }
 
   /// The step that shows the far end of a fact is in the target set.
@@ -70,7 +73,8 @@ struct Explainer {
   {
     let fact = model.facts[support.fact]
     let symmetric = model.relations[fact.relation].symmetric
-    let candidates = symmetric ? [fact.object, fact.subject] : [relation.reversed ? fact.subject : fact.object]
+    let candidates =
+      symmetric ? [fact.object, fact.subject] : [relation.reversed ? fact.subject : fact.object]
     let members: Matches
     switch target {
     case .entity: return nil
@@ -157,7 +161,11 @@ struct Explainer {
           let lower = sentence.lowercased()
           return own.contains(where: lower.contains) && others.contains(where: lower.contains)
         }
-        found.append((offset + 1, both ?? sentences.first { s in own.contains(where: s.lowercased().contains) } ?? text))
+        found.append(
+          (
+            offset + 1,
+            both ?? sentences.first { s in own.contains(where: s.lowercased().contains) } ?? text
+          ))
       }
     }
     return found

@@ -3,12 +3,23 @@ import ArticleModel
 /// Turns the evaluator's working values (entity and fact indices) into the answer's typed,
 /// named results, in the stable order: entities by name, evidence by paragraph.
 struct ResultBuilder {
-  let context: EngineContext
-  var model: Model { context.model }
+  let model: Model
+  /// Each entity's place in the answer order (`EngineContext.rank`).
+  let rank: [Int]
+
+  init(context: EngineContext) {
+    model = context.model
+    rank = context.rank
+  }
+
+  init(model: Model) {
+    self.model = model
+    rank = Array(model.entities.indices)
+  }
 
   /// Entities in answer order, each with its evidence.
   func entities(_ matches: Matches) -> [EntityResult] {
-    matches.keys.sorted { context.rank[$0] < context.rank[$1] }.map {
+    matches.keys.sorted { rank[$0] < rank[$1] }.map {
       entity($0, supports: matches[$0] ?? [])
     }
   }

@@ -22,7 +22,9 @@ struct CSVRenderer {
     case .nearMisses(let misses):
       rows = [["reason", "fact", "paragraph", "quote"]]
       for miss in misses.misses {
-        rows.append([miss.reason, miss.fact.map(Renderer.sentence) ?? "", "\(miss.paragraph)", miss.quote])
+        rows.append([
+          miss.reason, miss.fact.map(Renderer.sentence) ?? "", "\(miss.paragraph)", miss.quote,
+        ])
       }
     case .profile(let profile):
       rows = [["group"] + Self.factHeader]
@@ -47,7 +49,9 @@ struct CSVRenderer {
   private func appendProof(_ proof: Proof, depth: Int, to rows: inout [[String]]) {
     rows.append(["\(depth)", proof.holds ? "true" : "false", proof.claim, "", ""])
     for item in proof.evidence {
-      rows.append(["\(depth + 1)", "true", Renderer.sentence(item.fact), "\(item.paragraph)", item.quote])
+      rows.append([
+        "\(depth + 1)", "true", Renderer.sentence(item.fact), "\(item.paragraph)", item.quote,
+      ])
     }
     for step in proof.steps { appendProof(step, depth: depth + 1, to: &rows) }
   }

@@ -15,7 +15,8 @@ struct MarkdownRenderer {
       }
       return table(["name", "kind", "where", "quote"], rows)
     case .facts(let facts):
-      return table(["¶", "fact", "quote"], facts.map { ["\($0.paragraph)", Renderer.sentence($0), $0.quote] })
+      return table(
+        ["¶", "fact", "quote"], facts.map { ["\($0.paragraph)", Renderer.sentence($0), $0.quote] })
     case .count(let count):
       return "**\(count)**\n"
     case .explanation(let proof):
@@ -30,7 +31,9 @@ struct MarkdownRenderer {
       var text = "## \(profile.entity.name) (\(profile.entity.kind))\n"
       for group in profile.groups {
         text += "\n### \(group.title)\n\n"
-        text += table(["¶", "fact", "quote"], group.facts.map { ["\($0.paragraph)", Renderer.sentence($0), $0.quote] })
+        text += table(
+          ["¶", "fact", "quote"],
+          group.facts.map { ["\($0.paragraph)", Renderer.sentence($0), $0.quote] })
       }
       return text
     }
@@ -40,7 +43,9 @@ struct MarkdownRenderer {
     let indent = String(repeating: "  ", count: depth)
     var out = ["\(indent)- \(proof.holds ? "✓" : "✗") \(escape(proof.claim))"]
     for item in proof.evidence {
-      out.append("\(indent)  - ¶\(item.paragraph) \(escape(Renderer.sentence(item.fact))): “\(escape(item.quote))”")
+      out.append(
+        "\(indent)  - ¶\(item.paragraph) \(escape(Renderer.sentence(item.fact))): “\(escape(item.quote))”"
+      )
     }
     for step in proof.steps { out += lines(step, depth: depth + 1) }
     return out

@@ -28,7 +28,9 @@ public enum Renderer {
     guard quote.count > limit else { return quote }
     let budget = max(12, limit - 14)
     var cut = String(quote.prefix(budget))
-    if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > budget / 2 {
+    if let space = cut.lastIndex(of: " "),
+      cut.distance(from: cut.startIndex, to: space) > budget / 2
+    {
       cut = String(cut[..<space])
     }
     return "\(cut)… (+\(quote.count - cut.count) chars)"

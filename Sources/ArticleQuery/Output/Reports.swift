@@ -10,7 +10,8 @@ public enum Reports {
     var counts: [String: Int] = [:]
     for entity in model.entities { counts[entity.kind, default: 0] += 1 }
     for kind in model.kinds {
-      lines.append("  \(kind.id.padded(14)) \(kind.plural.padded(14)) \(counts[kind.id] ?? 0) entities")
+      lines.append(
+        "  \(kind.id.padded(14)) \(kind.plural.padded(14)) \(counts[kind.id] ?? 0) entities")
     }
     lines.append("  \("".padded(14)) \("everything".padded(14)) \(model.entities.count) entities")
     lines.append("relations:")
@@ -23,7 +24,9 @@ public enum Reports {
       if let cameo = relation.cameo {
         traits.append("CAMEO \(cameo)" + (CAMEO.codes[cameo].map { " \($0.label)" } ?? ""))
       }
-      let forms = relation.forms.dropFirst().map { $0.reversed ? "\($0.phrase) (reversed)" : $0.phrase }
+      let forms = relation.forms.dropFirst().map {
+        $0.reversed ? "\($0.phrase) (reversed)" : $0.phrase
+      }
       var line = "  \(relation.phrase.padded(34)) \(factCounts[index]) facts"
       if !traits.isEmpty { line += "; " + traits.joined(separator: "; ") }
       lines.append(line)
@@ -58,7 +61,8 @@ public enum Reports {
   {
     guard let document = model.documents.first, let text = document.paragraph(number) else {
       throw ReportError(
-        "no paragraph \(number): the article has paragraphs 1 to \(model.documents.first?.paragraphs.count ?? 0)")
+        "no paragraph \(number): the article has paragraphs 1 to \(model.documents.first?.paragraphs.count ?? 0)"
+      )
     }
     var spans: [Range<String.Index>] = []
     var citing: [Int] = []
@@ -78,7 +82,7 @@ public enum Reports {
     }
     marked += text[cursor...]
     var lines = ["¶\(number)", marked, ""]
-    let builder = ResultBuilder(context: try! EngineContext(model: model))
+    let builder = ResultBuilder(model: model)
     lines.append("\(citing.count) facts cite it:")
     for fact in citing { lines.append("  " + Renderer.sentence(builder.fact(fact))) }
     return lines.joined(separator: "\n") + "\n"
@@ -89,10 +93,12 @@ public enum Reports {
     let coverage = Coverage(of: model)
     var lines = ["¶    facts  sentences  uncited"]
     for paragraph in coverage.paragraphs {
-      let label = model.documents.count > 1
+      let label =
+        model.documents.count > 1
         ? "\(model.documents[paragraph.document].id) ¶\(paragraph.number)" : "¶\(paragraph.number)"
       lines.append(
-        "\(label.padded(4)) \(String(paragraph.facts.count).padded(6)) \(String(paragraph.sentenceCount).padded(10)) \(paragraph.uncited.count)")
+        "\(label.padded(4)) \(String(paragraph.facts.count).padded(6)) \(String(paragraph.sentenceCount).padded(10)) \(paragraph.uncited.count)"
+      )
     }
     let uncited = coverage.paragraphs.filter { !$0.uncited.isEmpty }
     if !uncited.isEmpty {

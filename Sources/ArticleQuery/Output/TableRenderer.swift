@@ -75,8 +75,12 @@ struct TableRenderer {
 
   private func profile(_ profile: Profile) -> [String] {
     var lines = ["\(bold(profile.entity.name)) (\(profile.entity.kind))"]
-    if !profile.aliases.isEmpty { lines.append("  also called: " + profile.aliases.joined(separator: ", ")) }
-    for note in profile.background { lines.append(dim("  background (not from the article): \(note)")) }
+    if !profile.aliases.isEmpty {
+      lines.append("  also called: " + profile.aliases.joined(separator: ", "))
+    }
+    for note in profile.background {
+      lines.append(dim("  background (not from the article): \(note)"))
+    }
     for group in profile.groups {
       lines.append("")
       lines.append(bold(group.title))

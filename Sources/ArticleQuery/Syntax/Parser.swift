@@ -332,7 +332,9 @@ public struct Parser {
       return .facts(.about(try term()))
     }
     if eat("in") {
-      guard eat("paragraph") else { throw found(expected: "'paragraph'", candidates: ["paragraph"]) }
+      guard eat("paragraph") else {
+        throw found(expected: "'paragraph'", candidates: ["paragraph"])
+      }
       note(.number)
       guard current.kind == .number, let number = Int(current.text) else {
         throw found(expected: "a paragraph number")

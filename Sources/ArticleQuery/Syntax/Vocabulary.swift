@@ -44,7 +44,8 @@ public struct Vocabulary: Sendable {
       }
     }
     for relation in model.relations {
-      primaryRelationPhrases += [relation.phrase] + [relation.passive, relation.inverse].compactMap { $0 }
+      primaryRelationPhrases +=
+        [relation.phrase] + [relation.passive, relation.inverse].compactMap { $0 }
       for (phrase, reversed) in relation.forms {
         let reference = RelationRef(id: relation.id, reversed: reversed)
         if relations.insert(phrase, .relation(reference)) { relationPhrases.append(phrase) }
