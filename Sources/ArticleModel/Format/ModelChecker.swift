@@ -204,7 +204,8 @@ struct ModelChecker {
     guard let subject, let relation, let object else { return nil }
     return Fact(
       subject: subject, relation: relation, object: object, qualifiers: qualifiers,
-      polarity: syntax.denied ? .denied : .affirmed, modality: modality, evidence: evidence,
+      polarity: syntax.denied ? .denied : .affirmed, modality: modality,
+      personal: syntax.personal, evidence: evidence,
       note: syntax.note)
   }
 

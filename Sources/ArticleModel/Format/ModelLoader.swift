@@ -18,6 +18,12 @@ public enum ModelLoader {
     throw ModelError(source: source, diagnostics: all)
   }
 
+  /// The syntax errors of a model text, without checking names, kinds or quotes: what a
+  /// grammar-driven tool needs to know.
+  public static func syntaxErrors(in text: String) -> [Diagnostic] {
+    ModelParser.parse(text).1
+  }
+
   /// The model in the file at `path`; document text files are read relative to it.
   public static func load(file path: String) throws(ModelError) -> Model {
     let url = URL(fileURLWithPath: path)

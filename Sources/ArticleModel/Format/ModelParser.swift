@@ -259,6 +259,9 @@ struct ModelParser {
       case "denied":
         _ = advance()
         fact.denied = true
+      case "personal":
+        _ = advance()
+        fact.personal = true
       case "assessment":
         fact.assessment = Spelled(text: keyword, range: advance().range)
       case "scenario":

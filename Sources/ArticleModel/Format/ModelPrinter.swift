@@ -82,6 +82,7 @@ public enum ModelPrinter {
       }
     }
     if fact.polarity == .denied { lines.append("  denied") }
+    if fact.personal { lines.append("  personal") }
     switch fact.modality {
     case .reported: break
     case .assessment: lines.append("  assessment")

@@ -55,6 +55,7 @@ struct FactSyntax {
   var object: Spelled
   var qualifiers: [(key: Qualifier.Key, entity: Spelled?, text: String?)] = []
   var denied = false
+  var personal = false
   var assessment: Spelled?
   var scenario: Spelled?
   var note: String?

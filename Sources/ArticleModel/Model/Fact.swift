@@ -7,13 +7,16 @@ public struct Fact: Sendable, Equatable, Codable {
   public var qualifiers: [Qualifier]
   public var polarity: Polarity
   public var modality: Modality
+  /// The subject acted in a private capacity: the fact does not count for those it speaks
+  /// for (an office holder's private visit is not the state's).
+  public var personal: Bool
   public var evidence: [Evidence]
   public var note: String?
 
   public init(
     subject: Int, relation: Int, object: Int, qualifiers: [Qualifier] = [],
-    polarity: Polarity = .affirmed, modality: Modality = .reported, evidence: [Evidence],
-    note: String? = nil
+    polarity: Polarity = .affirmed, modality: Modality = .reported, personal: Bool = false,
+    evidence: [Evidence], note: String? = nil
   ) {
     self.subject = subject
     self.relation = relation
@@ -21,6 +24,7 @@ public struct Fact: Sendable, Equatable, Codable {
     self.qualifiers = qualifiers
     self.polarity = polarity
     self.modality = modality
+    self.personal = personal
     self.evidence = evidence
     self.note = note
   }

@@ -113,6 +113,8 @@ public struct FactResult: Sendable, Equatable, Codable {
   public var polarity: String
   /// `reported`, `assessment` or `scenario`.
   public var modality: String
+  /// The subject acted in a private capacity (the fact does not count for its state).
+  public var personal: Bool
   /// The scenario's name for a scenario fact.
   public var scenario: String?
   /// Circumstances as text: `at Tashkent SCO summit`, `when mid-September`.

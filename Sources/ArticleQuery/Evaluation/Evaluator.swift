@@ -51,9 +51,17 @@ struct Evaluator {
     [(entity, [])] + index.speaksFor[entity].map { ($0.entity, $0.chain) }
   }
 
-  /// True when `entity`, or something it speaks for, is in `targets`.
-  func matches(_ entity: Int, _ targets: Set<Int>) -> Bool {
-    targets.contains(entity) || index.speaksFor[entity].contains { targets.contains($0.entity) }
+  /// True when `entity`, or something it speaks for (unless it acted in a personal
+  /// capacity), is in `targets`.
+  func matches(_ entity: Int, _ targets: Set<Int>, personal: Bool = false) -> Bool {
+    targets.contains(entity)
+      || (!personal && index.speaksFor[entity].contains { targets.contains($0.entity) })
+  }
+
+  /// The entities a fact's end counts for: itself, and what it speaks for unless the fact
+  /// is personal.
+  func countsFor(_ entity: Int, in fact: Fact) -> [(entity: Int, chain: [Int])] {
+    fact.personal ? [(entity, [])] : spokenFor(by: entity)
   }
 
   // MARK: queries
@@ -205,7 +213,8 @@ struct Evaluator {
     var result: Matches = [:]
 
     func record(_ factIndex: Int, near: Int) {
-      for (entity, chain) in spokenFor(by: near) where candidates.contains(entity) {
+      for (entity, chain) in countsFor(near, in: model.facts[factIndex])
+      where candidates.contains(entity) {
         let support = Support(fact: factIndex, via: entity == near ? nil : near, chain: chain)
         if !(result[entity]?.contains(support) ?? false) {
           result[entity, default: []].append(support)
@@ -216,7 +225,7 @@ struct Evaluator {
       let fact = model.facts[factIndex]
       guard accepts(fact, pattern) else { return }
       let (near, far) = pattern.reversed ? (fact.object, fact.subject) : (fact.subject, fact.object)
-      if matches(far, pattern.targets) { record(factIndex, near: near) }
+      if matches(far, pattern.targets, personal: fact.personal) { record(factIndex, near: near) }
     }
 
     if candidateCost <= targetCost, candidateCost <= relationCost {
@@ -264,7 +273,9 @@ struct Evaluator {
           let facts = reversed ? index.factsByObject[speaker] : index.factsBySubject[speaker]
           for factIndex in facts {
             let fact = model.facts[factIndex]
-            guard fact.relation == relationIndex, usable(fact) else { continue }
+            guard fact.relation == relationIndex, usable(fact),
+              !(fact.personal && speaker != target)
+            else { continue }
             let other = reversed ? fact.subject : fact.object
             let support = Support(
               fact: factIndex, via: speaker == target ? nil : speaker, chain: chain)

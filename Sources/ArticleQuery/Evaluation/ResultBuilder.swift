@@ -57,6 +57,7 @@ struct ResultBuilder {
     return FactResult(
       index: index, subject: name(fact.subject), relation: model.relations[fact.relation].phrase,
       object: name(fact.object), polarity: fact.polarity.rawValue, modality: fact.modality.name,
+      personal: fact.personal,
       scenario: fact.scenario.map(name),
       qualifiers: fact.qualifiers.map { qualifier in
         switch qualifier.value {

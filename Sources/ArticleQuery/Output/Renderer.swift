@@ -54,6 +54,7 @@ public enum Renderer {
       ? "\(fact.subject) did not: \(fact.relation) \(fact.object)"
       : "\(fact.subject) \(fact.relation) \(fact.object)"
     if !fact.qualifiers.isEmpty { text += " " + fact.qualifiers.joined(separator: " ") }
+    if fact.personal { text += " [in a private capacity]" }
     if let scenario = fact.scenario {
       text += " [scenario: \(scenario)]"
     } else if fact.modality == "assessment" {

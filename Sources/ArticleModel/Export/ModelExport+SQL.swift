@@ -1,0 +1,237 @@
+extension ModelExport {
+  /// The schema of the SQL export: standard SQL that SQLite (3.23 or later, for `TRUE` and
+  /// `FALSE`) and PostgreSQL both accept. Tables are created parents first, so that the
+  /// foreign keys hold at every insert.
+  static let sqlSchema = """
+    CREATE TABLE documents (
+      id TEXT PRIMARY KEY,
+      title TEXT,
+      author TEXT,
+      publisher TEXT,
+      date TEXT,
+      url TEXT
+    );
+    CREATE TABLE paragraphs (
+      document TEXT NOT NULL REFERENCES documents (id),
+      number INTEGER NOT NULL,
+      text TEXT NOT NULL,
+      PRIMARY KEY (document, number)
+    );
+    CREATE TABLE kinds (
+      id TEXT PRIMARY KEY,
+      plural TEXT NOT NULL UNIQUE
+    );
+    CREATE TABLE entities (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      kind TEXT NOT NULL REFERENCES kinds (id)
+    );
+    CREATE TABLE aliases (
+      entity TEXT NOT NULL REFERENCES entities (id),
+      alias TEXT NOT NULL,
+      metonym BOOLEAN NOT NULL,
+      PRIMARY KEY (entity, alias, metonym)
+    );
+    CREATE TABLE backgrounds (
+      entity TEXT NOT NULL REFERENCES entities (id),
+      position INTEGER NOT NULL,
+      note TEXT NOT NULL,
+      PRIMARY KEY (entity, position)
+    );
+    CREATE TABLE relations (
+      id TEXT PRIMARY KEY,
+      phrase TEXT NOT NULL,
+      present TEXT,
+      past TEXT,
+      base TEXT,
+      passive TEXT,
+      inverse TEXT,
+      is_symmetric BOOLEAN NOT NULL,
+      is_office BOOLEAN NOT NULL,
+      cameo TEXT
+    );
+    CREATE TABLE relation_forms (
+      relation TEXT NOT NULL REFERENCES relations (id),
+      form TEXT NOT NULL,
+      reversed BOOLEAN NOT NULL,
+      PRIMARY KEY (relation, form)
+    );
+    CREATE TABLE relation_represents (
+      relation TEXT NOT NULL REFERENCES relations (id),
+      kind TEXT NOT NULL REFERENCES kinds (id),
+      PRIMARY KEY (relation, kind)
+    );
+    CREATE TABLE facts (
+      id INTEGER PRIMARY KEY,
+      subject TEXT NOT NULL REFERENCES entities (id),
+      relation TEXT NOT NULL REFERENCES relations (id),
+      object TEXT NOT NULL REFERENCES entities (id),
+      polarity TEXT NOT NULL CHECK (polarity IN ('affirmed', 'denied')),
+      modality TEXT NOT NULL CHECK (modality IN ('reported', 'assessment', 'scenario')),
+      scenario TEXT REFERENCES entities (id),
+      note TEXT
+    );
+    CREATE TABLE qualifiers (
+      fact INTEGER NOT NULL REFERENCES facts (id),
+      position INTEGER NOT NULL,
+      key TEXT NOT NULL,
+      entity TEXT REFERENCES entities (id),
+      value TEXT NOT NULL,
+      PRIMARY KEY (fact, position)
+    );
+    CREATE TABLE evidence (
+      fact INTEGER NOT NULL REFERENCES facts (id),
+      position INTEGER NOT NULL,
+      document TEXT NOT NULL,
+      paragraph INTEGER NOT NULL,
+      quote TEXT NOT NULL,
+      PRIMARY KEY (fact, position),
+      FOREIGN KEY (document, paragraph) REFERENCES paragraphs (document, number)
+    );
+    CREATE TABLE sets (
+      id TEXT PRIMARY KEY,
+      query TEXT NOT NULL
+    );
+    CREATE INDEX facts_subject ON facts (subject);
+    CREATE INDEX facts_object ON facts (object);
+    CREATE INDEX facts_relation ON facts (relation);
+    CREATE INDEX evidence_paragraph ON evidence (document, paragraph);
+
+    """
+
+  /// The model as SQL: `BEGIN`, the tables (see the schema below), one `INSERT` per row in
+  /// the model's order, `COMMIT`. Loads into SQLite (`sqlite3 db < model.sql`) and PostgreSQL
+  /// (`psql -f model.sql`).
+  ///
+  /// - `documents`, `paragraphs` (the text, numbered from 1), `kinds`, `entities`, `aliases`
+  ///   (`metonym` true for names that stand for a government), `backgrounds`;
+  /// - `relations` with their forms as columns, `is_symmetric`, `is_office` and the CAMEO
+  ///   code; `relation_forms` (every phrase, `reversed` for passives and inverses) and
+  ///   `relation_represents` (kinds that speak for the object through the relation: a person
+  ///   through an office, a body through `part of`);
+  /// - `facts` (numbered from 1 in model order) with polarity, modality and the scenario's
+  ///   entity id; `qualifiers` (`key` is `at`, `in`, `to`, `when` or `amount`; `entity` set
+  ///   when the value is an entity, `value` its name or the text); `evidence` (document,
+  ///   paragraph, quote); `sets` (the named sets' queries);
+  /// - indexes on `facts (subject)`, `facts (object)`, `facts (relation)`.
+  ///
+  /// Strings are standard SQL literals (`'` doubled), absent values `NULL`.
+  public static func sql(_ model: Model) -> String {
+    var lines = [
+      "-- \(model.title): the csto article model (see ModelExport.sql for the schema).",
+      "BEGIN;",
+    ]
+    lines.append(sqlSchema)
+    func insert(_ table: String, _ values: [SQLValue]) {
+      lines.append(
+        "INSERT INTO \(table) VALUES (\(values.map(\.text).joined(separator: ", ")));")
+    }
+    for document in model.documents {
+      insert(
+        "documents",
+        [
+          .text(document.id), .optional(document.title), .optional(document.author),
+          .optional(document.publisher), .optional(document.date), .optional(document.url),
+        ])
+      for (offset, text) in document.paragraphs.enumerated() {
+        insert("paragraphs", [.text(document.id), .integer(offset + 1), .text(text)])
+      }
+    }
+    for kind in model.kinds { insert("kinds", [.text(kind.id), .text(kind.plural)]) }
+    for entity in model.entities {
+      insert("entities", [.text(entity.id), .text(entity.name), .text(entity.kind)])
+    }
+    for entity in model.entities {
+      var seen: Set<String> = []
+      let names = entity.aliases.map { ($0, false) } + entity.metonyms.map { ($0, true) }
+      for (name, metonym) in names where seen.insert("\(metonym) \(name)").inserted {
+        insert("aliases", [.text(entity.id), .text(name), .boolean(metonym)])
+      }
+      for (offset, note) in entity.background.enumerated() {
+        insert("backgrounds", [.text(entity.id), .integer(offset + 1), .text(note)])
+      }
+    }
+    for relation in model.relations {
+      insert(
+        "relations",
+        [
+          .text(relation.id), .text(relation.phrase), .optional(relation.present),
+          .optional(relation.past), .optional(relation.base), .optional(relation.passive),
+          .optional(relation.inverse), .boolean(relation.symmetric), .boolean(relation.office),
+          .optional(relation.cameo),
+        ])
+    }
+    for relation in model.relations {
+      for form in relation.forms {
+        insert("relation_forms", [.text(relation.id), .text(form.phrase), .boolean(form.reversed)])
+      }
+      var seen: Set<String> = []
+      for kind in relation.represents where seen.insert(kind).inserted {
+        insert("relation_represents", [.text(relation.id), .text(kind)])
+      }
+    }
+    for (index, fact) in model.facts.enumerated() {
+      let number = factNumber(index)
+      insert(
+        "facts",
+        [
+          .integer(number), .text(model.entities[fact.subject].id),
+          .text(model.relations[fact.relation].id), .text(model.entities[fact.object].id),
+          .text(fact.polarity.rawValue), .text(fact.modality.name),
+          .optional(fact.scenario.map { model.entities[$0].id }), .optional(fact.note),
+        ])
+    }
+    for (index, fact) in model.facts.enumerated() {
+      let number = factNumber(index)
+      for (offset, qualifier) in fact.qualifiers.enumerated() {
+        let entity: String? =
+          if case .entity(let entity) = qualifier.value { model.entities[entity].id } else { nil }
+        insert(
+          "qualifiers",
+          [
+            .integer(number), .integer(offset + 1), .text(qualifier.key.rawValue),
+            .optional(entity), .text(value(of: qualifier, in: model)),
+          ])
+      }
+      for (offset, evidence) in fact.evidence.enumerated() {
+        insert(
+          "evidence",
+          [
+            .integer(number), .integer(offset + 1), .text(model.documents[evidence.document].id),
+            .integer(evidence.paragraph), .text(evidence.quote),
+          ])
+      }
+    }
+    for set in model.sets { insert("sets", [.text(set.id), .text(set.query)]) }
+    lines.append("COMMIT;")
+    return lines.joined(separator: "\n") + "\n"
+  }
+}
+
+/// A value in an `INSERT`, written as a standard SQL literal.
+private enum SQLValue {
+  case text(String)
+  case optional(String?)
+  case integer(Int)
+  case boolean(Bool)
+
+  var text: String {
+    switch self {
+    case .text(let text): Self.quoted(text)
+    case .optional(let text): text.map(Self.quoted) ?? "NULL"
+    case .integer(let value): "\(value)"
+    case .boolean(let value): value ? "TRUE" : "FALSE"
+    }
+  }
+
+  /// A string literal: single quotes, a quote inside doubled. Line breaks stay as they are,
+  /// which standard SQL allows inside a literal.
+  private static func quoted(_ text: String) -> String {
+    var quoted = "'"
+    for character in text {
+      quoted.append(character)
+      if character == "'" { quoted.append("'") }
+    }
+    return quoted + "'"
+  }
+}
