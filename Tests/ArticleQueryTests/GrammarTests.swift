@@ -24,6 +24,7 @@ import Testing
     let grammar = try EBNF(text: String(contentsOf: Self.grammarURL, encoding: .utf8))
     var generator = SentenceGenerator(grammar: grammar, engine: engine, seed: 20_221_129)
     var parsed = 0
+    var seeds: [String] = []
     for _ in 0..<1_500 {
       let sentence = generator.sentence()
       let statements: [Statement]
@@ -34,6 +35,7 @@ import Testing
         continue
       }
       parsed += 1
+      seeds.append(sentence)
       for statement in statements {
         let printed = engine.print(statement)
         let again = try engine.parseStatements(printed)
@@ -41,6 +43,7 @@ import Testing
       }
     }
     #expect(parsed == 1_500)
+    try FuzzSeeds.write(seeds.prefix(300), as: "query")
   }
 
   static let modelGrammarURL = grammarURL.deletingLastPathComponent()
@@ -52,17 +55,33 @@ import Testing
     let grammar = try EBNF(text: String(contentsOf: Self.modelGrammarURL, encoding: .utf8))
     #expect(grammar.rules.keys.contains("model"))
     var generator = ModelSentenceGenerator(grammar: grammar, seed: 7)
+    var seeds: [String] = []
     for _ in 0..<500 {
       let text = generator.file()
       let errors = ModelLoader.syntaxErrors(in: text)
       #expect(errors.isEmpty, "\(text)\n\(errors.map(\.message))")
+      seeds.append(text)
     }
+    try FuzzSeeds.write(seeds.prefix(40) + [Bundled.modelText], as: "model")
   }
 
   @Test func aModelFileOutsideTheGrammarHasSyntaxErrors() {
     #expect(!ModelLoader.syntaxErrors(in: "entity x \"X\" country alias").isEmpty)
     #expect(!ModelLoader.syntaxErrors(in: "fact a b").isEmpty)
     #expect(!ModelLoader.syntaxErrors(in: "colour x").isEmpty)
+  }
+}
+
+/// With `CSTO_FUZZ_SEEDS=DIR` set, tests write their inputs there as seeds for the fuzzers
+/// (`Tests/Fuzz/run.sh`), one file each under DIR/TARGET.
+enum FuzzSeeds {
+  static func write(_ inputs: some Sequence<String>, as target: String) throws {
+    guard let folder = ProcessInfo.processInfo.environment["CSTO_FUZZ_SEEDS"] else { return }
+    let directory = URL(fileURLWithPath: folder).appendingPathComponent(target)
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    for (index, input) in inputs.enumerated() {
+      try Data(input.utf8).write(to: directory.appendingPathComponent("\(target)-\(index)"))
+    }
   }
 }
 
