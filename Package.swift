@@ -10,7 +10,8 @@ let package = Package(
         .executable(name: "csto", targets: ["csto"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         .target(
@@ -36,7 +37,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ArticleModelTests", dependencies: ["ArticleModel"]),
-        .testTarget(name: "ArticleQueryTests", dependencies: ["ArticleQuery"]),
+        .testTarget(
+            name: "ArticleQueryTests",
+            dependencies: [
+                "ArticleQuery",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "cstoTests", dependencies: ["csto", "ArticleQuery"]),
     ],
     swiftLanguageModes: [.v6]

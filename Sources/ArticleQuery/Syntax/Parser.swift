@@ -266,7 +266,7 @@ public struct Parser {
     return .who(try condition())
   }
 
-  /// what ::= 'what' ( 'did' | 'does' ) term relation
+  /// what ::= 'what' ( 'did' | 'does' ) target relation
   private mutating func what() throws(Diagnostic) -> Query {
     position += 1
     guard eat("did") || eat("does") else {
@@ -280,6 +280,7 @@ public struct Parser {
   /// The subject of `what did`: the longest name or set that a relation phrase follows, so
   /// that a name which happens to go on with a verb does not swallow it.
   private mutating func whatSubject() throws(Diagnostic) -> Target {
+    if current.kind == .leftParen { return try target() }
     if let length = lengthBeforeRelation(), let (name, matched) = vocabulary.set(at: words),
       matched == length
     {
@@ -325,11 +326,11 @@ public struct Parser {
     return nil
   }
 
-  /// facts ::= 'facts' ( 'about' term | 'in' 'paragraph' number )?
+  /// facts ::= 'facts' ( 'about' target | 'in' 'paragraph' number )?
   private mutating func facts() throws(Diagnostic) -> Query {
     position += 1
     if eat("about") {
-      return .facts(.about(try term()))
+      return .facts(.about(try target()))
     }
     if eat("in") {
       guard eat("paragraph") else {
