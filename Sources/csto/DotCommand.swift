@@ -1,0 +1,184 @@
+import ArticleModel
+import ArticleQuery
+import Glibc
+
+/// A dot-command: its name, its usage line, a line of help, and what it does to the shell.
+/// `DotCommand.all` is the one list of commands: `.help`, completion and lookup by unique
+/// prefix all read it.
+struct DotCommand: Sendable {
+  /// What running a command came to.
+  enum Outcome: Equatable {
+    case done
+    case quit
+    /// The arguments fit none of the command's forms: the shell prints the usage line.
+    case usage
+    /// The command could not do its work; the message goes under its arguments.
+    case failed(String)
+    /// A script read by `.read` failed and has reported its own errors.
+    case failedAndReported
+  }
+
+  /// What a typed name stands for.
+  enum Lookup {
+    case found(DotCommand)
+    case ambiguous([String])
+    case unknown(suggestions: [String])
+
+    var command: DotCommand? {
+      if case .found(let command) = self { return command }
+      return nil
+    }
+  }
+
+  let name: String
+  let usage: String
+  let help: String
+  let run: @Sendable (Shell, String) -> Outcome
+
+  /// The command an exact name or a unique prefix of one names.
+  static func find(_ typed: String) -> Lookup {
+    let word = typed.lowercased()
+    if let exact = all.first(where: { $0.name == word }) { return .found(exact) }
+    let matches = all.filter { $0.name.hasPrefix(word) }
+    if matches.count == 1 { return .found(matches[0]) }
+    if matches.count > 1 { return .ambiguous(matches.map(\.name)) }
+    return .unknown(suggestions: Suggestions.closest(to: word, in: all.map(\.name)))
+  }
+
+  /// `.help`'s list: each usage line and its help, in columns.
+  static var helpText: String {
+    let width = all.map(\.usage.count).max() ?? 0
+    return all.map { command in
+      command.usage + String(repeating: " ", count: width - command.usage.count + 2)
+        + command.help
+    }.joined(separator: "\n")
+  }
+
+  static let all: [DotCommand] = [
+    DotCommand(
+      name: "help", usage: ".help [COMMAND]", help: "List the commands, or explain one",
+      run: { shell, arguments in
+        guard !arguments.isEmpty else {
+          shell.output.line(helpText)
+          return .done
+        }
+        let name = arguments.hasPrefix(".") ? String(arguments.dropFirst()) : arguments
+        guard let command = find(name).command else { return .failed("no command '.\(name)'") }
+        shell.output.line("\(command.usage)\n  \(command.help)")
+        return .done
+      }),
+    DotCommand(
+      name: "schema", usage: ".schema",
+      help: "Kinds, relations with their forms and CAMEO codes, and named sets",
+      run: { shell, arguments in
+        guard arguments.isEmpty else { return .usage }
+        shell.output.line(Reports.schema(shell.engine.model))
+        return .done
+      }),
+    DotCommand(
+      name: "names", usage: ".names [PREFIX]",
+      help: "Entity names and aliases, or those starting with PREFIX",
+      run: { shell, arguments in
+        shell.output.line(
+          Reports.names(shell.engine.model, prefix: arguments))
+        return .done
+      }),
+    DotCommand(
+      name: "source", usage: ".source N",
+      help: "Paragraph N of the article, with its evidence spans marked",
+      run: { shell, arguments in
+        guard let paragraph = Int(arguments) else { return .usage }
+        do {
+          shell.output.line(
+            try Reports.source(shell.engine.model, paragraph: paragraph, color: shell.outputColor))
+          return .done
+        } catch {
+          return .failed("\(error)")
+        }
+      }),
+    DotCommand(
+      name: "coverage", usage: ".coverage",
+      help: "Facts per paragraph, and the sentences that have none",
+      run: { shell, arguments in
+        guard arguments.isEmpty else { return .usage }
+        shell.output.line(Reports.coverage(shell.engine.model))
+        return .done
+      }),
+    DotCommand(
+      name: "format", usage: ".format table|json|csv|markdown", help: "How answers are printed",
+      run: { shell, arguments in
+        setting(arguments, current: &shell.settings.format, shell: shell, label: "format")
+      }),
+    DotCommand(
+      name: "evidence", usage: ".evidence on|off|full",
+      help: "Quotes under answers: shortened, none, or whole",
+      run: { shell, arguments in
+        setting(arguments, current: &shell.settings.evidence, shell: shell, label: "evidence")
+      }),
+    DotCommand(
+      name: "timer", usage: ".timer on|off", help: "Show how long each query took",
+      run: { shell, arguments in
+        var timer: Switch = shell.settings.timer ? .on : .off
+        let outcome = setting(arguments, current: &timer, shell: shell, label: "timer")
+        shell.settings.timer = timer == .on
+        return outcome
+      }),
+    DotCommand(
+      name: "read", usage: ".read FILE", help: "Run the queries and commands in FILE",
+      run: { shell, arguments in
+        guard !arguments.isEmpty else { return .usage }
+        let path = unquoted(arguments)
+        guard shell.readDepth < Shell.readLimit else {
+          return .failed(
+            "cannot read \(path): .read nested more than \(Shell.readLimit) deep"
+              + " (does a script read itself?)")
+        }
+        let text: String
+        switch ScriptFile.read(path) {
+        case .success(let contents): text = contents
+        case .failure(let problem): return .failed(problem.description)
+        }
+        shell.readDepth += 1
+        defer { shell.readDepth -= 1 }
+        var lines = TextLines(text)
+        return shell.runScript(&lines, sourceName: path) ? .done : .failedAndReported
+      }),
+    expect,
+    DotCommand(
+      name: "quit", usage: ".quit", help: "Leave csto",
+      run: { shell, arguments in
+        guard arguments.isEmpty else { return .usage }
+        shell.isQuitting = true
+        return .quit
+      }),
+  ]
+
+  /// `.expect`, which scripts treat apart: it may answer a query's error.
+  static let expect = DotCommand(
+    name: "expect", usage: ".expect NAME[, NAME...] | count N | empty | error",
+    help: "Check the previous query's answer; a mismatch is an error",
+    run: { shell, arguments in
+      guard let expectation = AnswerExpectation.parse(arguments) else { return .usage }
+      guard let outcome = shell.lastOutcome else { return .failed("no query before .expect") }
+      return expectation.mismatch(with: outcome).map(Outcome.failed) ?? .done
+    })
+
+  /// Shows a setting when given no argument, else sets it from its spelling.
+  private static func setting<Value: RawRepresentable & CaseIterable>(
+    _ arguments: String, current: inout Value, shell: Shell, label: String
+  ) -> Outcome where Value.RawValue == String {
+    guard !arguments.isEmpty else {
+      shell.output.line("\(label): \(current.rawValue)")
+      return .done
+    }
+    guard let value = Value.allCases.first(where: { $0.rawValue == arguments.lowercased() })
+    else { return .usage }
+    current = value
+    return .done
+  }
+
+  private static func unquoted(_ text: String) -> String {
+    guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else { return text }
+    return String(text.dropFirst().dropLast())
+  }
+}

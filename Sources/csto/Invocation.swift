@@ -1,0 +1,111 @@
+import ArticleModel
+import ArticleQuery
+import Glibc
+
+/// One run of csto as the command line asked for it: which model, which queries and
+/// scripts, or the prompt. Gives back the exit status.
+struct Invocation {
+  let queries: [String]
+  let files: [String]
+  let format: OutputFormat
+  let modelFile: String?
+  let keepGoing: Bool
+  let runsInitFile: Bool
+
+  private let output = Output()
+
+  /// Loads the model, then runs `-c` queries and files, or the prompt, or standard input as
+  /// a script. 0: success; 1: a query or script error; 2: an unreadable file or model.
+  func run(environment: [String: String]) -> Int32 {
+    let engine: QueryEngine
+    do {
+      engine = try modelFile.map { try QueryEngine(modelFile: $0) } ?? QueryEngine()
+    } catch let error as ModelError {
+      output.error(error.rendered())
+      return 2
+    } catch {
+      output.error("csto: \(error)")
+      return 2
+    }
+    var scripts: [(name: String, text: String?)] = []
+    for file in files {
+      guard file != "-" else {
+        scripts.append((name: "<stdin>", text: nil))
+        continue
+      }
+      switch ScriptFile.read(file) {
+      case .success(let text): scripts.append((name: file, text: text))
+      case .failure(let problem):
+        output.error("csto: \(problem)")
+        return 2
+      }
+    }
+    let shell = Shell(
+      engine: engine, output: output, settings: Shell.Settings(format: format),
+      keepGoing: keepGoing,
+      outputColor: Terminal.allowsColor(STDOUT_FILENO, environment: environment),
+      errorColor: Terminal.allowsColor(STDERR_FILENO, environment: environment),
+      fallbackWidth: Terminal.outputWidth(of: STDOUT_FILENO, environment: environment))
+
+    if queries.isEmpty && files.isEmpty {
+      if Terminal.isTerminal(STDIN_FILENO) {
+        runPrompt(shell, environment: environment)
+        return 0
+      }
+      var lines = StandardInputLines()
+      _ = shell.runScript(&lines, sourceName: "<stdin>")
+      return shell.hasFailed ? 1 : 0
+    }
+    for query in queries {
+      var lines = TextLines(query)
+      guard shell.runScript(&lines, sourceName: nil) || keepGoing, !shell.isQuitting else {
+        return shell.hasFailed ? 1 : 0
+      }
+    }
+    for script in scripts {
+      let succeeded: Bool
+      if let text = script.text {
+        var lines = TextLines(text)
+        succeeded = shell.runScript(&lines, sourceName: script.name)
+      } else {
+        var lines = StandardInputLines()
+        succeeded = shell.runScript(&lines, sourceName: script.name)
+      }
+      guard succeeded || keepGoing, !shell.isQuitting else { break }
+    }
+    return shell.hasFailed ? 1 : 0
+  }
+
+  /// The prompt: banner, history, start-up file, then lines until Ctrl-D or `.quit`. ^C
+  /// never ends it: the editor takes the key while a line is edited, and the signal is
+  /// ignored while a query runs.
+  private func runPrompt(_ shell: Shell, environment: [String: String]) {
+    signal(SIGINT, SIG_IGN)
+    output.line(shell.banner)
+    let editor = LineEditor(
+      historyFile: HistoryFile.location(environment: environment),
+      completer: { [unowned shell] text in shell.completions(before: text) },
+      warn: { [output] message in output.error(message) })
+    if runsInitFile, let path = Self.initFile(environment: environment), ScriptFile.exists(path) {
+      switch ScriptFile.read(path) {
+      case .success(let text):
+        var lines = TextLines(text)
+        _ = shell.runScript(&lines, sourceName: path)
+      case .failure(let problem):
+        output.error("csto: \(problem)")
+      }
+    }
+    shell.runInteractive(editor: editor)
+  }
+
+  /// `$XDG_CONFIG_HOME/csto/init.csto`, else `~/.config/csto/init.csto`.
+  static func initFile(environment: [String: String]) -> String? {
+    if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
+      return config + "/csto/init.csto"
+    }
+    if let home = environment["HOME"], !home.isEmpty {
+      return home + "/.config/csto/init.csto"
+    }
+    return nil
+  }
+}

@@ -1,0 +1,159 @@
+import CEditLine
+import Glibc
+
+/// Owns one libedit editor and its history. The rest of the shell sees `readLine(prompt:)`,
+/// `addHistory(_:)` and a completion hook; everything libedit-specific stays in this file.
+///
+/// Only made when standard input is a terminal: libedit is never initialised otherwise.
+final class LineEditor {
+  /// What one call to `readLine(prompt:)` gave back.
+  enum Input: Equatable {
+    /// A line, without its line break.
+    case line(String)
+    /// Ctrl-C: the line was abandoned.
+    case interrupted
+    /// Ctrl-D on an empty line, or standard input closed.
+    case end
+  }
+
+  /// Given the text before the cursor, gives the number of characters before the cursor that
+  /// the candidates replace, and the candidates; nil when nothing fits.
+  typealias Completer = (String) -> (replacing: Int, candidates: [String])?
+
+  private let editor: OpaquePointer
+  private let history: OpaquePointer
+  private var historyFile: HistoryFile?
+  private var prompt: UnsafeMutablePointer<CChar>
+  private var abandoned = false
+  private let completer: Completer
+  private let warn: (String) -> Void
+
+  /// Sets up libedit on standard input and output with emacs key bindings, Tab bound to
+  /// `completer`, ^C bound to abandoning the line, and the history loaded from `historyFile`
+  /// (nil: history kept for this session only). Problems with the history file go to `warn`.
+  init(historyFile: HistoryFile?, completer: @escaping Completer, warn: @escaping (String) -> Void)
+  {
+    setlocale(LC_CTYPE, "")
+    editor = el_init("csto", csto_stdin(), csto_stdout(), csto_stderr())
+    history = history_init()
+    prompt = strdup("")
+    self.historyFile = historyFile
+    self.completer = completer
+    self.warn = warn
+
+    csto_history_setsize(history, 1000)
+    csto_history_setunique(history, 1)
+    csto_el_set_editor(editor, "emacs")
+    csto_el_set_signal(editor, 1)
+    csto_el_set_hist(editor, history)
+    csto_el_set_prompt(editor, lineEditorPrompt)
+    csto_el_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
+    csto_el_setty_nosignals(editor)
+    csto_el_addfn(editor, "csto-abandon", "Abandon the line", lineEditorAbandon)
+    csto_el_bind(editor, "^C", "csto-abandon")
+    csto_el_addfn(editor, "csto-complete", "Complete the word", lineEditorComplete)
+    csto_el_bind(editor, "^I", "csto-complete")
+
+    if let historyFile, case .failure(let problem) = historyFile.load(into: history) {
+      warn(problem.description)
+      self.historyFile = nil
+    }
+  }
+
+  deinit {
+    el_end(editor)
+    history_end(history)
+    free(prompt)
+  }
+
+  /// Shows `prompt` and reads one edited line.
+  func readLine(prompt text: String) -> Input {
+    free(prompt)
+    prompt = strdup(text)
+    abandoned = false
+    var count: Int32 = 0
+    guard let bytes = el_gets(editor, &count), count > 0 else { return .end }
+    var line = String(cString: bytes)
+    if line.hasSuffix("\n") { line.removeLast() }
+    if abandoned {
+      write(to: csto_stdout(), "\n")
+      return .interrupted
+    }
+    return .line(line)
+  }
+
+  /// Adds an entry (one query, however many lines it took) to the history and saves it. After
+  /// a failed save the session goes on with its history kept in memory only.
+  func addHistory(_ entry: String) {
+    let trimmed = entry.trimmed
+    guard !trimmed.isEmpty else { return }
+    csto_history_enter(history, trimmed)
+    if let historyFile, case .failure(let problem) = historyFile.save(from: history) {
+      warn(problem.description)
+      self.historyFile = nil
+    }
+  }
+
+  fileprivate var promptPointer: UnsafeMutablePointer<CChar> { prompt }
+
+  fileprivate func abandonLine() -> UInt8 {
+    abandoned = true
+    write(to: csto_stdout(), "^C")
+    return UInt8(CC_NEWLINE)
+  }
+
+  /// One match: replace the word with it and a space (none after a folder's `/`). Several:
+  /// replace the word with their longest common prefix, then list them under the line (cut
+  /// to the screen's height). None: beep.
+  fileprivate func complete() -> UInt8 {
+    guard let info = el_line(editor)?.pointee else { return UInt8(CC_ERROR) }
+    let length = info.cursor - info.buffer
+    let before = info.buffer.withMemoryRebound(to: UInt8.self, capacity: length) {
+      String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+    }
+    guard let (replacing, candidates) = completer(before), !candidates.isEmpty else {
+      return UInt8(CC_ERROR)
+    }
+    if candidates.count == 1 {
+      let candidate = candidates[0]
+      replaceWord(length: replacing, with: candidate.hasSuffix("/") ? candidate : candidate + " ")
+      return UInt8(CC_REFRESH)
+    }
+    let prefix = CandidateList.commonPrefix(of: candidates)
+    if prefix.count > replacing {
+      replaceWord(length: replacing, with: prefix)
+    }
+    let size = Terminal.size(of: STDOUT_FILENO) ?? (columns: 80, rows: 24)
+    let listing = CandidateList.columns(
+      candidates, width: size.columns, rows: max(3, size.rows - 3))
+    write(to: csto_stdout(), "\n" + listing)
+    return UInt8(CC_REDISPLAY)
+  }
+
+  private func replaceWord(length: Int, with text: String) {
+    if length > 0 { el_deletestr(editor, Int32(length)) }
+    el_insertstr(editor, text)
+  }
+
+  private func write(to file: UnsafeMutablePointer<FILE>, _ text: String) {
+    fputs(text, file)
+    fflush(file)
+  }
+}
+
+private func lineEditor(_ editor: OpaquePointer?) -> LineEditor? {
+  guard let editor, let data = csto_el_get_clientdata(editor) else { return nil }
+  return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
+}
+
+private func lineEditorPrompt(_ editor: OpaquePointer?) -> UnsafeMutablePointer<CChar>? {
+  lineEditor(editor)?.promptPointer
+}
+
+private func lineEditorAbandon(_ editor: OpaquePointer?, _ key: Int32) -> UInt8 {
+  lineEditor(editor)?.abandonLine() ?? UInt8(CC_NEWLINE)
+}
+
+private func lineEditorComplete(_ editor: OpaquePointer?, _ key: Int32) -> UInt8 {
+  lineEditor(editor)?.complete() ?? UInt8(CC_ERROR)
+}

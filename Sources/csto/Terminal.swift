@@ -1,0 +1,35 @@
+import Glibc
+
+/// What the shell needs to know about the terminal, if any, behind a file descriptor.
+enum Terminal {
+  /// Whether `descriptor` is a terminal.
+  static func isTerminal(_ descriptor: Int32) -> Bool {
+    isatty(descriptor) == 1
+  }
+
+  /// The terminal's width in columns, or nil when `descriptor` is not a terminal.
+  static func width(of descriptor: Int32) -> Int? {
+    size(of: descriptor).map(\.columns)
+  }
+
+  /// The terminal's size in columns and rows, or nil when `descriptor` is not a terminal.
+  static func size(of descriptor: Int32) -> (columns: Int, rows: Int)? {
+    var size = winsize()
+    guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+    return (Int(size.ws_col), Int(size.ws_row))
+  }
+
+  /// The width to lay output out in: the terminal's, else `$COLUMNS`, else 80.
+  static func outputWidth(of descriptor: Int32, environment: [String: String]) -> Int {
+    if let width = width(of: descriptor) { return width }
+    if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+    return 80
+  }
+
+  /// Colour only on a terminal, never with `NO_COLOR` set to anything, nor on a dumb terminal.
+  static func allowsColor(_ descriptor: Int32, environment: [String: String]) -> Bool {
+    guard isTerminal(descriptor) else { return false }
+    if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+    return environment["TERM"] != "dumb"
+  }
+}

@@ -1,0 +1,128 @@
+import Testing
+
+@testable import csto
+
+/// The shell's pure parts: classifying input, finding dot-commands, reading `.expect`,
+/// laying out completion candidates, choosing the history file.
+@Suite struct ShellPartsTests {
+  @Test(arguments: [
+    ("", ShellInput.empty),
+    ("   ", .empty),
+    ("# a comment", .empty),
+    ("  # indented comment", .empty),
+    ("members", .query),
+    ("  members where (", .query),
+    (".help", .command(name: "help", arguments: "", argumentColumn: 6)),
+    (".timer on", .command(name: "timer", arguments: "on", argumentColumn: 8)),
+    ("  .read  my.csto ", .command(name: "read", arguments: "my.csto", argumentColumn: 10)),
+  ])
+  func inputIsClassifiedOnce(line: String, expected: ShellInput) {
+    #expect(ShellInput.classify(line) == expected)
+  }
+
+  @Test func everyCommandHasAUsageThatStartsWithItsName() {
+    let names = DotCommand.all.map(\.name)
+    #expect(Set(names).count == names.count)
+    #expect(
+      Set(names) == [
+        "help", "schema", "names", "source", "coverage", "format", "evidence", "timer", "read",
+        "expect", "quit",
+      ])
+    for command in DotCommand.all {
+      #expect(command.usage.hasPrefix("." + command.name))
+      #expect(DotCommand.helpText.contains(command.usage))
+    }
+  }
+
+  @Test(arguments: [
+    ("h", "help"), ("help", "help"), ("sch", "schema"), ("so", "source"), ("q", "quit"),
+    ("ti", "timer"), ("ev", "evidence"), ("exp", "expect"), ("FORMAT", "format"),
+  ])
+  func aUniquePrefixIsEnough(typed: String, name: String) {
+    #expect(DotCommand.find(typed).command?.name == name)
+  }
+
+  @Test func anAmbiguousOrUnknownNameIsNotACommand() {
+    guard case .ambiguous(let candidates) = DotCommand.find("s") else {
+      Issue.record("'.s' should be ambiguous")
+      return
+    }
+    #expect(candidates == ["schema", "source"])
+    guard case .unknown(let suggestions) = DotCommand.find("fromat") else {
+      Issue.record("'.fromat' should be unknown")
+      return
+    }
+    #expect(suggestions == ["format"])
+  }
+
+  @Test(arguments: [
+    ("Tajikistan", AnswerExpectation.names(["Tajikistan"])),
+    ("Armenia, Kyrgyzstan ,Tajikistan", .names(["Armenia", "Kyrgyzstan", "Tajikistan"])),
+    ("\"Regional Cooperation-2022\", \"a, b\"", .names(["Regional Cooperation-2022", "a, b"])),
+    ("count 6", .count(6)),
+    ("empty", .empty),
+    ("error", .error),
+  ])
+  func expectationsAreRead(arguments: String, expected: AnswerExpectation) {
+    #expect(AnswerExpectation.parse(arguments) == expected)
+  }
+
+  @Test(arguments: ["", "count", "count six", "count -1", "a,,b", "\"unclosed", "count 6 7"])
+  func badExpectationsAreRefused(arguments: String) {
+    #expect(AnswerExpectation.parse(arguments) == nil)
+  }
+
+  @Test func candidatesShareAPrefixWithoutCase() {
+    #expect(CandidateList.commonPrefix(of: ["members", "member of", "Membership"]) == "member")
+    #expect(CandidateList.commonPrefix(of: ["criticized", "cooperates with"]) == "c")
+    #expect(CandidateList.commonPrefix(of: ["a", "b"]) == "")
+  }
+
+  @Test func candidatesAreListedDownColumns() {
+    let listing = CandidateList.columns(["aa", "bb", "cc", "dd", "ee"], width: 12)
+    #expect(listing == "aa  cc  ee\nbb  dd\n")
+    #expect(CandidateList.columns(["one"], width: 2) == "one\n")
+    let many = (1...30).map { "w" + ($0 < 10 ? "0" : "") + "\($0)" }
+    let cut = CandidateList.columns(many, width: 25, rows: 3)
+    #expect(
+      cut
+        == "w01  w03  w05  w07  w09\nw02  w04  w06  w08  w10\n… and 20 more: type a letter or two and Tab again\n"
+    )
+  }
+
+  @Test func historyGoesWhereTheEnvironmentSays() {
+    let home = ["HOME": "/home/u"]
+    #expect(HistoryFile.location(environment: home)?.path == "/home/u/.local/state/csto/history")
+    #expect(
+      HistoryFile.location(environment: home.merging(["XDG_STATE_HOME": "/s"]) { $1 })?.path
+        == "/s/csto/history")
+    #expect(
+      HistoryFile.location(environment: home.merging(["XDG_STATE_HOME": "relative"]) { $1 })?
+        .path == "/home/u/.local/state/csto/history")
+    #expect(
+      HistoryFile.location(environment: home.merging(["CSTO_HISTORY": "/h"]) { $1 })?.path
+        == "/h")
+    #expect(HistoryFile.location(environment: home.merging(["CSTO_HISTORY": ""]) { $1 }) == nil)
+    #expect(HistoryFile.location(environment: [:]) == nil)
+  }
+
+  @Test func initFileGoesWhereTheEnvironmentSays() {
+    #expect(
+      Invocation.initFile(environment: ["HOME": "/home/u"]) == "/home/u/.config/csto/init.csto")
+    #expect(
+      Invocation.initFile(environment: ["HOME": "/home/u", "XDG_CONFIG_HOME": "/c"])
+        == "/c/csto/init.csto")
+  }
+
+  @Test func scriptLinesEndAtLineFeeds() {
+    var lines = TextLines("one\r\ntwo\n\nfour\u{2028}still four")
+    var read: [String] = []
+    while let line = lines.nextLine() { read.append(line) }
+    #expect(read == ["one", "two", "", "four\u{2028}still four"])
+  }
+
+  @Test func trimmingDropsSpacesAndLineBreaksOnly() {
+    #expect("  a b \t\n".trimmed == "a b")
+    #expect(" \n ".trimmed == "")
+  }
+}
