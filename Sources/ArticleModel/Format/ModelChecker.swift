@@ -241,6 +241,9 @@ struct ModelChecker {
       return nil
     }
     let document = documents[documentIndex]
+    // A document whose text could not be read has said so once; its citations are not
+    // each wrong as well.
+    guard !document.paragraphs.isEmpty else { return nil }
     guard let number = Int(syntax.paragraph.text), let paragraph = document.paragraph(number)
     else {
       error(

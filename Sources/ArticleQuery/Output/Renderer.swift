@@ -10,6 +10,7 @@ public enum Renderer {
     case .json: json(answer) + "\n"
     case .csv: CSVRenderer().render(answer)
     case .markdown: MarkdownRenderer().render(answer)
+    case .dot: DotRenderer.render(answer)
     }
   }
 
@@ -26,7 +27,8 @@ public enum Renderer {
   /// characters left out, so that shortening is never silent.
   public static func shorten(_ quote: String, to limit: Int) -> String {
     guard quote.count > limit else { return quote }
-    let budget = max(12, limit - 14)
+    let suffix = "… (+\(quote.count) chars)".count
+    let budget = max(8, limit - suffix)
     var cut = String(quote.prefix(budget))
     if let space = cut.lastIndex(of: " "),
       cut.distance(from: cut.startIndex, to: space) > budget / 2

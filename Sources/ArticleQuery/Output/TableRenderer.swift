@@ -38,8 +38,7 @@ struct TableRenderer {
   }
 
   private func facts(_ facts: [FactResult]) -> [String] {
-    let rows = facts.map { ["¶\($0.paragraph)", Renderer.sentence($0), $0.quote] }
-    return aligned(rows, boldFirst: false, quoteColumn: options.evidence == .off ? nil : 2)
+    aligned(facts.map { ["¶\($0.paragraph)", Renderer.sentence($0), $0.quote] }, boldFirst: false)
   }
 
   private func proof(_ proof: Proof, depth: Int) -> [String] {
@@ -85,7 +84,7 @@ struct TableRenderer {
       lines.append("")
       lines.append(bold(group.title))
       let rows = group.facts.map { ["  ¶\($0.paragraph)", Renderer.sentence($0), $0.quote] }
-      lines += aligned(rows, boldFirst: false, quoteColumn: options.evidence == .off ? nil : 2)
+      lines += aligned(rows, boldFirst: false)
     }
     return lines
   }
@@ -112,36 +111,42 @@ struct TableRenderer {
 
   // MARK: layout
 
-  /// Rows padded into columns; the last column (a quote) takes the width left and is
-  /// shortened, with the amount cut, when it does not fit.
-  private func aligned(_ rows: [[String]], boldFirst: Bool, quoteColumn: Int? = -1) -> [String] {
+  /// Rows padded into columns; the last column of a row of three or more cells is a quote,
+  /// which takes the width left and is shortened, saying how much was cut, when it does not
+  /// fit (on a line of its own when too little is left). `.evidence off` leaves it out.
+  private func aligned(_ rows: [[String]], boldFirst: Bool) -> [String] {
     guard let columns = rows.map(\.count).max(), columns > 0 else { return [] }
-    let quoteIndex = quoteColumn == -1 ? (columns >= 3 ? columns - 1 : nil) : quoteColumn
+    let quoteIndex = columns >= 3 ? columns - 1 : nil
     var widths = [Int](repeating: 0, count: columns)
     for row in rows {
       for (index, cell) in row.enumerated() where index != quoteIndex {
         widths[index] = max(widths[index], cell.count)
       }
     }
-    return rows.map { row in
+    return rows.flatMap { row -> [String] in
       var line = ""
-      for (index, cell) in row.enumerated() {
-        if index == quoteIndex {
-          if options.evidence == .off { break }
-          line += quoted(cell, room: options.width - line.count)
-          break
-        }
-        let padded = index == row.count - 1 ? cell : cell.padding(to: widths[index])
-        line += (index == 0 && boldFirst ? bold(padded) : padded)
-        if index < row.count - 1 { line += "  " }
+      let cells = quoteIndex.map { row.prefix($0) } ?? row[...]
+      for (index, cell) in cells.enumerated() {
+        let padded =
+          index == cells.count - 1 && quoteIndex == nil ? cell : cell.padding(to: widths[index])
+        line += index == 0 && boldFirst ? bold(padded) : padded
+        if index < cells.count - 1 { line += "  " }
       }
-      return line.trailingSpacesRemoved
+      guard let quoteIndex, row.count > quoteIndex, options.evidence != .off else {
+        return [line.trailingSpacesRemoved]
+      }
+      let quote = row[quoteIndex]
+      let room = options.width - line.count - 2
+      if room >= 30 {
+        return [(line + "  " + quoted(quote, room: room)).trailingSpacesRemoved]
+      }
+      return [line.trailingSpacesRemoved, "      " + quoted(quote, room: options.width - 6)]
     }
   }
 
   private func quoted(_ quote: String, room: Int) -> String {
     if options.evidence == .full { return "“\(quote)”" }
-    let shortened = Renderer.shorten(quote, to: max(30, room - 2))
+    let shortened = Renderer.shorten(quote, to: max(22, room - 2))
     if shortened == quote { return "“\(quote)”" }
     let cut = shortened.range(of: "… (+")!.lowerBound
     return "“\(shortened[..<cut])…”" + dim(String(shortened[shortened.index(after: cut)...]))
