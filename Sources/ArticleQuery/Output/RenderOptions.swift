@@ -8,6 +8,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
   case csv
   /// A GitHub-flavoured Markdown table.
   case markdown
+  /// A Graphviz DOT graph of the entities and facts in the answer (`DotRenderer`).
+  case dot
 }
 
 /// How much of the evidence a table shows.
