@@ -224,3 +224,13 @@ import Testing
     #expect(decoded == answer)
   }
 }
+
+/// An office or part-of fact counts for its holder alone: a state is not its own president.
+@Test(arguments: [
+  ("who president of tajikistan", ["Rakhmon"]),
+  ("what did tajikistan president of", []),
+  ("people where secretary of armenia", ["Armen Grigoryan"]),
+])
+func officeFactsCountForTheirHolderOnly(query: String, names: [String]) throws {
+  #expect(try QueryEngine().evaluate(query).names == names)
+}

@@ -23,8 +23,9 @@ extension ModelExport {
   /// entity/russia`); every fact, whatever its polarity and modality, is also a node of type
   /// `csto:Fact` with `csto:subject`, `csto:predicate`, `csto:object`, `csto:polarity` and
   /// `csto:modality` (literals: `affirmed`/`denied`, `reported`/`assessment`/`scenario`),
-  /// `csto:scenario` (the scenario entity), `csto:note`, one property per qualifier (`csto:at`,
-  /// `csto:in`, `csto:to`, `csto:when`, `csto:amount`: an entity or a literal) and
+  /// `csto:personal` (`xsd:boolean`: the subject acted in a private capacity),
+  /// `csto:scenario` (the scenario entity), `csto:note`, one property per qualifier
+  /// (`csto:at`, `csto:in`, `csto:to`, `csto:when`, `csto:amount`: an entity or a literal) and
   /// `csto:evidence` for each citation: a `csto:Evidence` node with `csto:document`,
   /// `csto:paragraph` and `csto:quote`. So a SPARQL store keeps the provenance of every
   /// statement, and denials and scenarios never pass for facts.
@@ -116,6 +117,7 @@ extension ModelExport {
       graph.add(node, csto("object"), entity(fact.object))
       graph.add(node, csto("polarity"), literal(fact.polarity.rawValue))
       graph.add(node, csto("modality"), literal(fact.modality.name))
+      graph.add(node, csto("personal"), boolean(fact.personal))
       if let scenario = fact.scenario { graph.add(node, csto("scenario"), entity(scenario)) }
       if let note = fact.note { graph.add(node, csto("note"), literal(note)) }
       for qualifier in fact.qualifiers {

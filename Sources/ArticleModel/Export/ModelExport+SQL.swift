@@ -68,6 +68,7 @@ extension ModelExport {
       object TEXT NOT NULL REFERENCES entities (id),
       polarity TEXT NOT NULL CHECK (polarity IN ('affirmed', 'denied')),
       modality TEXT NOT NULL CHECK (modality IN ('reported', 'assessment', 'scenario')),
+      personal BOOLEAN NOT NULL,
       scenario TEXT REFERENCES entities (id),
       note TEXT
     );
@@ -109,10 +110,11 @@ extension ModelExport {
   ///   code; `relation_forms` (every phrase, `reversed` for passives and inverses) and
   ///   `relation_represents` (kinds that speak for the object through the relation: a person
   ///   through an office, a body through `part of`);
-  /// - `facts` (numbered from 1 in model order) with polarity, modality and the scenario's
-  ///   entity id; `qualifiers` (`key` is `at`, `in`, `to`, `when` or `amount`; `entity` set
-  ///   when the value is an entity, `value` its name or the text); `evidence` (document,
-  ///   paragraph, quote); `sets` (the named sets' queries);
+  /// - `facts` (numbered from 1 in model order) with polarity, modality, `personal` (the
+  ///   subject acted in a private capacity, so the fact does not count for its state) and the
+  ///   scenario's entity id; `qualifiers` (`key` is `at`, `in`, `to`, `when` or `amount`;
+  ///   `entity` set when the value is an entity, `value` its name or the text); `evidence`
+  ///   (document, paragraph, quote); `sets` (the named sets' queries);
   /// - indexes on `facts (subject)`, `facts (object)`, `facts (relation)`.
   ///
   /// Strings are standard SQL literals (`'` doubled), absent values `NULL`.
@@ -177,7 +179,7 @@ extension ModelExport {
         [
           .integer(number), .text(model.entities[fact.subject].id),
           .text(model.relations[fact.relation].id), .text(model.entities[fact.object].id),
-          .text(fact.polarity.rawValue), .text(fact.modality.name),
+          .text(fact.polarity.rawValue), .text(fact.modality.name), .boolean(fact.personal),
           .optional(fact.scenario.map { model.entities[$0].id }), .optional(fact.note),
         ])
     }

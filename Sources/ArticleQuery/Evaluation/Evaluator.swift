@@ -51,17 +51,24 @@ struct Evaluator {
     [(entity, [])] + index.speaksFor[entity].map { ($0.entity, $0.chain) }
   }
 
-  /// True when `entity`, or something it speaks for (unless it acted in a personal
-  /// capacity), is in `targets`.
-  func matches(_ entity: Int, _ targets: Set<Int>, personal: Bool = false) -> Bool {
+  /// True when `entity`, or (when `lifting`) something it speaks for, is in `targets`.
+  func matches(_ entity: Int, _ targets: Set<Int>, lifting: Bool = true) -> Bool {
     targets.contains(entity)
-      || (!personal && index.speaksFor[entity].contains { targets.contains($0.entity) })
+      || (lifting && index.speaksFor[entity].contains { targets.contains($0.entity) })
   }
 
-  /// The entities a fact's end counts for: itself, and what it speaks for unless the fact
-  /// is personal.
-  func countsFor(_ entity: Int, in fact: Fact) -> [(entity: Int, chain: [Int])] {
-    fact.personal ? [(entity, [])] : spokenFor(by: entity)
+  /// The entities one end of a fact counts for: itself, and (when `lifting`) what it speaks
+  /// for.
+  func countsFor(_ entity: Int, lifting: Bool) -> [(entity: Int, chain: [Int])] {
+    lifting ? spokenFor(by: entity) : [(entity, [])]
+  }
+
+  /// True when the fact's subject counts for those it speaks for: not when it acted in a
+  /// personal capacity, nor when the fact is itself an office or part-of fact (Rakhmon is
+  /// president of Tajikistan; Tajikistan is not its own president). The object end always
+  /// counts for what it speaks for.
+  func speaksThrough(_ fact: Fact) -> Bool {
+    !fact.personal && model.relations[fact.relation].represents.isEmpty
   }
 
   // MARK: queries
@@ -212,9 +219,8 @@ struct Evaluator {
     let targetCost = cost(of: pattern.targets, in: byTarget, limit: relationCost)
     var result: Matches = [:]
 
-    func record(_ factIndex: Int, near: Int) {
-      for (entity, chain) in countsFor(near, in: model.facts[factIndex])
-      where candidates.contains(entity) {
+    func record(_ factIndex: Int, near: Int, lifting: Bool) {
+      for (entity, chain) in countsFor(near, lifting: lifting) where candidates.contains(entity) {
         let support = Support(fact: factIndex, via: entity == near ? nil : near, chain: chain)
         if !(result[entity]?.contains(support) ?? false) {
           result[entity, default: []].append(support)
@@ -225,7 +231,10 @@ struct Evaluator {
       let fact = model.facts[factIndex]
       guard accepts(fact, pattern) else { return }
       let (near, far) = pattern.reversed ? (fact.object, fact.subject) : (fact.subject, fact.object)
-      if matches(far, pattern.targets, personal: fact.personal) { record(factIndex, near: near) }
+      let subjectLifts = speaksThrough(fact)
+      if matches(far, pattern.targets, lifting: pattern.reversed ? subjectLifts : true) {
+        record(factIndex, near: near, lifting: pattern.reversed ? true : subjectLifts)
+      }
     }
 
     if candidateCost <= targetCost, candidateCost <= relationCost {
@@ -274,7 +283,7 @@ struct Evaluator {
           for factIndex in facts {
             let fact = model.facts[factIndex]
             guard fact.relation == relationIndex, usable(fact),
-              !(fact.personal && speaker != target)
+              speaker == target || reversed || speaksThrough(fact)
             else { continue }
             let other = reversed ? fact.subject : fact.object
             let support = Support(
