@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "csto",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "ArticleModel", targets: ["ArticleModel"]),
         .library(name: "ArticleQuery", targets: ["ArticleQuery"]),

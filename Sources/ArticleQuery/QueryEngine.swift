@@ -32,8 +32,11 @@ public struct QueryEngine: Sendable {
   /// The vocabulary of the model: names, relation phrases, sets.
   public var vocabulary: Vocabulary { context.vocabulary }
 
-  /// The answer to exactly one statement.
-  public func evaluate(_ text: String) throws(QueryError) -> Answer {
+  /// The answer to exactly one statement; `cancellation`, when set from another thread,
+  /// stops it with a `QueryError` that says it was interrupted.
+  public func evaluate(_ text: String, cancellation: Cancellation? = nil) throws(QueryError)
+    -> Answer
+  {
     let statements = try parse(text)
     guard statements.count == 1 else {
       let place = statements.count > 1 ? statements[1].1 : 0..<text.utf8.count
@@ -44,12 +47,15 @@ public struct QueryEngine: Sendable {
             : "expected one query, found \(statements.count); use run(_:) for several",
           at: place), in: SourceText(name: nil, text: text))
     }
-    return try answer(statements[0].0, range: statements[0].1, in: text)
+    return try answer(
+      statements[0].0, range: statements[0].1, in: text, cancellation: cancellation)
   }
 
   /// The answers to the `;`-separated statements of `text`, stopping after the first error.
   /// An empty text, or one that is only comments, gives no answers.
-  public func run(_ text: String) -> [Result<Answer, QueryError>] {
+  public func run(_ text: String, cancellation: Cancellation? = nil)
+    -> [Result<Answer, QueryError>]
+  {
     let statements: [(Statement, Range<Int>)]
     do {
       statements = try parse(text)
@@ -59,7 +65,8 @@ public struct QueryEngine: Sendable {
     var results: [Result<Answer, QueryError>] = []
     for (statement, range) in statements {
       do {
-        results.append(.success(try answer(statement, range: range, in: text)))
+        results.append(
+          .success(try answer(statement, range: range, in: text, cancellation: cancellation)))
       } catch {
         results.append(.failure(error))
         break
@@ -92,9 +99,9 @@ public struct QueryEngine: Sendable {
     }
   }
 
-  private func answer(_ statement: Statement, range: Range<Int>, in text: String)
-    throws(QueryError) -> Answer
-  {
+  private func answer(
+    _ statement: Statement, range: Range<Int>, in text: String, cancellation: Cancellation?
+  ) throws(QueryError) -> Answer {
     let source = SourceText(name: nil, text: text)
     let written = source.slice(range)
     var scenarios: [Int] = []
@@ -117,8 +124,12 @@ public struct QueryEngine: Sendable {
       }
       scenarios += found.filter { !scenarios.contains($0) }
     }
-    var evaluator = Evaluator(context: context, assumed: Set(scenarios))
+    var evaluator = Evaluator(
+      context: context, assumed: Set(scenarios), cancellation: cancellation)
     let body = evaluator.body(for: statement.query)
+    if evaluator.cancelled {
+      throw QueryError(Diagnostic("interrupted", at: range), in: source)
+    }
     return Answer(
       query: written, assumptions: scenarios.map { context.model.entities[$0].name }, body: body)
   }

@@ -164,3 +164,24 @@ import Testing
     #expect(after == Completions(start: 8, candidates: ["where"]))
   }
 }
+
+/// A cancelled evaluation stops with an error and the engine answers the next query.
+@Test func aCancelledEvaluationIsInterruptedAndTheEngineGoesOn() throws {
+  let engine = try QueryEngine()
+  let cancellation = Cancellation()
+  cancellation.cancel()
+  guard
+    case .failure(let error) = engine.run(
+      "members where criticized russia", cancellation: cancellation
+    ).first
+  else {
+    Issue.record("not interrupted")
+    return
+  }
+  #expect(error.message == "interrupted")
+  cancellation.reset()
+  #expect(
+    try engine.evaluate("members where criticized russia", cancellation: cancellation).names == [
+      "Tajikistan"
+    ])
+}

@@ -17,15 +17,22 @@ typealias Matches = [Int: [Support]]
 struct Evaluator {
   let context: EngineContext
   let assumed: Set<Int>
+  /// Set from another thread to stop: the loops then give up and return what they have,
+  /// and the engine reports the statement as interrupted.
+  let cancellation: Cancellation?
   private var setCache: [String: Matches] = [:]
 
   var model: Model { context.model }
   private var index: ModelIndex { context.model.index }
 
-  init(context: EngineContext, assumed: Set<Int>) {
+  init(context: EngineContext, assumed: Set<Int>, cancellation: Cancellation? = nil) {
     self.context = context
     self.assumed = assumed
+    self.cancellation = cancellation
   }
+
+  /// True once the evaluation has been asked to stop.
+  var cancelled: Bool { cancellation?.isCancelled ?? false }
 
   // MARK: facts that count
 
@@ -156,7 +163,7 @@ struct Evaluator {
     case .and(let parts):
       var remaining = candidates
       var supports: Matches = [:]
-      for part in parts {
+      for part in parts where !cancelled {
         let found = holding(part, among: remaining)
         remaining = Set(found.keys)
         for (entity, items) in found { supports[entity, default: []] += items }
@@ -165,7 +172,7 @@ struct Evaluator {
       return supports.filter { remaining.contains($0.key) }
     case .or(let parts):
       var supports: Matches = [:]
-      for part in parts {
+      for part in parts where !cancelled {
         for (entity, items) in holding(part, among: candidates) {
           supports[entity, default: []] += items
         }
@@ -228,6 +235,7 @@ struct Evaluator {
       }
     }
     func consider(_ factIndex: Int) {
+      if cancelled { return }
       let fact = model.facts[factIndex]
       guard accepts(fact, pattern) else { return }
       let (near, far) = pattern.reversed ? (fact.object, fact.subject) : (fact.subject, fact.object)
