@@ -96,13 +96,17 @@ public enum ModelPrinter {
     return lines
   }
 
-  /// A string in the format's quotes, with `"` and `\` escaped.
+  /// A string in the format's quotes, with `"` and `\` escaped. Escaping goes scalar by
+  /// scalar: a backslash followed by a combining mark is one Character but two scalars, and
+  /// the lexer reads scalars.
   public static func quoted(_ text: String) -> String {
-    var out = "\""
-    for character in text {
-      if character == "\"" || character == "\\" { out.append("\\") }
-      out.append(character)
+    var out = String.UnicodeScalarView()
+    out.append("\"")
+    for scalar in text.unicodeScalars {
+      if scalar == "\"" || scalar == "\\" { out.append("\\") }
+      out.append(scalar)
     }
-    return out + "\""
+    out.append("\"")
+    return String(out)
   }
 }
