@@ -336,3 +336,26 @@ import Testing
     return rows
   }
 }
+
+/// A quote, tab or backslash followed by a combining mark is one Character but still a
+/// quote, tab or backslash to SQL, TSV and DOT: each export escapes scalar by scalar.
+@Test func exportsEscapeMarksBeforeCombiningCharacters() throws {
+  let awkward = "it'\u{301}s\t\u{301}x"
+  let model = Model(
+    documents: [Document(id: "d", paragraphs: [awkward])],
+    kinds: [Kind(id: "country", plural: "countries")],
+    relations: [Relation(id: "r", phrase: "r", cameo: "111")],
+    entities: [Entity(id: "a", name: awkward, kind: "country")], sets: [],
+    facts: [
+      Fact(
+        subject: 0, relation: 0, object: 0,
+        evidence: [Evidence(document: 0, paragraph: 1, quote: awkward)])
+    ])
+  let sql = ModelExport.export(model, as: .sql)
+  #expect(sql.contains("'it''\u{301}s\t\u{301}x'"))
+  let events = ModelExport.export(model, as: .events)
+  #expect(
+    !events.split(separator: "\n").dropFirst().contains {
+      $0.unicodeScalars.filter { $0 == "\t" }.count != 9
+    })
+}

@@ -47,6 +47,8 @@ extension ModelExport {
 
   /// A field with its tabs and line breaks turned into spaces.
   static func tsvField(_ text: String) -> String {
-    String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+    String(
+      String.UnicodeScalarView(
+        text.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }))
   }
 }

@@ -227,13 +227,16 @@ private enum SQLValue {
   }
 
   /// A string literal: single quotes, a quote inside doubled. Line breaks stay as they are,
-  /// which standard SQL allows inside a literal.
-  private static func quoted(_ text: String) -> String {
-    var quoted = "'"
-    for character in text {
-      quoted.append(character)
-      if character == "'" { quoted.append("'") }
+  /// which standard SQL allows inside a literal. Scalar by scalar: a quote followed by a
+  /// combining mark is one Character but still a quote to SQL.
+  static func quoted(_ text: String) -> String {
+    var quoted = String.UnicodeScalarView()
+    quoted.append("'")
+    for scalar in text.unicodeScalars {
+      quoted.append(scalar)
+      if scalar == "'" { quoted.append("'") }
     }
-    return quoted + "'"
+    quoted.append("'")
+    return String(quoted)
   }
 }

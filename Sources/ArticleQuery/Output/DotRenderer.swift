@@ -65,16 +65,20 @@ public enum DotRenderer {
     return graph.text(title: model.title, rankdir: "TB")
   }
 
-  /// A DOT quoted string: backslashes and quotes escaped, line breaks as `\n`.
+  /// A DOT quoted string: backslashes and quotes escaped, line breaks as `\n`; scalar by
+  /// scalar, so that a quote or backslash followed by a combining mark is escaped too.
   static func quoted(_ text: String) -> String {
     var escaped = "\""
-    for character in text {
-      switch character {
+    var previous: Unicode.Scalar?
+    for scalar in text.unicodeScalars {
+      switch scalar {
       case "\\": escaped += "\\\\"
       case "\"": escaped += "\\\""
-      case "\n", "\r", "\r\n": escaped += "\\n"
-      default: escaped.append(character)
+      case "\n" where previous == "\r": break
+      case "\n", "\r": escaped += "\\n"
+      default: escaped.unicodeScalars.append(scalar)
       }
+      previous = scalar
     }
     return escaped + "\""
   }
