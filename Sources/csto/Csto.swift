@@ -3,12 +3,18 @@ import ArticleQuery
 import Glibc
 
 /// The command line: `csto [--format F] [--model FILE] [--keep-going] [--no-init]
-/// [-c QUERY]... [FILE...]`. Parsing only; `Invocation` does the work.
+/// [-c QUERY]... [FILE...]`, and the subcommands `csto export` and `csto graph`. Parsing only;
+/// `Invocation`, `ExportCommand` and `GraphCommand` do the work.
 @main
 struct Csto: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "csto",
     abstract: "Question the CSTO article as if it were a database.",
+    usage: """
+      csto [<options>] [-c <query> ...] [<file> ...]
+      csto export --format json|csv|ntriples|sql|events [-o <file>] [--model <file>]
+      csto graph [<query> ...] -o <file>.svg|.png|.pdf|.dot [--model <file>]
+      """,
     discussion: """
       With no FILE and no -c, csto shows a prompt when standard input is a terminal, and \
       reads standard input as a script when it is not. -c queries run first, then the \
@@ -18,29 +24,40 @@ struct Csto: ParsableCommand {
       $CSTO_HISTORY (empty: none), else $XDG_STATE_HOME/csto/history, else \
       ~/.local/state/csto/history.
 
+      ^C stops the query under way: at the prompt the prompt comes back; in a script or -c, \
+      csto stops there with status 1 (a second ^C ends it at once).
+
+      csto export writes the whole model for other tools; csto graph draws an answer with \
+      Graphviz. Each has its own --help.
+
       Exit status: 0 success (an empty answer too), 1 a query or script error, 2 bad usage \
       or an unreadable file or model.
       """,
     version: "csto 0.1.0")
 
+  /// The output formats as `--format` and `.format` spell them: `table|json|…`.
+  static let formats = OutputFormat.allCases.map(\.rawValue)
+
   @Option(
     name: .customShort("c"),
     help: ArgumentHelp(
-      "Run QUERY (queries or a dot-command) and exit; may be repeated.", valueName: "QUERY"))
+      "Run QUERY (queries or a dot-command) and exit; may be repeated.", valueName: "query"))
   var command: [String] = []
 
   @Option(
-    help: ArgumentHelp("How answers are printed.", valueName: "table|json|csv|markdown"),
+    help: ArgumentHelp(
+      "How answers are printed.", valueName: formats.joined(separator: "|")),
     transform: { spelling in
       guard let format = OutputFormat(rawValue: spelling.lowercased()) else {
-        throw ValidationError("use table, json, csv or markdown")
+        throw ValidationError(
+          "use " + formats.dropLast().joined(separator: ", ") + " or " + formats.last!)
       }
       return format
     })
   var format: OutputFormat = .table
 
   @Option(
-    help: ArgumentHelp("Question the model in FILE instead of the bundled one.", valueName: "FILE"))
+    help: ArgumentHelp("Question the model in FILE instead of the bundled one.", valueName: "file"))
   var model: String?
 
   @Flag(help: "Go on after an error in a script or -c; the exit status is still 1.")
@@ -49,26 +66,55 @@ struct Csto: ParsableCommand {
   @Flag(help: "Do not run the start-up file.")
   var noInit = false
 
-  @Argument(help: ArgumentHelp("Scripts to run in order; - is standard input.", valueName: "FILE"))
+  @Argument(help: ArgumentHelp("Scripts to run in order; - is standard input.", valueName: "file"))
   var files: [String] = []
 
-  /// Parses the command line and runs; bad usage exits with status 2, not the library's 64.
+  /// Runs what the command line asks for: `export` or `graph` when it starts with one of
+  /// them (a script of that name can be run as `./export`), else queries, scripts or the
+  /// prompt.
   static func main() {
     signal(SIGPIPE, SIG_IGN)
-    let parsed: Csto
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    let subcommands = [
+      ExportCommand.configuration.commandName, GraphCommand.configuration.commandName,
+    ]
+    guard let first = arguments.first, subcommands.contains(first) else {
+      let csto = parsed(by: Csto.self) { try Csto.parse(arguments) }
+      let invocation = Invocation(
+        queries: csto.command, files: csto.files, format: csto.format,
+        modelFile: csto.model, keepGoing: csto.keepGoing, runsInitFile: !csto.noInit)
+      Glibc.exit(invocation.run(environment: Environment.current()))
+    }
+    var command = parsed(by: Subcommands.self) { try Subcommands.parseAsRoot(arguments) }
+    if let export = command as? ExportCommand { Glibc.exit(export.execute()) }
+    if let graph = command as? GraphCommand { Glibc.exit(graph.execute()) }
+    parsed(by: Subcommands.self) { try command.run() }
+    Glibc.exit(0)
+  }
+
+  /// `csto export` and `csto graph`, parsed under csto's name so that their help and
+  /// messages say `csto export`. They are not subcommands of `Csto` itself, whose file
+  /// arguments would take their names. `--help` parses as the library's help command, which
+  /// prints by running.
+  struct Subcommands: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "csto", subcommands: [ExportCommand.self, GraphCommand.self])
+  }
+
+  /// What `parse` gives; `--help` and `--version` print and exit 0, bad usage prints (as
+  /// `root` words it) and exits with status 2, not the library's 64.
+  static func parsed<Parsed>(by root: ParsableCommand.Type, _ parse: () throws -> Parsed)
+    -> Parsed
+  {
     do {
-      parsed = try parse()
+      return try parse()
     } catch {
-      if exitCode(for: error) == .success {
-        Output().line(fullMessage(for: error))
+      if root.exitCode(for: error) == .success {
+        Output().line(root.fullMessage(for: error))
         Glibc.exit(0)
       }
-      Output().error(fullMessage(for: error))
+      Output().error(root.fullMessage(for: error))
       Glibc.exit(2)
     }
-    let invocation = Invocation(
-      queries: parsed.command, files: parsed.files, format: parsed.format,
-      modelFile: parsed.model, keepGoing: parsed.keepGoing, runsInitFile: !parsed.noInit)
-    Glibc.exit(invocation.run(environment: Environment.current()))
   }
 }

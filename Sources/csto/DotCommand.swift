@@ -14,6 +14,9 @@ struct DotCommand: Sendable {
     case usage
     /// The command could not do its work; the message goes under its arguments.
     case failed(String)
+    /// The command could not do its work; the diagnostic's range counts bytes from the start
+    /// of its arguments.
+    case problem(Diagnostic)
     /// A script read by `.read` failed and has reported its own errors.
     case failedAndReported
   }
@@ -105,7 +108,9 @@ struct DotCommand: Sendable {
         return .done
       }),
     DotCommand(
-      name: "format", usage: ".format table|json|csv|markdown", help: "How answers are printed",
+      name: "format",
+      usage: ".format " + OutputFormat.allCases.map(\.rawValue).joined(separator: "|"),
+      help: "How answers are printed",
       run: { shell, arguments in
         setting(arguments, current: &shell.settings.format, shell: shell, label: "format")
       }),
@@ -134,7 +139,7 @@ struct DotCommand: Sendable {
               + " (does a script read itself?)")
         }
         let text: String
-        switch ScriptFile.read(path) {
+        switch shell.files.readScript(path) {
         case .success(let contents): text = contents
         case .failure(let problem): return .failed(problem.description)
         }
@@ -144,6 +149,10 @@ struct DotCommand: Sendable {
         return shell.runScript(&lines, sourceName: path) ? .done : .failedAndReported
       }),
     expect,
+    DotCommand(
+      name: "graph", usage: ".graph FILE.svg|.png|.pdf|.dot [QUERY]",
+      help: "Draw an answer (or the whole article) with Graphviz",
+      run: { shell, arguments in graph(arguments, shell: shell) }),
     DotCommand(
       name: "quit", usage: ".quit", help: "Leave csto",
       run: { shell, arguments in
@@ -162,6 +171,62 @@ struct DotCommand: Sendable {
       guard let outcome = shell.lastOutcome else { return .failed("no query before .expect") }
       return expectation.mismatch(with: outcome).map(Outcome.failed) ?? .done
     })
+
+  /// `.graph FILE [QUERY]`: the answer to QUERY, or the whole article, drawn into FILE. The
+  /// query is the rest of the line, so its errors point into it.
+  private static func graph(_ arguments: String, shell: Shell) -> Outcome {
+    let (path, queryStart) = firstWord(of: arguments)
+    guard !path.isEmpty, Graphviz.format(of: path) != nil else { return .usage }
+    let query = String(decoding: arguments.utf8.dropFirst(queryStart), as: UTF8.self)
+    let text: String
+    if query.isEmpty {
+      text = DotRenderer.dot(for: shell.engine.model)
+    } else {
+      do {
+        let answer = try shell.engine.evaluate(query, cancellation: shell.interruption)
+        text = DotRenderer.render(answer, model: shell.engine.model)
+      } catch {
+        if shell.isInterrupted { return .failed("interrupted") }
+        return .problem(error.diagnostic.shifted(by: queryStart))
+      }
+    }
+    switch shell.files.drawGraph(text, path) {
+    case .success:
+      return .done
+    case .failure where shell.isInterrupted:
+      return .failed("interrupted")
+    case .failure(.noDot):
+      return .problem(
+        Diagnostic(
+          Graphviz.Problem.noDot.message(command: ".graph"), at: 0..<path.utf8.count,
+          notes: ["a FILE.dot is written without it"]))
+    case .failure(let problem):
+      return .problem(Diagnostic(problem.message(command: ".graph"), at: 0..<path.utf8.count))
+    }
+  }
+
+  /// The first word of `text` (or a quoted name, without its quotes), and the byte offset
+  /// where the rest begins after the blanks that follow it.
+  private static func firstWord(of text: String) -> (word: String, rest: Int) {
+    let bytes = Array(text.utf8)
+    var end = 0
+    let word: [UInt8]
+    if bytes.first == UInt8(ascii: "\""),
+      let close = bytes.dropFirst().firstIndex(of: UInt8(ascii: "\""))
+    {
+      word = Array(bytes[1..<close])
+      end = close + 1
+    } else {
+      while end < bytes.count, bytes[end] != UInt8(ascii: " "), bytes[end] != UInt8(ascii: "\t") {
+        end += 1
+      }
+      word = Array(bytes[..<end])
+    }
+    while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\t") {
+      end += 1
+    }
+    return (String(decoding: word, as: UTF8.self), end)
+  }
 
   /// Shows a setting when given no argument, else sets it from its spelling.
   private static func setting<Value: RawRepresentable & CaseIterable>(

@@ -49,16 +49,16 @@ struct HistoryFile: Equatable {
   }
 
   /// Writes `history` to a new file beside this one (mode 0600, its folders made as needed)
-  /// and renames it over this one, so the old file stays whole if anything fails.
+  /// and renames it over this one, so the old file stays whole if anything fails. Through a
+  /// symbolic link, the file it points to is replaced and the link kept.
   func save(from history: OpaquePointer) -> Result<Void, Problem> {
-    let folder = Self.folder(of: path)
+    let target = Self.resolved(path)
+    let folder = Self.folder(of: target)
     if let failure = Self.makeFolders(folder) {
       return .failure(problem("cannot be saved (making \(folder))", failure))
     }
     var existing = stat()
-    if lstat(path, &existing) == 0, existing.st_mode & S_IFMT != S_IFREG,
-      existing.st_mode & S_IFMT != S_IFLNK
-    {
+    if stat(target, &existing) == 0, existing.st_mode & S_IFMT != S_IFREG {
       return .failure(Problem(description: "\(prefix) is not a regular file; \(consequence)"))
     }
     var template = Array((folder + "/.history.XXXXXX").utf8CString)
@@ -80,7 +80,7 @@ struct HistoryFile: Equatable {
       unlink(temporary)
       return .failure(problem("cannot be saved", failure))
     }
-    guard rename(temporary, path) == 0 else {
+    guard rename(temporary, target) == 0 else {
       let failure = errno
       unlink(temporary)
       return .failure(problem("cannot be saved", failure))
@@ -93,6 +93,13 @@ struct HistoryFile: Equatable {
 
   private func problem(_ what: String, _ code: Int32) -> Problem {
     Problem(description: "\(prefix) \(what): \(String(cString: strerror(code))); \(consequence)")
+  }
+
+  /// The path with symbolic links followed when it names an existing file.
+  private static func resolved(_ path: String) -> String {
+    guard let real = realpath(path, nil) else { return path }
+    defer { free(real) }
+    return String(cString: real)
   }
 
   private static func folder(of path: String) -> String {

@@ -17,16 +17,7 @@ struct Invocation {
   /// Loads the model, then runs `-c` queries and files, or the prompt, or standard input as
   /// a script. 0: success; 1: a query or script error; 2: an unreadable file or model.
   func run(environment: [String: String]) -> Int32 {
-    let engine: QueryEngine
-    do {
-      engine = try modelFile.map { try QueryEngine(modelFile: $0) } ?? QueryEngine()
-    } catch let error as ModelError {
-      output.error(error.rendered())
-      return 2
-    } catch {
-      output.error("csto: \(error)")
-      return 2
-    }
+    guard let engine = Self.engine(modelFile: modelFile, output: output) else { return 2 }
     var scripts: [(name: String, text: String?)] = []
     for file in files {
       guard file != "-" else {
@@ -45,20 +36,24 @@ struct Invocation {
       keepGoing: keepGoing,
       outputColor: Terminal.allowsColor(STDOUT_FILENO, environment: environment),
       errorColor: Terminal.allowsColor(STDERR_FILENO, environment: environment),
-      fallbackWidth: Terminal.outputWidth(of: STDOUT_FILENO, environment: environment))
+      fallbackWidth: Terminal.outputWidth(of: STDOUT_FILENO, environment: environment),
+      interruption: Interrupt.flag)
 
+    if queries.isEmpty && files.isEmpty && Terminal.isTerminal(STDIN_FILENO) {
+      runPrompt(shell, environment: environment)
+      return 0
+    }
+    Interrupt.installForScripts()
     if queries.isEmpty && files.isEmpty {
-      if Terminal.isTerminal(STDIN_FILENO) {
-        runPrompt(shell, environment: environment)
-        return 0
-      }
       var lines = StandardInputLines()
       _ = shell.runScript(&lines, sourceName: "<stdin>")
       return shell.hasFailed ? 1 : 0
     }
     for query in queries {
       var lines = TextLines(query)
-      guard shell.runScript(&lines, sourceName: nil) || keepGoing, !shell.isQuitting else {
+      guard shell.runScript(&lines, sourceName: nil) || keepGoing, !shell.isQuitting,
+        !shell.isInterrupted
+      else {
         return shell.hasFailed ? 1 : 0
       }
     }
@@ -71,16 +66,29 @@ struct Invocation {
         var lines = StandardInputLines()
         succeeded = shell.runScript(&lines, sourceName: script.name)
       }
-      guard succeeded || keepGoing, !shell.isQuitting else { break }
+      guard succeeded || keepGoing, !shell.isQuitting, !shell.isInterrupted else { break }
     }
     return shell.hasFailed ? 1 : 0
   }
 
+  /// The model file's engine, or the bundled model's; nil after printing why the file cannot
+  /// be used.
+  static func engine(modelFile: String?, output: Output) -> QueryEngine? {
+    do {
+      return try modelFile.map { try QueryEngine(modelFile: $0) } ?? QueryEngine()
+    } catch let error as ModelError {
+      output.error(error.rendered())
+    } catch {
+      output.error("csto: \(error)")
+    }
+    return nil
+  }
+
   /// The prompt: banner, history, start-up file, then lines until Ctrl-D or `.quit`. ^C
-  /// never ends it: the editor takes the key while a line is edited, and the signal is
-  /// ignored while a query runs.
+  /// never ends it: the editor takes the key while a line is edited, and while a query runs
+  /// it stops the query (`Interrupt`).
   private func runPrompt(_ shell: Shell, environment: [String: String]) {
-    signal(SIGINT, SIG_IGN)
+    Interrupt.installForPrompt()
     output.line(shell.banner)
     let editor = LineEditor(
       historyFile: HistoryFile.location(environment: environment),

@@ -72,13 +72,16 @@ final class LineEditor {
     prompt = strdup(text)
     abandoned = false
     var count: Int32 = 0
-    guard let bytes = el_gets(editor, &count), count > 0 else { return .end }
-    var line = String(cString: bytes)
-    if line.hasSuffix("\n") { line.removeLast() }
+    let bytes = el_gets(editor, &count)
     if abandoned {
+      // ^C gives back the line without a line break: an empty one has no bytes at all, and
+      // must not read as the end of input.
       write(to: csto_stdout(), "\n")
       return .interrupted
     }
+    guard let bytes, count > 0 else { return .end }
+    var line = String(cString: bytes)
+    if line.hasSuffix("\n") { line.removeLast() }
     return .line(line)
   }
 

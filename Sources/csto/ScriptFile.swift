@@ -7,6 +7,10 @@ enum ScriptFile {
     let description: String
   }
 
+  /// The largest script read, so that `.read /dev/zero` stops with an error rather than
+  /// filling the memory.
+  static let maximumSize = 64 * 1024 * 1024
+
   /// The text of the file at `path` (invalid UTF-8 repaired), or why it cannot be read.
   static func read(_ path: String) -> Result<String, Problem> {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -25,6 +29,10 @@ enum ScriptFile {
       }
       if count == 0 { break }
       bytes += buffer[..<count]
+      guard bytes.count <= maximumSize else {
+        return .failure(
+          Problem(description: "cannot read \(path): larger than \(maximumSize / 1024 / 1024) MiB"))
+      }
     }
     return .success(String(decoding: bytes, as: UTF8.self))
   }

@@ -19,16 +19,6 @@ final class Shell {
     case failure(QueryError)
   }
 
-  /// A query being read, possibly over several lines, and where it starts.
-  struct Statement {
-    var text: String
-    let firstLine: Int
-
-    mutating func append(_ line: String) {
-      text += "\n" + line
-    }
-  }
-
   /// Where a line came from, for messages: the script's name (nil at the prompt or for `-c`)
   /// and the line's number and text.
   struct Place {
@@ -39,6 +29,10 @@ final class Shell {
 
   /// The deepest `.read` may nest, so that a script that reads itself stops with an error.
   static let readLimit = 16
+
+  /// The most results (entities or facts) a table shows; a note after it says how many more
+  /// there are and which formats show them all.
+  static let tableLimit = 1000
 
   let engine: QueryEngine
   let output: Output
@@ -54,12 +48,19 @@ final class Shell {
   var isQuitting = false
   var lastOutcome: Outcome?
   var readDepth = 0
+  /// Scripts read with `.read` and graphs drawn with `.graph`.
+  let files: ShellFiles
+  /// Set by ^C (`Interrupt`): stops the query under way and the scripts being read.
+  let interruption: Cancellation
   /// The lines of a query still open at the prompt.
   private var open: Statement?
+  /// Whether the current interruption has been reported.
+  private var interruptionReported = false
 
   init(
     engine: QueryEngine, output: Output, settings: Settings, keepGoing: Bool,
-    outputColor: Bool, errorColor: Bool, fallbackWidth: Int
+    outputColor: Bool, errorColor: Bool, fallbackWidth: Int, files: ShellFiles = .system,
+    interruption: Cancellation = Cancellation()
   ) {
     self.engine = engine
     self.output = output
@@ -68,7 +69,12 @@ final class Shell {
     self.outputColor = outputColor
     self.errorColor = errorColor
     self.fallbackWidth = fallbackWidth
+    self.files = files
+    self.interruption = interruption
   }
+
+  /// Whether ^C has stopped the work under way; scripts read no further lines.
+  var isInterrupted: Bool { interruption.isCancelled }
 
   /// The one-line greeting at the prompt: the model, its size, and where help is.
   var banner: String {
@@ -82,8 +88,11 @@ final class Shell {
 
   /// Reads and runs lines from `editor` until Ctrl-D on an empty line or `.quit`. Errors are
   /// printed and the prompt goes on; each query, however many lines, is one history entry.
+  /// ^C while a query or a command runs stops it and comes back to the prompt.
   func runInteractive(editor: LineEditor) {
     while !isQuitting {
+      interruption.reset()
+      interruptionReported = false
       switch editor.readLine(prompt: open == nil ? "csto> " : "  ...> ") {
       case .end:
         output.write("\n")
@@ -91,12 +100,13 @@ final class Shell {
       case .interrupted:
         open = nil
       case .line(let line):
-        if var statement = open {
+        if var statement = open.take() {
           statement.append(line)
-          open = engine.isComplete(statement.text) ? nil : statement
-          if open == nil {
+          if statement.isComplete {
             editor.addHistory(statement.text)
             runReported(statement, sourceName: nil)
+          } else {
+            open = statement
           }
           continue
         }
@@ -109,8 +119,8 @@ final class Shell {
             name: name, arguments: arguments, argumentColumn: column,
             at: Place(sourceName: nil, line: 1, text: line))
         case .query:
-          let statement = Statement(text: line, firstLine: 1)
-          if engine.isComplete(line) {
+          let statement = Statement(line, firstLine: 1)
+          if statement.isComplete {
             editor.addHistory(line)
             runReported(statement, sourceName: nil)
           } else {
@@ -130,16 +140,20 @@ final class Shell {
   // MARK: Scripts
 
   /// Runs a script's lines in order, named `sourceName` in messages (nil for `-c`). Stops at
-  /// the first error unless `keepGoing`; gives back whether the script ran without error.
+  /// the first error unless `keepGoing`, and at ^C; gives back whether the script ran without
+  /// error.
   func runScript(_ source: inout some LineSource, sourceName: String?) -> Bool {
     var script = ScriptState()
     var lineNumber = 0
-    while !isQuitting, let line = source.nextLine() {
+    while !isQuitting, !isInterrupted, let line = source.nextLine() {
       lineNumber += 1
-      if var statement = script.open {
+      if var statement = script.open.take() {
         statement.append(line)
-        script.open = engine.isComplete(statement.text) ? nil : statement
-        if script.open == nil { script.pending = run(statement).map { ($0, statement) } }
+        if statement.isComplete {
+          script.pending = run(statement).map { ($0, statement) }
+        } else {
+          script.open = statement
+        }
         continue
       }
       switch ShellInput.classify(line) {
@@ -147,8 +161,8 @@ final class Shell {
         continue
       case .query:
         guard settle(&script, sourceName: sourceName) else { return false }
-        let statement = Statement(text: line, firstLine: lineNumber)
-        if engine.isComplete(line) {
+        let statement = Statement(line, firstLine: lineNumber)
+        if statement.isComplete {
           script.pending = run(statement).map { ($0, statement) }
         } else {
           script.open = statement
@@ -170,10 +184,15 @@ final class Shell {
         }
       }
     }
-    if let statement = script.open, !isQuitting {
+    if let statement = script.open, !isQuitting, !isInterrupted {
       script.pending = run(statement).map { ($0, statement) }
     }
-    return settle(&script, sourceName: sourceName) && !script.failed
+    let settled = settle(&script, sourceName: sourceName)
+    if isInterrupted, !script.failed {
+      reportInterruption(sourceName: sourceName, line: max(1, lineNumber))
+      return false
+    }
+    return settled && !script.failed
   }
 
   /// A script's progress: a query still open, and a query error held back one line in case
@@ -190,7 +209,7 @@ final class Shell {
     script.pending = nil
     script.failed = true
     report(error, statement: statement, sourceName: sourceName)
-    return keepGoing
+    return keepGoing && !isInterrupted
   }
 
   // MARK: Running
@@ -205,9 +224,17 @@ final class Shell {
   /// Runs the queries in a statement, printing each answer; gives back the error that stopped
   /// them, unreported.
   private func run(_ statement: Statement) -> QueryError? {
+    guard !statement.isTooLong else {
+      let error = QueryError(
+        Diagnostic(
+          "query is \(statement.text.utf8.count) bytes long; the limit is \(Parser.maximumLength)",
+          at: 0..<0), in: SourceText(name: nil, text: ""))
+      lastOutcome = .failure(error)
+      return error
+    }
     let clock = ContinuousClock()
     let start = clock.now
-    let results = engine.run(statement.text)
+    let results = engine.run(statement.text, cancellation: interruption)
     let elapsed = clock.now - start
     for result in results {
       switch result {
@@ -227,17 +254,71 @@ final class Shell {
     Terminal.width(of: STDOUT_FILENO) ?? fallbackWidth
   }
 
+  /// The answer as the format asks: a graph with the model's kinds and the facts among the
+  /// answer's entities for `dot`; a table cut to `tableLimit` results, saying so.
   private func render(_ answer: Answer, elapsed: Duration) -> String {
+    if settings.format == .dot { return DotRenderer.render(answer, model: engine.model) }
     let options = RenderOptions(
       format: settings.format, width: width, evidence: settings.evidence, color: outputColor,
       elapsed: settings.timer ? elapsed : nil)
-    return Renderer.render(answer, options: options)
+    guard settings.format == .table, let (shown, left) = Self.cut(answer, to: Self.tableLimit)
+    else { return Renderer.render(answer, options: options) }
+    let noun = answer.kind == .facts ? "facts" : "results"
+    return Renderer.render(shown, options: options)
+      + "… \(left) more \(noun) not shown: a table stops at \(Self.tableLimit);"
+      + " use --format csv or json for all \(answer.resultCount)\n"
   }
 
+  /// The answer cut to its first `limit` entities or facts, and how many were left out; nil
+  /// when it has no more than that.
+  static func cut(_ answer: Answer, to limit: Int) -> (Answer, left: Int)? {
+    var shown = answer
+    switch answer.body {
+    case .entities(let results) where results.count > limit:
+      shown.body = .entities(Array(results.prefix(limit)))
+      return (shown, results.count - limit)
+    case .facts(let facts) where facts.count > limit:
+      shown.body = .facts(Array(facts.prefix(limit)))
+      return (shown, facts.count - limit)
+    default:
+      return nil
+    }
+  }
+
+  /// Reports a query's error. One that ^C caused is reported as the interruption, and one
+  /// about a query too long to read without the query: neither needs the text shown.
   private func report(_ error: QueryError, statement: Statement, sourceName: String?) {
     hasFailed = true
-    output.error(
-      error.rendered(sourceName: sourceName, firstLine: statement.firstLine, color: errorColor))
+    if isInterrupted {
+      reportInterruption(sourceName: sourceName, line: statement.firstLine)
+    } else if statement.isTooLong {
+      reportPlain(error.message, sourceName: sourceName, line: statement.firstLine)
+    } else {
+      output.error(
+        error.rendered(sourceName: sourceName, firstLine: statement.firstLine, color: errorColor))
+    }
+  }
+
+  /// `interrupted` at the prompt and for `-c`, `FILE:LINE: error: interrupted` in a script;
+  /// once for each ^C, however many scripts it stopped. On a terminal it starts a line of its
+  /// own, after the `^C` the terminal showed.
+  private func reportInterruption(sourceName: String?, line: Int) {
+    hasFailed = true
+    guard !interruptionReported else { return }
+    interruptionReported = true
+    let start = Terminal.isTerminal(output.messages) ? "\n" : ""
+    if sourceName == nil {
+      output.error(start + "interrupted")
+    } else {
+      reportPlain("interrupted", sourceName: sourceName, line: line, start: start)
+    }
+  }
+
+  /// `FILE:LINE: error: MESSAGE`, or `error: MESSAGE` outside a file.
+  private func reportPlain(_ message: String, sourceName: String?, line: Int, start: String = "") {
+    hasFailed = true
+    let label = errorColor ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
+    output.error(start + (sourceName.map { "\($0):\(line): " } ?? "") + "\(label) \(message)")
   }
 
   /// Runs a dot-command and reports what went wrong with it; false after an error.
@@ -276,6 +357,8 @@ final class Shell {
       fail(Diagnostic("usage: \(command.usage)", at: argumentSpan), at: place)
     case .failed(let message):
       fail(Diagnostic(message, at: argumentSpan), at: place)
+    case .problem(let diagnostic):
+      fail(diagnostic.shifted(by: argumentStart), at: place)
     case .failedAndReported:
       hasFailed = true
     }

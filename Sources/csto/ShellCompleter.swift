@@ -2,7 +2,8 @@ import ArticleQuery
 import Glibc
 
 /// What Tab offers at the prompt: dot-commands and their arguments (file paths after
-/// `.read`) here, and the query language's words as the engine sees them at the cursor.
+/// `.read` and `.graph`, then the query after `.graph FILE`) here, and the query language's
+/// words as the engine sees them at the cursor.
 struct ShellCompleter {
   let engine: QueryEngine
 
@@ -27,11 +28,14 @@ struct ShellCompleter {
     }
     let name = String(text[text.index(after: text.startIndex)..<space])
     let argument = String(text[space...].drop { $0 == " " || $0 == "\t" })
-    guard !argument.contains(" "), let command = DotCommand.find(name).command else {
-      return nil
+    guard let command = DotCommand.find(name).command else { return nil }
+    if command.name == "graph", let gap = argument.firstIndex(where: { $0 == " " || $0 == "\t" }) {
+      let query = String(argument[gap...].drop { $0 == " " || $0 == "\t" })
+      return complete(before: query, openStatement: nil)
     }
+    guard !argument.contains(" ") else { return nil }
     switch command.name {
-    case "read": return offer(Self.paths(startingWith: argument), for: argument)
+    case "read", "graph": return offer(Self.paths(startingWith: argument), for: argument)
     case "format": return offer(OutputFormat.allCases.map(\.rawValue), for: argument)
     case "evidence": return offer(EvidenceMode.allCases.map(\.rawValue), for: argument)
     case "timer": return offer(Switch.allCases.map(\.rawValue), for: argument)

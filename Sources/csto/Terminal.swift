@@ -26,10 +26,12 @@ enum Terminal {
     return 80
   }
 
-  /// Colour only on a terminal, never with `NO_COLOR` set to anything, nor on a dumb terminal.
+  /// Colour only on a terminal, never with `NO_COLOR` set to anything, nor on a dumb
+  /// terminal or one that `TERM` does not name.
   static func allowsColor(_ descriptor: Int32, environment: [String: String]) -> Bool {
     guard isTerminal(descriptor) else { return false }
     if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
-    return environment["TERM"] != "dumb"
+    guard let term = environment["TERM"], !term.isEmpty else { return false }
+    return term != "dumb"
   }
 }

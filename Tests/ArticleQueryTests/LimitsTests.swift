@@ -185,3 +185,24 @@ import Testing
       "Tajikistan"
     ])
 }
+
+/// An error deep in a very long line shows a window of the line around the caret, not the
+/// whole line.
+@Test func anErrorInALongLineShowsAWindowAroundIt() throws {
+  let engine = try QueryEngine()
+  let query =
+    "members where supported russia" + String(repeating: " or criticized russia", count: 5_000)
+    + " or pelosy"
+  guard case .failure(let error) = engine.run(query).first else {
+    Issue.record("no error")
+    return
+  }
+  let lines = error.rendered().split(separator: "\n", omittingEmptySubsequences: false)
+  #expect(lines[1].count <= DiagnosticRenderer.maximumLineWidth + 2)
+  #expect(lines[1].hasPrefix("…"))
+  #expect(lines[1].hasSuffix("or criticized russia or pelosy"))
+  let caret = lines[2]
+  let column = caret.prefix { $0 == " " }.count
+  #expect(Array(lines[1])[column...].starts(with: "pelosy"))
+  #expect(caret.hasSuffix("^~~~~~"))
+}

@@ -58,7 +58,7 @@ import Testing
     #expect(facts.contains { ($0["quote"] as? String)?.contains("Pelosi visited") == true })
   }
 
-  @Test(arguments: ["table", "csv", "markdown", "json"])
+  @Test(arguments: ["table", "csv", "markdown", "json", "dot"])
   func everyFormatShowsTheAnswer(format: String) throws {
     let run = try CstoBinary.run(["--format", format, "-c", "countries where visited by pelosi"])
     #expect(run.status == 0)
@@ -74,6 +74,7 @@ import Testing
 
   @Test func aScriptFileRunsEveryLine() throws {
     let folder = try CstoBinary.temporaryFolder()
+    defer { CstoBinary.remove(folder) }
     let script = """
       # Who visited Armenia, and who criticized Russia
       countries where visited by pelosi
@@ -110,6 +111,7 @@ import Testing
 
   @Test func aScriptStopsAtItsFirstErrorWithFileLineAndColumn() throws {
     let folder = try CstoBinary.temporaryFolder()
+    defer { CstoBinary.remove(folder) }
     try CstoBinary.write(Self.failingScript, to: "bad.csto", in: folder)
     let run = try CstoBinary.run(["--format", "json", "bad.csto"], in: folder)
     #expect(run.status == 1)
@@ -123,6 +125,7 @@ import Testing
 
   @Test func keepGoingRunsTheRestAndStillFails() throws {
     let folder = try CstoBinary.temporaryFolder()
+    defer { CstoBinary.remove(folder) }
     try CstoBinary.write(
       Self.failingScript + "\ncount memberz\ncount members\n", to: "bad.csto", in: folder)
     let run = try CstoBinary.run(["--keep-going", "--format", "json", "bad.csto"], in: folder)
@@ -134,6 +137,7 @@ import Testing
 
   @Test func anErrorInAMultiLineQueryPointsAtItsOwnLine() throws {
     let folder = try CstoBinary.temporaryFolder()
+    defer { CstoBinary.remove(folder) }
     try CstoBinary.write(
       "count members\nmembers where (\n  criticized russsia)\n", to: "multi.csto", in: folder)
     let run = try CstoBinary.run(["multi.csto"], in: folder)
@@ -144,6 +148,7 @@ import Testing
 
   @Test func aQueryLeftOpenAtTheEndIsAnError() throws {
     let folder = try CstoBinary.temporaryFolder()
+    defer { CstoBinary.remove(folder) }
     try CstoBinary.write("members where (criticized russia\n", to: "open.csto", in: folder)
     let run = try CstoBinary.run(["open.csto"], in: folder)
     #expect(run.status == 1)
@@ -206,6 +211,7 @@ import Testing
   @Test(arguments: expectCases)
   func expectMakesAScriptATest(_ example: ExpectCase) throws {
     let folder = try CstoBinary.temporaryFolder()
+    defer { CstoBinary.remove(folder) }
     try CstoBinary.write(example.script + "\n", to: "t.csto", in: folder)
     let run = try CstoBinary.run(["t.csto"], in: folder)
     #expect(run.status == example.status, "\(run.standardError)")
@@ -256,8 +262,17 @@ import Testing
     #expect(version.standardOutput.contains("csto"))
     let help = try CstoBinary.run(["--help"])
     #expect(help.status == 0)
-    for option in ["-c", "--format", "--model", "--keep-going", "--no-init", "--version"] {
+    for option in [
+      "-c", "--format", "--model", "--keep-going", "--no-init", "--version", "csto export",
+      "csto graph", "table|json|csv|markdown|dot",
+    ] {
       #expect(help.standardOutput.contains(option))
+    }
+    for subcommand in ["export", "graph"] {
+      let usage = try CstoBinary.run([subcommand, "--help"])
+      #expect(usage.status == 0)
+      #expect(usage.standardOutput.contains("USAGE: csto \(subcommand) "))
+      #expect(usage.standardOutput.contains("--model"))
     }
   }
 
@@ -304,6 +319,7 @@ import Testing
 
   @Test func readRunsAnotherScriptAndStopsRecursion() throws {
     let folder = try CstoBinary.temporaryFolder()
+    defer { CstoBinary.remove(folder) }
     try CstoBinary.write(
       "countries where visited by pelosi\n.expect Armenia\n", to: "inner.csto", in: folder)
     try CstoBinary.write(
@@ -333,6 +349,7 @@ import Testing
 
   @Test func aModelFileWithAnErrorIsRefusedWithItsPosition() throws {
     let folder = try CstoBinary.temporaryFolder()
+    defer { CstoBinary.remove(folder) }
     let bundled = try String(contentsOfFile: Self.bundled + "/csto.model", encoding: .utf8)
     let article = try String(contentsOfFile: Self.bundled + "/article.txt", encoding: .utf8)
     try CstoBinary.write(article, to: "article.txt", in: folder)
@@ -358,7 +375,9 @@ import Testing
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CstoBinary.path)
     process.arguments = ["-c", "facts", "-c", "facts"]
-    process.environment = CstoBinary.environment(in: try CstoBinary.temporaryFolder())
+    let folder = try CstoBinary.temporaryFolder()
+    defer { CstoBinary.remove(folder) }
+    process.environment = CstoBinary.environment(in: folder)
     let output = Pipe()
     let errors = Pipe()
     process.standardOutput = output
@@ -375,6 +394,7 @@ import Testing
     let queries = Array(repeating: ["-c", "facts"], count: 20).flatMap { $0 }
     let command = "\"$0\" \"$@\" 2>stderr | head -1 >/dev/null; echo ${PIPESTATUS[0]}"
     let folder = try CstoBinary.temporaryFolder()
+    defer { CstoBinary.remove(folder) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/bash")
     process.arguments = ["-c", command, CstoBinary.path] + queries

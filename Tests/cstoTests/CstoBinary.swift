@@ -34,12 +34,17 @@ struct CstoBinary {
 
   static var path: String { folder + "/csto" }
 
-  /// A new empty folder for one test's files.
+  /// A new empty folder for one test's files; the test removes it with `remove(_:)`.
   static func temporaryFolder() throws -> String {
     let path = FileManager.default.temporaryDirectory
       .appendingPathComponent("csto-tests-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
+  }
+
+  /// Removes a folder made by `temporaryFolder()` and everything in it.
+  static func remove(_ folder: String) {
+    try? FileManager.default.removeItem(atPath: folder)
   }
 
   /// An environment with nothing of the user's in it: no history, no start-up file, a home in
@@ -52,18 +57,32 @@ struct CstoBinary {
   }
 
   /// Runs csto with `arguments` and `input` on standard input (none: an empty input), in
-  /// `folder` (a new one when nil), with `environment` added to the clean one.
+  /// `folder` (a new one, removed afterwards, when nil), with `environment` added to the clean
+  /// one. A run that takes longer than `timeout` is killed and recorded as an issue.
   static func run(
     _ arguments: [String], input: String = "", in folder: String? = nil,
-    environment extra: [String: String] = [:]
+    environment extra: [String: String] = [:], timeout: Duration = .seconds(300)
   ) throws -> Run {
-    let folder = try folder ?? temporaryFolder()
+    try run(
+      arguments, input: Data(input.utf8), in: folder, environment: extra, timeout: timeout)
+  }
+
+  /// Runs csto with `input`'s bytes, which need not be UTF-8, on standard input.
+  static func run(
+    _ arguments: [String], input: Data, in folder: String? = nil,
+    environment extra: [String: String] = [:], timeout: Duration = .seconds(300)
+  ) throws -> Run {
+    let ownFolder = folder == nil ? try temporaryFolder() : nil
+    defer {
+      if let ownFolder { remove(ownFolder) }
+    }
+    let folder = folder ?? ownFolder ?? ""
     let files = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: files) }
+    defer { remove(files) }
     let inputPath = files + "/stdin"
     let outputPath = files + "/stdout"
     let errorPath = files + "/stderr"
-    try Data(input.utf8).write(to: URL(fileURLWithPath: inputPath))
+    try input.write(to: URL(fileURLWithPath: inputPath))
     _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
     _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
 
@@ -76,11 +95,19 @@ struct CstoBinary {
     process.standardOutput = FileHandle(forWritingAtPath: outputPath)
     process.standardError = FileHandle(forWritingAtPath: errorPath)
     try process.run()
+    let deadline = ContinuousClock.now + timeout
+    while process.isRunning, ContinuousClock.now < deadline { usleep(10_000) }
+    if process.isRunning {
+      Issue.record("csto \(arguments.joined(separator: " ").prefix(200)) took over \(timeout)")
+      process.terminate()
+    }
     process.waitUntilExit()
     return Run(
       status: process.terminationStatus,
-      standardOutput: try String(contentsOfFile: outputPath, encoding: .utf8),
-      standardError: try String(contentsOfFile: errorPath, encoding: .utf8))
+      standardOutput: String(
+        decoding: try Data(contentsOf: URL(fileURLWithPath: outputPath)), as: UTF8.self),
+      standardError: String(
+        decoding: try Data(contentsOf: URL(fileURLWithPath: errorPath)), as: UTF8.self))
   }
 
   /// Writes `text` to `name` in `folder` and gives back its path.

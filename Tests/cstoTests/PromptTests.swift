@@ -22,6 +22,11 @@ import Testing
     init() throws {
       folder = try CstoBinary.temporaryFolder()
     }
+
+    /// Removes the folder and everything in it.
+    func remove() {
+      CstoBinary.remove(folder)
+    }
   }
 
   /// csto started at a prompt, once the line editor reads keys.
@@ -73,6 +78,7 @@ import Testing
 
   @Test func theBannerNamesTheModelAndHelp() throws {
     let home = try Home()
+    defer { home.remove() }
     let terminal = try PseudoTerminal(
       executable: CstoBinary.path, arguments: ["--no-init"], environment: home.environment)
     try terminal.expect("csto: ")
@@ -86,6 +92,7 @@ import Testing
 
   @Test func tabCompletesAWord() throws {
     let home = try Home()
+    defer { home.remove() }
     let terminal = try prompt(home)
     try ask(terminal, "mem\t", answer: "Tajikistan")
     #expect(leave(terminal) == 0)
@@ -94,6 +101,7 @@ import Testing
 
   @Test func tabCompletesARelationAndANameInTheMiddleOfAQuery() throws {
     let home = try Home()
+    defer { home.remove() }
     let terminal = try prompt(home)
     try ask(terminal, "countries where visited by pel\t", answer: "Armenia")
     #expect(leave(terminal) == 0)
@@ -102,6 +110,7 @@ import Testing
 
   @Test func tabListsTheCandidatesAfterWhere() throws {
     let home = try Home()
+    defer { home.remove() }
     let terminal = try PseudoTerminal(
       executable: CstoBinary.path, arguments: ["--no-init"], environment: home.environment,
       rows: 400)
@@ -119,6 +128,7 @@ import Testing
 
   @Test func tabInsertsTheCommonPrefixAndListsTheRest() throws {
     let home = try Home()
+    defer { home.remove() }
     let terminal = try prompt(home)
     terminal.type("members where crit\t")
     try terminal.expect("criticized by")
@@ -131,6 +141,7 @@ import Testing
 
   @Test func aLongListOfCandidatesIsCutToTheScreen() throws {
     let home = try Home()
+    defer { home.remove() }
     let terminal = try PseudoTerminal(
       executable: CstoBinary.path, arguments: ["--no-init"], environment: home.environment,
       rows: 10)
@@ -147,6 +158,7 @@ import Testing
 
   @Test func tabCompletesDotCommands() throws {
     let home = try Home()
+    defer { home.remove() }
     let terminal = try prompt(home)
     try ask(terminal, ".ti\t", answer: "timer: off")
     #expect(leave(terminal) == 0)
@@ -155,6 +167,7 @@ import Testing
 
   @Test func upRecallsAQueryFromAnEarlierRun() throws {
     let home = try Home()
+    defer { home.remove() }
     let first = try prompt(home)
     try ask(first, "countries where visited by pelosi", answer: "Armenia")
     #expect(leave(first) == 0)
@@ -171,6 +184,7 @@ import Testing
 
   @Test func ctrlCAbandonsTheLineAndTheShellGoesOn() throws {
     let home = try Home()
+    defer { home.remove() }
     let terminal = try prompt(home)
     terminal.type("members where crit" + Self.ctrlC)
     try terminal.expect("^C")
@@ -181,8 +195,21 @@ import Testing
     #expect(try historyEntries(home.history) == ["countries where visited by pelosi"])
   }
 
+  @Test func ctrlCOnAnEmptyLineDoesNotEndTheShell() throws {
+    let home = try Home()
+    defer { home.remove() }
+    let terminal = try prompt(home)
+    terminal.type(Self.ctrlC)
+    try terminal.expect("^C")
+    try terminal.expect("csto> ")
+    try terminal.waitForLineEditor()
+    try ask(terminal, "count members", answer: "6")
+    #expect(leave(terminal) == 0)
+  }
+
   @Test func ctrlDOnAnEmptyLineLeavesWithStatusZeroEvenAfterAnError() throws {
     let home = try Home()
+    defer { home.remove() }
     let terminal = try prompt(home)
     try ask(terminal, "memberz", answer: "error")
     #expect(leave(terminal) == 0)
@@ -190,6 +217,7 @@ import Testing
 
   @Test func aMultiLineQueryRunsAndIsOneHistoryEntry() throws {
     let home = try Home()
+    defer { home.remove() }
     let terminal = try prompt(home)
     terminal.type("members where (\r")
     try terminal.expect("  ...> ")
@@ -201,6 +229,7 @@ import Testing
 
   @Test func anUnusableHistoryFileIsOneWarningAndTheShellGoesOn() throws {
     let home = try Home()
+    defer { home.remove() }
     let blocker = try CstoBinary.write("not a folder", to: "blocker", in: home.folder)
     let terminal = try prompt(home, environment: ["CSTO_HISTORY": blocker + "/history"])
     try ask(terminal, "countries where visited by pelosi", answer: "Armenia")
@@ -211,6 +240,7 @@ import Testing
 
   @Test func aHistoryFileOfAnotherFormatIsLeftAsItIs() throws {
     let home = try Home()
+    defer { home.remove() }
     let text = "members\ncount members\n"
     let path = try CstoBinary.write(text, to: "readline-history", in: home.folder)
     let terminal = try prompt(home, environment: ["CSTO_HISTORY": path])
@@ -223,6 +253,7 @@ import Testing
   @Test(arguments: [false, true])
   func colourOnATerminalUnlessNoColor(noColor: Bool) throws {
     let home = try Home()
+    defer { home.remove() }
     var environment = home.environment
     environment["NO_COLOR"] = noColor ? "1" : nil
     let terminal = try PseudoTerminal(
@@ -237,6 +268,7 @@ import Testing
 
   @Test func theStartUpFileRunsBeforeThePromptUnlessNoInit() throws {
     let home = try Home()
+    defer { home.remove() }
     let config = home.folder + "/config/csto"
     try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
     try CstoBinary.write(".format json\n", to: "init.csto", in: config)

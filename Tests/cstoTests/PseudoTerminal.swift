@@ -19,20 +19,28 @@ final class PseudoTerminal {
   private var status: Int32?
 
   /// Starts `executable` with `arguments` on a new pseudo-terminal of `columns` × `rows`, with
-  /// exactly `environment`.
+  /// exactly `environment`, in `folder` (nil: this process's).
   init(
     executable: String, arguments: [String], environment: [String: String],
-    columns: UInt16 = 100, rows: UInt16 = 30
+    columns: UInt16 = 100, rows: UInt16 = 30, in folder: String? = nil
   ) throws {
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    let directory = folder.flatMap { strdup($0) }
     defer {
-      for pointer in argv + envp { free(pointer) }
+      for pointer in argv + envp + [directory] { free(pointer) }
     }
     var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
     var descriptor: Int32 = -1
     let child = forkpty(&descriptor, nil, nil, &size)
     if child == 0 {
+      // As a shell starts a program: no signal blocked, ^C's default. The test runner's
+      // threads block SIGINT, and a child would inherit that.
+      var none = sigset_t()
+      sigemptyset(&none)
+      sigprocmask(SIG_SETMASK, &none, nil)
+      signal(SIGINT, SIG_DFL)
+      if let directory, chdir(directory) != 0 { _exit(126) }
       execve(executable, argv, envp)
       _exit(127)
     }
@@ -95,6 +103,37 @@ final class PseudoTerminal {
       drain(waitingAtMost: 10)
     }
     throw Timeout(waitingFor: "the line editor", transcript: transcript)
+  }
+
+  /// Waits until the line editor has given the terminal back (canonical mode again): the line
+  /// was entered and the program is working on it, and ^C now sends it SIGINT.
+  func waitForWork(timeout: Duration = .seconds(20)) throws {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+      var settings = termios()
+      if tcgetattr(master, &settings) == 0, settings.c_lflag & tcflag_t(ICANON) != 0 { return }
+      drain(waitingAtMost: 10)
+    }
+    throw Timeout(waitingFor: "the line to be entered", transcript: transcript)
+  }
+
+  /// Resizes the terminal as a window manager does: the new size on the master side, then
+  /// SIGWINCH to the program.
+  func resize(columns: UInt16, rows: UInt16) {
+    var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+    _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+    kill(pid, SIGWINCH)
+  }
+
+  /// Lets `duration` pass while reading what the program shows.
+  func pause(_ duration: Duration) {
+    let deadline = ContinuousClock.now + duration
+    while ContinuousClock.now < deadline { drain(waitingAtMost: 10) }
+  }
+
+  /// What showed after the last text `expect` matched.
+  var unmatched: String {
+    String(decoding: Array(transcript.utf8).dropFirst(consumed), as: UTF8.self)
   }
 
   /// Waits until `text` shows after what earlier calls matched, then moves past it.

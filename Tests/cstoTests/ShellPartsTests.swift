@@ -1,3 +1,4 @@
+import ArticleQuery
 import Testing
 
 @testable import csto
@@ -26,7 +27,7 @@ import Testing
     #expect(
       Set(names) == [
         "help", "schema", "names", "source", "coverage", "format", "evidence", "timer", "read",
-        "expect", "quit",
+        "expect", "graph", "quit",
       ])
     for command in DotCommand.all {
       #expect(command.usage.hasPrefix("." + command.name))
@@ -119,6 +120,65 @@ import Testing
     var read: [String] = []
     while let line = lines.nextLine() { read.append(line) }
     #expect(read == ["one", "two", "", "four\u{2028}still four"])
+  }
+
+  @Test(arguments: [
+    (["members"], true),
+    (["members where ("], false),
+    (["members where (", "criticized russia"], false),
+    (["members where (", "criticized russia)"], true),
+    (["members where ((", "criticized russia) # )", ")"], true),
+    (["members where (\"a (", "b\")"], true),
+    (["members where \"(open", "criticized russia)"], true),
+    (["members where (", "criticized @"], true),
+    (["members where )("], true),
+    (["members where ( # (", ")"], true),
+  ])
+  func aStatementIsCompleteWhenItsParenthesesClose(lines: [String], complete: Bool) {
+    var statement = Statement(lines[0], firstLine: 3)
+    for line in lines.dropFirst() { statement.append(line) }
+    #expect(statement.isComplete == complete)
+    #expect(statement.text == lines.joined(separator: "\n"))
+    #expect(statement.firstLine == 3)
+  }
+
+  @Test(arguments: [
+    ("x.svg", Graphviz.Format.svg), ("dir.v2/X.PNG", .png), ("a.b.pdf", .pdf), ("g.dot", .dot),
+    ("g.gv", .dot),
+  ])
+  func aPicturesFormatIsItsExtension(path: String, format: Graphviz.Format) {
+    #expect(Graphviz.format(of: path) == format)
+  }
+
+  @Test(arguments: ["x.jpg", "svg", ".svg", "dir.svg/x", "x."])
+  func otherFileNamesHaveNoFormat(path: String) {
+    #expect(Graphviz.format(of: path) == nil)
+  }
+
+  @Test func findingDotLooksInEveryFolderOfThePath() {
+    #expect(Graphviz.findDot(searchPath: "/nonexistent::/usr/bin") == "/usr/bin/dot")
+    #expect(Graphviz.findDot(searchPath: "/nonexistent") == nil)
+    #expect(Graphviz.findDot(searchPath: nil) == nil)
+  }
+
+  @Test func aTableIsCutToItsLimit() {
+    let entities = (0..<5).map { EntityResult(id: "e\($0)", name: "E\($0)", kind: "country") }
+    let answer = Answer(query: "countries", body: .entities(entities))
+    let cut = Shell.cut(answer, to: 3)
+    #expect(cut?.0.names == ["E0", "E1", "E2"])
+    #expect(cut?.left == 2)
+    #expect(Shell.cut(answer, to: 5) == nil)
+    #expect(Shell.cut(Answer(query: "count", body: .count(9)), to: 3) == nil)
+  }
+
+  @Test func tabAfterGraphCompletesAFileAndThenTheQuery() throws {
+    let completer = ShellCompleter(engine: try QueryEngine())
+    let query = completer.complete(
+      before: ".graph members.svg countries where visited by pel", openStatement: nil)
+    #expect(query?.candidates.contains { $0.lowercased().hasPrefix("pelosi") } == true)
+    let format = completer.complete(before: ".format d", openStatement: nil)
+    #expect(format?.candidates == ["dot"])
+    #expect(completer.complete(before: ".graph /nonexistent-folder/x", openStatement: nil) == nil)
   }
 
   @Test func trimmingDropsSpacesAndLineBreaksOnly() {

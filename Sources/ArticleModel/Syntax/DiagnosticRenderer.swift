@@ -14,8 +14,10 @@ public enum DiagnosticRenderer {
     let label = color ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
     var lines = ["\(place)\(label) \(diagnostic.message)"]
     let lineText = source.lineText(at: diagnostic.range.lowerBound)
-    lines.append(lineText)
-    lines.append(caret(for: diagnostic.range, in: source, lineText: lineText))
+    let caretLine = caret(for: diagnostic.range, in: source, lineText: lineText)
+    let (shownLine, shownCaret) = window(lineText, caretLine)
+    lines.append(shownLine)
+    lines.append(shownCaret)
     for note in diagnostic.notes {
       lines.append("note: \(note)")
     }
@@ -37,6 +39,22 @@ public enum DiagnosticRenderer {
     let quoted = words.map { "'\($0)'" }
     guard quoted.count > 1 else { return quoted.first ?? "" }
     return quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
+  }
+
+  /// The longest source line shown whole; a longer one (a 1 MiB query) is cut to a window
+  /// around the caret, with `…` where it was cut.
+  public static let maximumLineWidth = 160
+
+  private static func window(_ line: String, _ caret: String) -> (String, String) {
+    guard line.count > maximumLineWidth else { return (line, caret) }
+    let caretStart = caret.prefix { $0 == " " }.count
+    let start = max(0, min(caretStart - maximumLineWidth / 3, line.count - maximumLineWidth))
+    let end = min(line.count, start + maximumLineWidth)
+    let lead = start > 0 ? "…" : ""
+    let shown = lead + line.dropFirst(start).prefix(end - start) + (end < line.count ? "…" : "")
+    let marks = caret.dropFirst(caretStart).prefix(max(1, end - caretStart))
+    let shownCaret = String(repeating: " ", count: caretStart - start + lead.count) + marks
+    return (String(shown), String(shownCaret))
   }
 
   private static func caret(for range: Range<Int>, in source: SourceText, lineText: String)
