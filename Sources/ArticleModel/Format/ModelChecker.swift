@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Resolves a parsed model file into a `Model`, checking it whole: unknown and duplicate ids,
 /// relations between kinds they do not join, unknown CAMEO codes, paragraphs out of range and
 /// quotes not found verbatim. Every problem is collected; a model with any is not built.
@@ -66,7 +72,11 @@ struct ModelChecker {
     checkRelations()
     checkEntities()
     checkSets()
-    let facts = syntax.facts.compactMap { checkFact($0, documents: documents) }
+    var facts: [Fact] = []
+    facts.reserveCapacity(syntax.facts.count)
+    for fact in syntax.facts {
+      if let fact = checkFact(fact, documents: documents) { facts.append(fact) }
+    }
     guard diagnostics.isEmpty else { return (nil, diagnostics) }
     return (
       Model(
@@ -102,7 +112,7 @@ struct ModelChecker {
         error("a document takes its paragraphs either from 'text' or inline, not both", file.range)
       }
       do {
-        document.paragraphs = Document.paragraphs(
+        document.paragraphs = Self.paragraphs(
           of: try readText(file.text), skipping: syntax.skipped)
       } catch {
         self.error("cannot read the document's text '\(file.text)': \(error)", file.range)
@@ -255,7 +265,7 @@ struct ModelChecker {
       error("the quote is empty", syntax.quote.range)
       return nil
     }
-    if !paragraph.contains(syntax.quote.text) {
+    if !Self.isVerbatim(syntax.quote.text, in: paragraph), !paragraph.contains(syntax.quote.text) {
       error(
         "quote not found verbatim in paragraph \(number)", syntax.quote.range,
         notes: Self.nearestPassage(to: syntax.quote.text, in: paragraph).map {
@@ -294,5 +304,123 @@ struct ModelChecker {
     case "–", "—": "-"
     default: character
     }
+  }
+}
+
+/// Fast paths of the checks that read text character by character, for the large files of a
+/// corpus: each gives the same answer as the check it stands in for, and leaves the cases it
+/// cannot decide by bytes alone to that check.
+extension ModelChecker {
+  /// True when `quote` certainly is in `paragraph` as `String.contains` compares them, by
+  /// characters: its bytes are there, starting and ending between two characters. False when
+  /// the bytes are not there between characters, or not there at all; a character-by-character
+  /// comparison may still find it (another normalization of the same text).
+  static func isVerbatim(_ quote: String, in paragraph: String) -> Bool {
+    var (quote, paragraph) = (quote, paragraph)
+    quote.makeContiguousUTF8()
+    paragraph.makeContiguousUTF8()
+    return paragraph.utf8.withContiguousStorageIfAvailable { text in
+      quote.utf8.withContiguousStorageIfAvailable { wanted in
+        guard let textStart = text.baseAddress, let wantedStart = wanted.baseAddress,
+          !wanted.isEmpty
+        else { return false }
+        var offset = 0
+        while offset + wanted.count <= text.count,
+          let found = memchr(textStart + offset, Int32(wanted[0]), text.count - offset)
+        {
+          let start = textStart.distance(to: found.assumingMemoryBound(to: UInt8.self))
+          guard start + wanted.count <= text.count else { return false }
+          if memcmp(textStart + start, wantedStart, wanted.count) == 0,
+            isCharacterBoundary(text, at: start),
+            isCharacterBoundary(text, at: start + wanted.count)
+          {
+            return true
+          }
+          offset = start + 1
+        }
+        return false
+      } ?? false
+    } ?? false
+  }
+
+  /// True when a character boundary certainly lies at byte `offset` of `text`: at either end,
+  /// or before a character that never joins the one before it (ASCII, Latin letters, general
+  /// punctuation) after one that never joins the next (only prepended marks and a carriage
+  /// return before a line feed do; they lie outside the ranges accepted here).
+  private static func isCharacterBoundary(_ text: UnsafeBufferPointer<UInt8>, at offset: Int)
+    -> Bool
+  {
+    guard offset > 0, offset < text.count else { return true }
+    var start = offset - 1
+    while start > 0, text[start] & 0xC0 == 0x80, offset - start < 4 { start -= 1 }
+    let previous = scalar(in: text, at: start)
+    let next = scalar(in: text, at: offset)
+    if previous == 0x0D { return false }
+    let standsAlone = { (value: UInt32) in
+      value < 0x80 || (0xC0...0x24F).contains(value) || (0x2010...0x2027).contains(value)
+    }
+    return standsAlone(next) && (standsAlone(previous) || previous < 0x0600)
+  }
+
+  /// The Unicode scalar value whose UTF-8 encoding starts at byte `offset`.
+  private static func scalar(in text: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt32 {
+    let lead = UInt32(text[offset])
+    let (width, bits): (Int, UInt32) =
+      switch lead {
+      case 0..<0xC0: (1, lead)
+      case 0xC0..<0xE0: (2, lead & 0x1F)
+      case 0xE0..<0xF0: (3, lead & 0x0F)
+      default: (4, lead & 0x07)
+      }
+    var value = bits
+    for next in (offset + 1)..<min(offset + width, text.count) {
+      value = value << 6 | UInt32(text[next] & 0x3F)
+    }
+    return value
+  }
+
+  /// `Document.paragraphs(of:skipping:)`, read by bytes where that gives the same: in a text
+  /// without carriage returns, every line feed ends a line, and a line that begins and ends
+  /// with ASCII other than white space is its own trimmed self. Other lines are trimmed as
+  /// `Document` trims them; a text with a carriage return is left to `Document` whole.
+  static func paragraphs(of text: String, skipping: [String]) -> [String] {
+    var text = text
+    text.makeContiguousUTF8()
+    let read = text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+      guard let base = bytes.baseAddress else { return [] }
+      if memchr(base, 0x0D, bytes.count) != nil { return nil }
+      let isPlain = { (byte: UInt8) in
+        byte < 0x80 && byte != UInt8(ascii: " ") && !(0x09...0x0D).contains(byte)
+      }
+      var blocks: [String] = []
+      var block: [UInt8] = []
+      var lineStart = 0
+      while lineStart <= bytes.count {
+        let lineEnd =
+          memchr(base + lineStart, 0x0A, bytes.count - lineStart).map {
+            base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+          } ?? bytes.count
+        let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+        if let first = line.first, let last = line.last, isPlain(first), isPlain(last) {
+          if !block.isEmpty { block.append(UInt8(ascii: " ")) }
+          block.append(contentsOf: line)
+        } else {
+          let trimmed = Substring(String(decoding: line, as: UTF8.self)).trimmingWhitespace()
+          if trimmed.isEmpty {
+            if !block.isEmpty { blocks.append(String(decoding: block, as: UTF8.self)) }
+            block.removeAll(keepingCapacity: true)
+          } else {
+            if !block.isEmpty { block.append(UInt8(ascii: " ")) }
+            block.append(contentsOf: trimmed.utf8)
+          }
+        }
+        lineStart = lineEnd + 1
+      }
+      if !block.isEmpty { blocks.append(String(decoding: block, as: UTF8.self)) }
+      // A few skipped blocks, compared rather than hashed: hashing a paragraph that is not
+      // ASCII normalizes it first.
+      return skipping.isEmpty ? blocks : blocks.filter { !skipping.contains($0) }
+    }
+    return (read ?? nil) ?? Document.paragraphs(of: text, skipping: skipping)
   }
 }

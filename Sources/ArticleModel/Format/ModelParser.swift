@@ -1,56 +1,149 @@
 /// Parses the model format (`Grammar/model.ebnf`) into `ModelSyntax`. One function per rule;
 /// after a syntax error it skips to the next statement, so that a file's errors all show.
+///
+/// It takes its tokens one at a time from the lexer and tells keywords by their bytes: a model
+/// file of a million facts is parsed without an array of tokens or a string per keyword. A
+/// lexical error ends the parse, and is then the file's only syntax error.
 struct ModelParser {
-  private var tokens: [Token]
-  private var position = 0
+  private var lexer: Lexer
+  private var current: Lexer.Lexeme
+  /// The keyword the current token spells, in any case; nil for other words and tokens.
+  private var keyword: Keyword?
   private(set) var diagnostics: [Diagnostic] = []
+  private var lexicalError: Diagnostic?
 
-  static let statementKeywords: Set<String> = [
-    "document", "kind", "relation", "entity", "set", "fact",
-  ]
+  /// The words that begin a statement or a clause.
+  enum Keyword: String, CaseIterable {
+    case document, kind, relation, entity, set, fact
+    case title, author, publisher, date, url, text, skip, paragraph, plural
+    case present, past, base, passive, inverse, also, symmetric, office, represents, subject
+    case object, cameo, alias, metonym, background
+    case at, `in`, to, when, amount, denied, personal, assessment, scenario, note, evidence
+
+    var startsStatement: Bool {
+      switch self {
+      case .document, .kind, .relation, .entity, .set, .fact: true
+      default: false
+      }
+    }
+
+    var isRelationClause: Bool {
+      switch self {
+      case .present, .past, .base, .passive, .inverse, .also, .symmetric, .office, .represents,
+        .subject, .object, .cameo:
+        true
+      default: false
+      }
+    }
+
+    /// The keywords by length, each with its spelling packed as `packed(_:)` packs a word.
+    static let byLength: [[(packed: Packed, keyword: Keyword)]] = {
+      var table = [[(packed: Packed, keyword: Keyword)]](repeating: [], count: 17)
+      for keyword in allCases {
+        let bytes = Array(keyword.rawValue.utf8)
+        table[bytes.count].append((packed(bytes[...]), keyword))
+      }
+      return table
+    }()
+
+    /// Up to 16 bytes of a word in two numbers, letters folded to lowercase.
+    struct Packed: Equatable {
+      var high: UInt64 = 0
+      var low: UInt64 = 0
+    }
+
+    static func packed(_ bytes: some Collection<UInt8>) -> Packed {
+      var value = Packed()
+      for byte in bytes {
+        let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+        value.high = value.high << 8 | value.low >> 56
+        value.low = value.low << 8 | UInt64(isUpper ? byte + 32 : byte)
+      }
+      return value
+    }
+  }
+
+  static let statementKeywords = Keyword.allCases.filter(\.startsStatement).map(\.rawValue)
 
   /// The syntax of `text` and every syntax error found in it.
   static func parse(_ text: String) -> (ModelSyntax, [Diagnostic]) {
-    let tokens: [Token]
-    do {
-      tokens = try Lexer.tokenize(text)
-    } catch {
-      return (ModelSyntax(), [error])
+    Lexer.scanning(text) { lexer in
+      var parser = ModelParser(lexer: lexer)
+      let syntax = parser.model()
+      if let error = parser.lexicalError { return (ModelSyntax(), [error]) }
+      return (syntax, parser.diagnostics)
     }
-    var parser = ModelParser(tokens: tokens)
-    let syntax = parser.model()
-    return (syntax, parser.diagnostics)
   }
 
-  private init(tokens: [Token]) {
-    self.tokens = tokens
+  private init(lexer: Lexer) {
+    self.lexer = lexer
+    current = Lexer.Lexeme(.end, 0..<0)
+    read()
   }
 
   // MARK: helpers
 
-  private var current: Token { tokens[position] }
-
-  private func at(_ keyword: String) -> Bool {
-    current.kind == .word && current.folded == keyword
+  private mutating func read() {
+    do {
+      current = try lexer.next()
+    } catch {
+      lexicalError = error
+      current = Lexer.Lexeme(.end, error.range.lowerBound..<error.range.lowerBound)
+    }
+    keyword = current.kind == .word ? keyword(in: current.range) : nil
   }
+
+  /// The keyword a word spells: by its bytes when it is ASCII, else by its folded text (a
+  /// letter outside ASCII may fold to one inside).
+  private func keyword(in range: Range<Int>) -> Keyword? {
+    guard range.count < Keyword.byLength.count else { return nil }
+    let bytes = UnsafeBufferPointer(rebasing: lexer.bytes[range])
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return Keyword(rawValue: fold(range)) }
+    let packed = Keyword.packed(bytes)
+    return Keyword.byLength[range.count].first { $0.packed == packed }?.keyword
+  }
+
+  /// The word in `range` folded to lowercase, as `Token.folded` folds it.
+  private func fold(_ range: Range<Int>) -> String {
+    let bytes = lexer.bytes
+    var ascii = true
+    var upper = false
+    for index in range {
+      let byte = bytes[index]
+      if byte >= 0x80 { ascii = false }
+      if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { upper = true }
+    }
+    guard ascii else { return lexer.string(range).lowercased() }
+    guard upper else { return lexer.string(range) }
+    return String(unsafeUninitializedCapacity: range.count) { buffer in
+      for (offset, index) in range.enumerated() {
+        let byte = bytes[index]
+        let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+        buffer[offset] = isUpper ? byte + 32 : byte
+      }
+      return range.count
+    }
+  }
+
+  /// How a message names the current token: `'wher'`, `"a name"`, `end of input`.
+  private var description: String { lexer.token(current).description }
 
   private var atStatementEnd: Bool {
-    current.kind == .end
-      || (current.kind == .word && Self.statementKeywords.contains(current.folded))
+    current.kind == .end || keyword?.startsStatement == true
   }
 
-  private mutating func advance() -> Token {
+  private mutating func advance() -> Lexer.Lexeme {
     let token = current
-    if token.kind != .end { position += 1 }
+    if token.kind != .end { read() }
     return token
   }
 
   private mutating func expect(_ kind: Token.Kind, _ what: String) throws(Diagnostic) -> Spelled {
     guard current.kind == kind else {
-      throw Diagnostic("expected \(what), found \(current.description)", at: current.range)
+      throw Diagnostic("expected \(what), found \(description)", at: current.range)
     }
-    let token = advance()
-    return Spelled(text: kind == .word ? token.folded : token.text, range: token.range)
+    let text = kind == .word ? fold(current.range) : lexer.text(of: current)
+    return Spelled(text: text, range: advance().range)
   }
 
   private mutating func identifier(_ what: String = "an id") throws(Diagnostic) -> Spelled {
@@ -69,7 +162,7 @@ struct ModelParser {
 
   private mutating func identifiers() throws(Diagnostic) -> [Spelled] {
     var values = [try identifier("a kind")]
-    while current.kind == .word, !atStatementEnd, !Self.relationClauses.contains(current.folded) {
+    while current.kind == .word, !atStatementEnd, keyword?.isRelationClause != true {
       values.append(try identifier("a kind"))
     }
     return values
@@ -77,7 +170,7 @@ struct ModelParser {
 
   private mutating func unexpectedClause(in statement: String) -> Diagnostic {
     Diagnostic(
-      "expected a clause of '\(statement)' or a new statement, found \(current.description)",
+      "expected a clause of '\(statement)' or a new statement, found \(description)",
       at: current.range)
   }
 
@@ -106,20 +199,21 @@ struct ModelParser {
   private mutating func statement(into syntax: inout ModelSyntax) throws(Diagnostic) {
     guard current.kind == .word else {
       throw Diagnostic(
-        "expected a statement (document, kind, relation, entity, set or fact), found \(current.description)",
+        "expected a statement (document, kind, relation, entity, set or fact), found \(description)",
         at: current.range)
     }
-    switch current.folded {
-    case "document": syntax.documents.append(try document())
-    case "kind": syntax.kinds.append(try kind())
-    case "relation": syntax.relations.append(try relation())
-    case "entity": syntax.entities.append(try entity())
-    case "set": syntax.sets.append(try namedSet())
-    case "fact": syntax.facts.append(try fact())
+    switch keyword {
+    case .document: syntax.documents.append(try document())
+    case .kind: syntax.kinds.append(try kind())
+    case .relation: syntax.relations.append(try relation())
+    case .entity: syntax.entities.append(try entity())
+    case .set: syntax.sets.append(try namedSet())
+    case .fact: syntax.facts.append(try fact())
     default:
-      let suggestions = Suggestions.closest(to: current.text, in: Self.statementKeywords.sorted())
+      let suggestions = Suggestions.closest(
+        to: lexer.text(of: current), in: Self.statementKeywords.sorted())
       throw Diagnostic(
-        "expected a statement (document, kind, relation, entity, set or fact), found \(current.description)",
+        "expected a statement (document, kind, relation, entity, set or fact), found \(description)",
         at: current.range, suggestions: suggestions)
     }
   }
@@ -129,15 +223,15 @@ struct ModelParser {
     _ = advance()
     var document = DocumentSyntax(id: try identifier())
     while !atStatementEnd {
-      let keyword = current.folded
-      switch keyword {
-      case "title", "author", "publisher", "date", "url", "text":
+      guard let clause = keyword else { throw unexpectedClause(in: "document") }
+      switch clause {
+      case .title, .author, .publisher, .date, .url, .text:
         _ = advance()
-        document.fields[keyword] = try string()
-      case "skip":
+        document.fields[clause.rawValue] = try string()
+      case .skip:
         _ = advance()
         document.skipped.append(try string().text)
-      case "paragraph":
+      case .paragraph:
         _ = advance()
         document.paragraphs.append(try string())
       default:
@@ -151,17 +245,12 @@ struct ModelParser {
   private mutating func kind() throws(Diagnostic) -> KindSyntax {
     _ = advance()
     let id = try identifier()
-    guard at("plural") else {
-      throw Diagnostic("expected 'plural', found \(current.description)", at: current.range)
+    guard keyword == .plural else {
+      throw Diagnostic("expected 'plural', found \(description)", at: current.range)
     }
     _ = advance()
     return KindSyntax(id: id, plural: try string())
   }
-
-  static let relationClauses: Set<String> = [
-    "present", "past", "base", "passive", "inverse", "also", "symmetric", "office",
-    "represents", "subject", "object", "cameo",
-  ]
 
   /// relation ::= 'relation' id string relation-clause*
   private mutating func relation() throws(Diagnostic) -> RelationSyntax {
@@ -171,24 +260,23 @@ struct ModelParser {
     var relation = Relation(id: id.text, phrase: phrase.text.lowercased())
     var syntax = RelationSyntax(id: id, relation: relation, phrases: [phrase], kindNames: [])
     while !atStatementEnd {
-      let keyword = current.folded
-      guard Self.relationClauses.contains(keyword) else { throw unexpectedClause(in: "relation") }
+      guard let keyword, keyword.isRelationClause else { throw unexpectedClause(in: "relation") }
       _ = advance()
       switch keyword {
-      case "symmetric": relation.symmetric = true
-      case "office": relation.office = true
-      case "represents", "subject", "object":
+      case .symmetric: relation.symmetric = true
+      case .office: relation.office = true
+      case .represents, .subject, .object:
         let kinds = try identifiers()
         syntax.kindNames += kinds
         let names = kinds.map(\.text)
-        if keyword == "represents" { relation.represents += names }
-        if keyword == "subject" { relation.subjectKinds += names }
-        if keyword == "object" { relation.objectKinds += names }
-      case "cameo":
+        if keyword == .represents { relation.represents += names }
+        if keyword == .subject { relation.subjectKinds += names }
+        if keyword == .object { relation.objectKinds += names }
+      case .cameo:
         let code = try string("a CAMEO code")
         relation.cameo = code.text
         syntax.cameo = code
-      case "also":
+      case .also:
         let phrases = try strings()
         syntax.phrases += phrases
         relation.synonyms += phrases.map { $0.text.lowercased() }
@@ -197,10 +285,10 @@ struct ModelParser {
         syntax.phrases.append(form)
         let text = form.text.lowercased()
         switch keyword {
-        case "present": relation.present = text
-        case "past": relation.past = text
-        case "base": relation.base = text
-        case "passive": relation.passive = text
+        case .present: relation.present = text
+        case .past: relation.past = text
+        case .base: relation.base = text
+        case .passive: relation.passive = text
         default: relation.inverse = text
         }
       }
@@ -216,14 +304,14 @@ struct ModelParser {
     let name = try string("the entity's display name")
     var entity = EntitySyntax(id: id, name: name, kind: try identifier("a kind"))
     while !atStatementEnd {
-      switch current.folded {
-      case "alias":
+      switch keyword {
+      case .alias:
         _ = advance()
         entity.aliases += try strings()
-      case "metonym":
+      case .metonym:
         _ = advance()
         entity.metonyms += try strings()
-      case "background":
+      case .background:
         _ = advance()
         entity.background.append(try string().text)
       default:
@@ -248,29 +336,29 @@ struct ModelParser {
     var fact = FactSyntax(
       subject: subject, relation: relation, object: try identifier("the object's id"))
     while !atStatementEnd {
-      let keyword = current.folded
-      switch keyword {
-      case "at", "in", "to":
+      guard let clause = keyword else { throw unexpectedClause(in: "fact") }
+      switch clause {
+      case .at, .in, .to:
         _ = advance()
-        fact.qualifiers.append((Qualifier.Key(rawValue: keyword)!, try identifier(), nil))
-      case "when", "amount":
+        fact.qualifiers.append((Qualifier.Key(rawValue: clause.rawValue)!, try identifier(), nil))
+      case .when, .amount:
         _ = advance()
-        fact.qualifiers.append((Qualifier.Key(rawValue: keyword)!, nil, try string().text))
-      case "denied":
+        fact.qualifiers.append((Qualifier.Key(rawValue: clause.rawValue)!, nil, try string().text))
+      case .denied:
         _ = advance()
         fact.denied = true
-      case "personal":
+      case .personal:
         _ = advance()
         fact.personal = true
-      case "assessment":
-        fact.assessment = Spelled(text: keyword, range: advance().range)
-      case "scenario":
+      case .assessment:
+        fact.assessment = Spelled(text: "assessment", range: advance().range)
+      case .scenario:
         _ = advance()
         fact.scenario = try identifier("a scenario's id")
-      case "note":
+      case .note:
         _ = advance()
         fact.note = try string().text
-      case "evidence":
+      case .evidence:
         _ = advance()
         let document = current.kind == .word ? try identifier() : nil
         let paragraph = try expect(.number, "a paragraph number")

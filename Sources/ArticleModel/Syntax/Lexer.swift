@@ -2,26 +2,59 @@
 /// (`u.s`); numbers are runs of digits; names may be quoted with `"…"` or `“…”`; `#` starts a
 /// comment that runs to the end of the line. Unicode text is read as characters, not bytes,
 /// and every token keeps the UTF-8 range it came from.
+///
+/// The lexer walks the text's UTF-8 bytes and hands out one token at a time (`next()`), each
+/// a kind and a byte range: the text of a token is made only when asked for, so that a model
+/// file of a million facts is read without a string per token. ASCII takes a fast path; other
+/// characters are decoded and classified by their Unicode properties, as before.
 public struct Lexer {
-  private let scalars: [Unicode.Scalar]
-  private let offsets: [Int]
+  /// A token as the lexer finds it: its kind and the bytes it covers.
+  struct Lexeme {
+    var kind: Token.Kind
+    /// The bytes of the token, quotes included.
+    var range: Range<Int>
+    /// The bytes of a string's content, without its quotes; the range for other tokens.
+    var content: Range<Int>
+    /// True when a string's content has backslash escapes to undo.
+    var escaped = false
+
+    init(_ kind: Token.Kind, _ range: Range<Int>, content: Range<Int>? = nil) {
+      self.kind = kind
+      self.range = range
+      self.content = content ?? range
+    }
+  }
+
+  let bytes: UnsafeBufferPointer<UInt8>
   private var index = 0
-  private var tokens: [Token] = []
+
+  init(bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+  }
 
   /// The tokens of `source`, ending with an `.end` token, or the first lexical error.
   public static func tokenize(_ source: String) throws(Diagnostic) -> [Token] {
-    var lexer = Lexer(source)
-    return try lexer.run()
+    let tokens: Result<[Token], Diagnostic> = scanning(source) { lexer in
+      var tokens: [Token] = []
+      do throws(Diagnostic) {
+        while true {
+          let lexeme = try lexer.next()
+          tokens.append(lexer.token(lexeme))
+          if lexeme.kind == .end { return .success(tokens) }
+        }
+      } catch {
+        return .failure(error)
+      }
+    }
+    return try tokens.get()
   }
 
   /// True while `source` leaves a quote or a parenthesis open, so that a line-oriented reader
   /// should read another line before evaluating it.
   public static func isIncomplete(_ source: String) -> Bool {
-    var lexer = Lexer(source)
     do {
-      let tokens = try lexer.run()
       var depth = 0
-      for token in tokens {
+      for token in try tokenize(source) {
         if token.kind == .leftParen { depth += 1 }
         if token.kind == .rightParen { depth -= 1 }
       }
@@ -31,129 +64,222 @@ public struct Lexer {
     }
   }
 
-  private init(_ source: String) {
-    scalars = Array(source.unicodeScalars)
-    var offsets: [Int] = []
-    offsets.reserveCapacity(scalars.count + 1)
-    var offset = 0
-    for scalar in scalars {
-      offsets.append(offset)
-      offset += UTF8.width(scalar)
-    }
-    offsets.append(offset)
-    self.offsets = offsets
+  /// Runs `body` with a lexer over the UTF-8 bytes of `source`.
+  static func scanning<T>(_ source: String, _ body: (inout Lexer) -> T) -> T {
+    var source = source
+    source.makeContiguousUTF8()
+    return source.utf8.withContiguousStorageIfAvailable { bytes in
+      var lexer = Lexer(bytes: bytes)
+      return body(&lexer)
+    }!
   }
 
-  private mutating func run() throws(Diagnostic) -> [Token] {
-    while index < scalars.count {
-      let scalar = scalars[index]
+  // MARK: tokens
+
+  /// The next token; `.end` at the end of the text, and again after it.
+  mutating func next() throws(Diagnostic) -> Lexeme {
+    while index < bytes.count {
+      let byte = bytes[index]
       let start = index
-      switch scalar {
-      case " ", "\t", "\n", "\r", "\u{A0}", "\u{FEFF}":
+      switch byte {
+      case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
         index += 1
-      case "#":
-        while index < scalars.count, scalars[index] != "\n" { index += 1 }
-      case "(": single(.leftParen, start)
-      case ")": single(.rightParen, start)
-      case ";": single(.semicolon, start)
-      case ",": single(.comma, start)
-      case "?": single(.question, start)
-      case "\"", "“", "”":
-        try string(opening: scalar)
+      case UInt8(ascii: "#"):
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+      case UInt8(ascii: "("): return single(.leftParen)
+      case UInt8(ascii: ")"): return single(.rightParen)
+      case UInt8(ascii: ";"): return single(.semicolon)
+      case UInt8(ascii: ","): return single(.comma)
+      case UInt8(ascii: "?"): return single(.question)
+      case UInt8(ascii: "\""): return try string(curly: false)
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): return number()
+      case 0..<0x80:
+        if Self.isASCIIWordStart(byte) { return word() }
+        throw unexpected(at: start)
       default:
-        if scalar.properties.numericType != nil, isASCIIDigit(scalar) {
-          number()
-        } else if isWordStart(scalar) {
-          word()
-        } else {
-          throw Diagnostic(
-            "unexpected character '\(Character(scalar))'", at: offsets[start]..<offsets[start + 1])
+        let (scalar, width) = decode(at: index)
+        switch scalar {
+        case "\u{A0}", "\u{FEFF}": index += width
+        case "“", "”": return try string(curly: true)
+        default:
+          if Self.isWordStart(scalar) { return word() }
+          throw unexpected(at: start)
         }
       }
     }
-    tokens.append(Token(.end, "", offsets[index]..<offsets[index]))
-    return tokens
+    return Lexeme(.end, index..<index)
   }
 
-  private mutating func single(_ kind: Token.Kind, _ start: Int) {
-    index += 1
-    tokens.append(Token(kind, String(Character(scalars[start])), offsets[start]..<offsets[index]))
+  /// The token a lexeme stands for, with its text: the word as written, the digits, the
+  /// string's content unescaped, the punctuation.
+  func token(_ lexeme: Lexeme) -> Token {
+    Token(lexeme.kind, text(of: lexeme), lexeme.range)
   }
 
-  private mutating func number() {
-    let start = index
-    while index < scalars.count, isASCIIDigit(scalars[index]) { index += 1 }
-    if index < scalars.count, isWordPart(scalars[index]) {
-      index = start
-      word()
-      return
+  /// The text of a lexeme, as `Token.text` holds it.
+  func text(of lexeme: Lexeme) -> String {
+    guard lexeme.escaped else { return string(lexeme.content) }
+    var content: [UInt8] = []
+    content.reserveCapacity(lexeme.content.count)
+    var at = lexeme.content.lowerBound
+    while at < lexeme.content.upperBound {
+      if bytes[at] == UInt8(ascii: "\\") { at += 1 }
+      let width = Self.width(of: bytes[at])
+      content.append(contentsOf: bytes[at..<(at + width)])
+      at += width
     }
-    tokens.append(Token(.number, text(start..<index), offsets[start]..<offsets[index]))
+    return String(decoding: content, as: UTF8.self)
   }
 
-  private mutating func word() {
+  /// The text of a byte range.
+  func string(_ range: Range<Int>) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+  }
+
+  private mutating func single(_ kind: Token.Kind) -> Lexeme {
+    index += 1
+    return Lexeme(kind, (index - 1)..<index)
+  }
+
+  private mutating func number() -> Lexeme {
+    let start = index
+    while index < bytes.count, Self.isDigit(bytes[index]) { index += 1 }
+    if index < bytes.count, isWordPart(at: index) {
+      index = start
+      return word()
+    }
+    return Lexeme(.number, start..<index)
+  }
+
+  private mutating func word() -> Lexeme {
     let start = index
     var dotted = false
-    while index < scalars.count {
-      let scalar = scalars[index]
-      if isWordPart(scalar) {
-        index += 1
-      } else if scalar == ".", index > start,
-        dotted || (index + 1 < scalars.count && isWordStart(scalars[index + 1]))
-      {
-        // An inner dot (`u.s`), and the last dot of an abbreviation (`u.s.`).
-        dotted = true
-        index += 1
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        if Self.isASCIIWordPart(byte) {
+          index += 1
+        } else if byte == UInt8(ascii: "."), index > start,
+          dotted || (index + 1 < bytes.count && isWordStart(at: index + 1))
+        {
+          // An inner dot (`u.s`), and the last dot of an abbreviation (`u.s.`).
+          dotted = true
+          index += 1
+        } else {
+          break
+        }
       } else {
-        break
+        let (scalar, width) = decode(at: index)
+        guard Self.isWordPart(scalar) else { break }
+        index += width
       }
     }
-    tokens.append(Token(.word, text(start..<index), offsets[start]..<offsets[index]))
+    return Lexeme(.word, start..<index)
   }
 
-  private mutating func string(opening: Unicode.Scalar) throws(Diagnostic) {
+  /// A string from its opening quote: `"…"` closes with `"`, `“…”` with `”` or `"`. A
+  /// backslash takes the next character as it is; a line break ends the string unclosed.
+  private mutating func string(curly: Bool) throws(Diagnostic) -> Lexeme {
     let start = index
-    let closing: Unicode.Scalar = opening == "\"" ? "\"" : "”"
-    index += 1
-    var content = String.UnicodeScalarView()
-    while index < scalars.count {
-      let scalar = scalars[index]
-      if scalar == closing || (closing == "”" && scalar == "\"") {
-        index += 1
-        tokens.append(Token(.string, String(content), offsets[start]..<offsets[index]))
-        return
+    index += curly ? 3 : 1
+    let contentStart = index
+    var escaped = false
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") || (curly && isClosingCurlyQuote(at: index)) {
+        let contentEnd = index
+        index += byte == UInt8(ascii: "\"") ? 1 : 3
+        var lexeme = Lexeme(.string, start..<index, content: contentStart..<contentEnd)
+        lexeme.escaped = escaped
+        return lexeme
       }
-      if scalar == "\\", index + 1 < scalars.count {
-        index += 1
-        content.append(scalars[index])
-      } else if scalar == "\n" {
+      if byte == UInt8(ascii: "\\"), index + 1 < bytes.count {
+        escaped = true
+        index += 1 + Self.width(of: bytes[index + 1])
+      } else if byte == UInt8(ascii: "\n") {
         break
       } else {
-        content.append(scalar)
+        index += 1
       }
-      index += 1
     }
     throw Diagnostic(
-      "unterminated quoted name", at: offsets[start]..<offsets[index],
+      "unterminated quoted name", at: start..<index,
       notes: ["a quoted name ends with \" on the same line"])
   }
 
-  private func text(_ range: Range<Int>) -> String {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars[range])
-    return String(view)
+  private func unexpected(at start: Int) -> Diagnostic {
+    let (scalar, width) = decode(at: start)
+    return Diagnostic(
+      "unexpected character '\(Character(scalar))'", at: start..<(start + width))
   }
 
-  private func isASCIIDigit(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value >= UInt32(UInt8(ascii: "0")) && scalar.value <= UInt32(UInt8(ascii: "9"))
+  // MARK: characters
+
+  /// `”` (E2 80 9D) at `at`.
+  private func isClosingCurlyQuote(at offset: Int) -> Bool {
+    offset + 2 < bytes.count && bytes[offset] == 0xE2 && bytes[offset + 1] == 0x80
+      && bytes[offset + 2] == 0x9D
   }
 
-  private func isWordStart(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.properties.isAlphabetic || scalar == "_" || isASCIIDigit(scalar)
+  /// The scalar whose UTF-8 encoding starts at `at`, and its length in bytes.
+  private func decode(at offset: Int) -> (Unicode.Scalar, Int) {
+    let lead = UInt32(bytes[offset])
+    let width = Self.width(of: bytes[offset])
+    var value: UInt32
+    switch width {
+    case 1: return (Unicode.Scalar(UInt8(lead)), 1)
+    case 2: value = lead & 0x1F
+    case 3: value = lead & 0x0F
+    default: value = lead & 0x07
+    }
+    for next in 1..<width {
+      value = value << 6 | UInt32(bytes[offset + next] & 0x3F)
+    }
+    return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
   }
 
-  private func isWordPart(_ scalar: Unicode.Scalar) -> Bool {
-    isWordStart(scalar) || scalar == "-" || scalar == "'" || scalar == "’"
+  /// The length of a UTF-8 sequence from its first byte.
+  private static func width(of lead: UInt8) -> Int {
+    switch lead {
+    case 0..<0xC0: 1
+    case 0xC0..<0xE0: 2
+    case 0xE0..<0xF0: 3
+    default: 4
+    }
+  }
+
+  private func isWordStart(at offset: Int) -> Bool {
+    let byte = bytes[offset]
+    return byte < 0x80 ? Self.isASCIIWordStart(byte) : Self.isWordStart(decode(at: offset).0)
+  }
+
+  private func isWordPart(at offset: Int) -> Bool {
+    let byte = bytes[offset]
+    return byte < 0x80 ? Self.isASCIIWordPart(byte) : Self.isWordPart(decode(at: offset).0)
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool {
+    byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+  }
+
+  private static func isASCIIWordStart(_ byte: UInt8) -> Bool {
+    let lower = byte | 0x20
+    return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || isDigit(byte)
+      || byte == UInt8(ascii: "_")
+  }
+
+  private static func isASCIIWordPart(_ byte: UInt8) -> Bool {
+    isASCIIWordStart(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'")
+  }
+
+  private static func isWordStart(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isASCII
+      ? isASCIIWordStart(UInt8(scalar.value)) : scalar.properties.isAlphabetic
+  }
+
+  private static func isWordPart(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII { return isASCIIWordPart(UInt8(scalar.value)) }
+    return scalar.properties.isAlphabetic || scalar == "’"
       || scalar.properties.generalCategory == .nonspacingMark
   }
 }

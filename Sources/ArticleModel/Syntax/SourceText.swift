@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A named text that diagnostics point into: a query typed at the prompt, a script, a model
 /// file. Positions are UTF-8 offsets; lines and columns are computed only when asked for.
 public struct SourceText: Sendable, Equatable {
@@ -12,11 +18,26 @@ public struct SourceText: Sendable, Equatable {
     self.name = name
     self.text = text
     self.firstLine = firstLine
+    lineStarts = Self.lineStarts(of: text)
+  }
+
+  /// The UTF-8 offset of every line's start, found with `memchr`: model files run to hundreds
+  /// of megabytes.
+  private static func lineStarts(of text: String) -> [Int] {
+    var text = text
+    text.makeContiguousUTF8()
     var starts = [0]
-    for (offset, byte) in text.utf8.enumerated() where byte == UInt8(ascii: "\n") {
-      starts.append(offset + 1)
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+      guard let base = bytes.baseAddress else { return }
+      var offset = 0
+      while offset < bytes.count,
+        let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), bytes.count - offset)
+      {
+        offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+        starts.append(offset)
+      }
     }
-    lineStarts = starts
+    return starts
   }
 
   /// The line (counted from `firstLine`) and the column (1-based, in characters) of a UTF-8
