@@ -52,8 +52,8 @@ struct HistoryFile: Equatable {
   /// and renames it over this one, so the old file stays whole if anything fails. Through a
   /// symbolic link, the file it points to is replaced and the link kept.
   func save(from history: OpaquePointer) -> Result<Void, Problem> {
-    let target = Self.resolved(path)
-    let folder = Self.folder(of: target)
+    let target = FilePath.resolved(path)
+    let folder = FilePath.folder(of: target)
     if let failure = Self.makeFolders(folder) {
       return .failure(problem("cannot be saved (making \(folder))", failure))
     }
@@ -95,18 +95,6 @@ struct HistoryFile: Equatable {
     Problem(description: "\(prefix) \(what): \(String(cString: strerror(code))); \(consequence)")
   }
 
-  /// The path with symbolic links followed when it names an existing file.
-  private static func resolved(_ path: String) -> String {
-    guard let real = realpath(path, nil) else { return path }
-    defer { free(real) }
-    return String(cString: real)
-  }
-
-  private static func folder(of path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "." }
-    return slash == path.startIndex ? "/" : String(path[..<slash])
-  }
-
   /// Makes `folder` and its missing parents with mode 0700; gives back errno on failure.
   private static func makeFolders(_ folder: String) -> Int32? {
     var info = stat()
@@ -114,7 +102,7 @@ struct HistoryFile: Equatable {
       return info.st_mode & S_IFMT == S_IFDIR ? nil : ENOTDIR
     }
     guard errno == ENOENT else { return errno }
-    let parent = Self.folder(of: folder)
+    let parent = FilePath.folder(of: folder)
     if parent != folder, let failure = makeFolders(parent) { return failure }
     return mkdir(folder, 0o700) == 0 || errno == EEXIST ? nil : errno
   }

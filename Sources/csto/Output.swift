@@ -17,7 +17,7 @@ struct Output: Sendable {
 
   /// Writes `text` to standard output as it is.
   func write(_ text: String) {
-    let failure = Self.write(text, to: answers)
+    let failure = FilePath.writeAll(Array(text.utf8)[...], to: answers)
     guard failure != 0 else { return }
     if failure == EPIPE || failure == EBADF { exit(0) }
     error("csto: cannot write the output: \(String(cString: strerror(failure)))")
@@ -31,7 +31,7 @@ struct Output: Sendable {
 
   /// Writes `text` and a line break, unless it ends with one, to standard error.
   func error(_ text: String) {
-    _ = Self.write(Self.endingALine(text), to: messages)
+    _ = FilePath.writeAll(Array(Self.endingALine(text).utf8)[...], to: messages)
   }
 
   /// `text` with a line feed at its end. Its bytes are looked at: a CSV's `\r\n` is one
@@ -40,17 +40,4 @@ struct Output: Sendable {
     text.utf8.last == UInt8(ascii: "\n") ? text : text + "\n"
   }
 
-  /// Writes all of `text`; gives back 0, or the errno of the write that failed.
-  private static func write(_ text: String, to descriptor: Int32) -> Int32 {
-    var bytes = Array(text.utf8)[...]
-    while !bytes.isEmpty {
-      let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-      if written < 0 {
-        if errno == EINTR { continue }
-        return errno
-      }
-      bytes = bytes.dropFirst(written)
-    }
-    return 0
-  }
 }

@@ -17,15 +17,15 @@ enum OutputFile {
     if exists, info.st_mode & S_IFMT != S_IFREG {
       return writeInPlace(bytes, to: path)
     }
-    let target = exists ? resolved(path) : path
-    let folder = folder(of: target)
+    let target = exists ? FilePath.resolved(path) : path
+    let folder = FilePath.folder(of: target)
     var template = Array((folder + "/.csto-XXXXXX").utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard descriptor >= 0 else { return .failure(problem(path, errno)) }
     let temporary = String(
       decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     let mode = exists ? info.st_mode & 0o7777 : 0o666 & ~currentUmask()
-    var failure = writeAll(bytes, to: descriptor)
+    var failure = FilePath.writeAll(bytes[...], to: descriptor)
     if failure == 0, fchmod(descriptor, mode) != 0 || fsync(descriptor) != 0 { failure = errno }
     if close(descriptor) != 0, failure == 0 { failure = errno }
     if failure == 0, rename(temporary, target) != 0 { failure = errno }
@@ -39,35 +39,9 @@ enum OutputFile {
   private static func writeInPlace(_ bytes: [UInt8], to path: String) -> Result<Void, Problem> {
     let descriptor = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
     guard descriptor >= 0 else { return .failure(problem(path, errno)) }
-    var failure = writeAll(bytes, to: descriptor)
+    var failure = FilePath.writeAll(bytes[...], to: descriptor)
     if close(descriptor) != 0, failure == 0 { failure = errno }
     return failure == 0 ? .success(()) : .failure(problem(path, failure))
-  }
-
-  /// Writes all of `bytes`; gives back 0, or the errno of the write that failed.
-  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
-    var rest = bytes[...]
-    while !rest.isEmpty {
-      let written = rest.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-      if written < 0 {
-        if errno == EINTR { continue }
-        return errno
-      }
-      rest = rest.dropFirst(written)
-    }
-    return 0
-  }
-
-  /// The path with symbolic links followed, so that renaming replaces the file, not the link.
-  private static func resolved(_ path: String) -> String {
-    guard let real = realpath(path, nil) else { return path }
-    defer { free(real) }
-    return String(cString: real)
-  }
-
-  private static func folder(of path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "." }
-    return slash == path.startIndex ? "/" : String(path[..<slash])
   }
 
   private static func currentUmask() -> mode_t {
