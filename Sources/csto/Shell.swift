@@ -87,7 +87,8 @@ final class Shell {
   // MARK: The prompt
 
   /// Reads and runs lines from `editor` until Ctrl-D on an empty line or `.quit`. Errors are
-  /// printed and the prompt goes on; each query, however many lines, is one history entry.
+  /// printed and the prompt goes on; each query, however many lines, is one history entry,
+  /// and so is one left open at Ctrl-D, to be finished in the next session.
   /// ^C while a query or a command runs stops it and comes back to the prompt.
   func runInteractive(editor: LineEditor) {
     while !isQuitting {
@@ -95,6 +96,8 @@ final class Shell {
       interruptionReported = false
       switch editor.readLine(prompt: open == nil ? "csto> " : "  ...> ") {
       case .end:
+        // A query left half-typed is kept in the history, to be finished next time.
+        if let statement = open.take() { editor.addHistory(statement.text) }
         output.write("\n")
         return
       case .interrupted:

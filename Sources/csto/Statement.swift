@@ -4,20 +4,19 @@ import ArticleQuery
 /// A query being read, possibly over several lines: its text, the line it starts on, and
 /// whether it is complete yet.
 ///
-/// A query goes on to the next line while it leaves a parenthesis open. Tokens never span a
-/// line break (a quoted name ends on its line), so each line is lexed once, on its own, and
-/// the open parentheses are counted as they come: reading a query of many lines costs what
-/// its length does, not the square of it. A line the lexer refuses (an unclosed quote, a stray
-/// character) completes the query, so that the parser reports the mistake at once; so does
-/// going over `Parser.maximumLength`.
+/// A query goes on to the next line while it leaves a parenthesis or a quoted name open. Each
+/// line is lexed once, as it comes, carrying what is still open (`Lexer.LineState`): reading a
+/// query of many lines costs what its length does, not the square of it. A line the lexer
+/// refuses (a stray character) completes the query, so that the parser reports the mistake at
+/// once; so does going over `Parser.maximumLength`.
 struct Statement {
   private(set) var text: String
   let firstLine: Int
-  /// Whether the query is ready to run: every parenthesis closed, a lexical error, or too
-  /// long.
+  /// Whether the query is ready to run: every parenthesis and quote closed, a lexical error,
+  /// or too long.
   private(set) var isComplete = false
-  /// Parentheses opened and not yet closed.
-  private var depth = 0
+  /// What the lines so far leave open.
+  private var state = Lexer.LineState()
 
   /// A statement whose first line is `line`, line `firstLine` of its script.
   init(_ line: String, firstLine: Int) {
@@ -36,17 +35,17 @@ struct Statement {
   /// Whether the text is longer than the parser accepts.
   var isTooLong: Bool { text.utf8.count > Parser.maximumLength }
 
+  /// Whether a quoted name is still open at the end of the text.
+  var isInQuote: Bool { state.openQuote != nil }
+
   private mutating func scan(_ line: String) {
     guard !isTooLong else {
       isComplete = true
       return
     }
     do {
-      for token in try Lexer.tokenize(line) {
-        if token.kind == .leftParen { depth += 1 }
-        if token.kind == .rightParen { depth -= 1 }
-      }
-      isComplete = depth <= 0
+      try state.read(line)
+      isComplete = !state.isOpen
     } catch {
       isComplete = true
     }

@@ -295,6 +295,19 @@ import Testing
         evidence 9 "x"
                  ^
       """),
+    Case(
+      "quoteLeftOpenEndsAtItsLine",
+      """
+      fact rakhmon criticized russia
+        evidence 1 "Rakhmon criticized Russia
+      fact tajikistan criticized russia
+      """,
+      """
+      case.model:15:14: error: unterminated quoted name
+        evidence 1 "Rakhmon criticized Russia
+                   ^~~~~~~~~~~~~~~~~~~~~~~~~~
+      note: a quoted name ends with " on the same line
+      """),
   ]
 
   @Test(arguments: cases) func rejectsWithEveryProblemRendered(_ testCase: Case) {

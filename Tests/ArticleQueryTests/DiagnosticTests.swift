@@ -52,7 +52,17 @@ import Testing
       query:1:28: error: unterminated quoted name
       countries where visited by "pelosi
                                  ^~~~~~~
-      note: a quoted name ends with " on the same line
+      note: a quoted name ends with "
+      """),
+    Case(
+      "who is \"nancy\npelosi\nmembers\nfacts about \"armenia\"",
+      """
+      query:4:21: error: unterminated quoted name
+      facts about "armenia"
+                          ^
+      note: a quoted name ends with "
+      note: the quoted name before it, "nancy pelosi members facts about", runs over 4 lines: \
+      is its closing " missing?
       """),
     Case(
       "members where criticized",

@@ -27,6 +27,8 @@ import Testing
     Case(query: "countries where visited by pelosi", names: ["Armenia"]),
     Case(query: "countries where visited by nancy pelosi", names: ["Armenia"]),
     Case(query: "countries where visited by \"Nancy Pelosi\"", names: ["Armenia"]),
+    Case(query: "countries where visited by \"Nancy\n  Pelosi\"", names: ["Armenia"]),
+    Case(query: "countries where visited by “nancy\npelosi”", names: ["Armenia"]),
     Case(query: "organizations where led by russia", names: ["CSTO"]),
     Case(query: "who leads the csto", names: ["Russia"]),
     Case(query: "people where president of (members where criticized russia)", names: ["Rakhmon"]),

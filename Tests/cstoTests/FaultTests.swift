@@ -165,26 +165,35 @@ import Testing
     #expect(PromptTests().leave(terminal) == 0)
   }
 
-  @Test func endOfInputInTheMiddleOfAQueryLeavesCleanly() throws {
+  @Test func endOfInputInTheMiddleOfAQueryLeavesCleanlyKeepingItInTheHistory() throws {
     let home = try Home()
     defer { home.remove() }
     let terminal = try prompt(home, history: home.history)
     terminal.type("members where (\r")
     try terminal.expect("  ...> ")
     try terminal.waitForLineEditor()
+    terminal.type("criticized \"the\r")
+    try terminal.expect("  ...> ")
+    try terminal.waitForLineEditor()
     terminal.type(PromptTests.ctrlD)
     #expect(terminal.waitForExit() == 0)
     #expect(!terminal.transcript.contains("error"))
+    #expect(
+      try PromptTests().historyEntries(home.history) == ["members where (\ncriticized \"the"])
   }
 
-  @Test func anUnclosedQuoteIsAnErrorAtOnce() throws {
+  @Test func anUnclosedQuoteWaitsForItsCloseAndCtrlCAbandonsIt() throws {
     let home = try Home()
     defer { home.remove() }
     let terminal = try prompt(home, history: home.history)
-    try PromptTests().ask(
-      terminal, "countries where visited by \"pelosi", answer: "unterminated quoted name")
+    terminal.type("countries where visited by \"pelosi\r")
+    try terminal.expect("  ...> ")
+    try terminal.waitForLineEditor()
+    terminal.type(PromptTests.ctrlC)
+    try terminal.expect("csto> ")
+    try terminal.waitForLineEditor()
     try PromptTests().ask(terminal, "count members", answer: "6")
     #expect(PromptTests().leave(terminal) == 0)
-    #expect(!terminal.transcript.contains("...>"))
+    #expect(!terminal.transcript.contains("error"))
   }
 }

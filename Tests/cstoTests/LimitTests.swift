@@ -145,14 +145,29 @@ import Testing
     #expect(piped.outputLines.count == 2, "the query before it ran")
   }
 
-  @Test func anUnclosedQuoteEndsItsQueryAndTheScriptGoesOn() throws {
+  @Test func aQuoteLeftOpenAtTheEndOfAScriptIsReportedWhereItOpens() throws {
     let folder = try CstoBinary.temporaryFolder()
     defer { CstoBinary.remove(folder) }
     try CstoBinary.write(
-      "countries where visited by \"pelosi\ncount members\n", to: "quote.csto", in: folder)
-    let run = try CstoBinary.run(["--keep-going", "quote.csto"], in: folder)
+      "count members\ncountries where visited by \"pelosi\ncount members\n", to: "quote.csto",
+      in: folder)
+    let run = try CstoBinary.run(["quote.csto"], in: folder)
     #expect(run.status == 1)
-    #expect(run.standardError.hasPrefix("quote.csto:1:28: error: unterminated quoted name"))
-    #expect(run.outputLines.first == "6", "the next line is a query of its own")
+    #expect(run.standardError.hasPrefix("quote.csto:2:28: error: unterminated quoted name"))
+    #expect(run.outputLines == ["6", "(count)"], "one answer: the lines after the quote are in it")
+  }
+
+  @Test func aQuoteThatSwallowedLinesIsPointedOut() throws {
+    let folder = try CstoBinary.temporaryFolder()
+    defer { CstoBinary.remove(folder) }
+    try CstoBinary.write(
+      "who is \"nancy\npelosi\nmembers\nfacts about \"armenia\"\n", to: "quote.csto",
+      in: folder)
+    let run = try CstoBinary.run(["quote.csto"], in: folder)
+    #expect(run.status == 1)
+    #expect(run.standardError.hasPrefix("quote.csto:4:21: error: unterminated quoted name"))
+    #expect(
+      run.standardError.contains(
+        "the quoted name before it, \"nancy pelosi members facts about\", runs over 4 lines"))
   }
 }

@@ -227,6 +227,18 @@ import Testing
     #expect(try historyEntries(home.history) == ["members where (\ncriticized russia)"])
   }
 
+  @Test func aQuotedNameOverTwoLinesRunsAndIsOneHistoryEntry() throws {
+    let home = try Home()
+    defer { home.remove() }
+    let terminal = try prompt(home)
+    terminal.type("countries where visited by \"nancy\r")
+    try terminal.expect("  ...> ")
+    try terminal.waitForLineEditor()
+    try ask(terminal, "pelosi\"", answer: "Armenia")
+    #expect(leave(terminal) == 0)
+    #expect(try historyEntries(home.history) == ["countries where visited by \"nancy\npelosi\""])
+  }
+
   @Test func anUnusableHistoryFileIsOneWarningAndTheShellGoesOn() throws {
     let home = try Home()
     defer { home.remove() }

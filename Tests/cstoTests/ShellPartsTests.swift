@@ -129,12 +129,14 @@ import Testing
     (["members where (", "criticized russia)"], true),
     (["members where ((", "criticized russia) # )", ")"], true),
     (["members where (\"a (", "b\")"], true),
-    (["members where \"(open", "criticized russia)"], true),
+    (["members where \"(open", "criticized russia)"], false),
+    (["members where \"(open", "criticized russia)\""], true),
+    (["members where “(open", "criticized russia)”"], true),
     (["members where (", "criticized @"], true),
     (["members where )("], true),
     (["members where ( # (", ")"], true),
   ])
-  func aStatementIsCompleteWhenItsParenthesesClose(lines: [String], complete: Bool) {
+  func aStatementIsCompleteWhenItsParenthesesAndQuotesClose(lines: [String], complete: Bool) {
     var statement = Statement(lines[0], firstLine: 3)
     for line in lines.dropFirst() { statement.append(line) }
     #expect(statement.isComplete == complete)

@@ -67,7 +67,7 @@ struct ModelParser {
 
   /// The syntax of `text` and every syntax error found in it.
   static func parse(_ text: String) -> (ModelSyntax, [Diagnostic]) {
-    Lexer.scanning(text) { lexer in
+    Lexer.scanning(text, stringsSpanLines: false) { lexer in
       var parser = ModelParser(lexer: lexer)
       let syntax = parser.model()
       if let error = parser.lexicalError { return (ModelSyntax(), [error]) }

@@ -15,6 +15,13 @@ public struct Diagnostic: Error, Sendable, Equatable {
     self.suggestions = suggestions
   }
 
+  /// The diagnostic with one more note.
+  public func noting(_ note: String) -> Diagnostic {
+    var noted = self
+    noted.notes.append(note)
+    return noted
+  }
+
   /// The diagnostic moved by `offset` bytes, for a piece of text cut out of a larger one.
   public func shifted(by offset: Int) -> Diagnostic {
     var moved = self

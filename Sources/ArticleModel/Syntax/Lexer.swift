@@ -1,6 +1,7 @@
 /// Turns text into tokens. Words are runs of letters, digits and `_ - ' ’`, with inner dots
-/// (`u.s`); numbers are runs of digits; names may be quoted with `"…"` or `“…”`; `#` starts a
-/// comment that runs to the end of the line. Unicode text is read as characters, not bytes,
+/// (`u.s`); numbers are runs of digits; names may be quoted with `"…"` or `“…”`, and a quoted
+/// name in a query may run over a line break (a model's quotes end on their line); `#` starts
+/// a comment that runs to the end of the line. Unicode text is read as characters, not bytes,
 /// and every token keeps the UTF-8 range it came from.
 ///
 /// The lexer walks the text's UTF-8 bytes and hands out one token at a time (`next()`), each
@@ -26,50 +27,71 @@ public struct Lexer {
   }
 
   let bytes: UnsafeBufferPointer<UInt8>
+  /// Whether a quoted name goes on over a line break (in a query) or ends unclosed there (in
+  /// a model, whose every quote is on one line: a missing `"` is reported on its own line).
+  let stringsSpanLines: Bool
   private var index = 0
 
-  init(bytes: UnsafeBufferPointer<UInt8>) {
+  init(bytes: UnsafeBufferPointer<UInt8>, stringsSpanLines: Bool = true) {
     self.bytes = bytes
+    self.stringsSpanLines = stringsSpanLines
   }
 
   /// The tokens of `source`, ending with an `.end` token, or the first lexical error.
+  ///
+  /// A quote left open at the end is often the closing quote of an earlier name that was
+  /// missing: that name ran over line breaks up to this quote. The error then says so.
   public static func tokenize(_ source: String) throws(Diagnostic) -> [Token] {
     let tokens: Result<[Token], Diagnostic> = scanning(source) { lexer in
       var tokens: [Token] = []
+      var spanning: Token?
       do throws(Diagnostic) {
         while true {
           let lexeme = try lexer.next()
-          tokens.append(lexer.token(lexeme))
+          let token = lexer.token(lexeme)
+          if lexeme.kind == .string, token.text.contains("\n") { spanning = token }
+          tokens.append(token)
           if lexeme.kind == .end { return .success(tokens) }
         }
       } catch {
+        if let spanning, lexer.isQuote(at: error.range.lowerBound) {
+          return .failure(error.noting(Self.missingQuote(before: spanning)))
+        }
         return .failure(error)
       }
     }
     return try tokens.get()
   }
 
+  /// A note for a quoted name that runs over line breaks and so may lack its closing quote.
+  private static func missingQuote(before name: Token) -> String {
+    let lines = name.text.split(separator: "\n", omittingEmptySubsequences: false)
+    let words = name.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    let shown = words.count > 40 ? words.prefix(40) + "…" : Substring(words)
+    return "the quoted name before it, \"\(shown)\", runs over \(lines.count) lines:"
+      + " is its closing \" missing?"
+  }
+
   /// True while `source` leaves a quote or a parenthesis open, so that a line-oriented reader
   /// should read another line before evaluating it.
   public static func isIncomplete(_ source: String) -> Bool {
+    var state = LineState()
     do {
-      var depth = 0
-      for token in try tokenize(source) {
-        if token.kind == .leftParen { depth += 1 }
-        if token.kind == .rightParen { depth -= 1 }
-      }
-      return depth > 0
+      try state.read(source)
+      return state.isOpen
     } catch {
-      return error.message.hasPrefix("unterminated")
+      return false
     }
   }
 
   /// Runs `body` with a lexer over the UTF-8 bytes of `source`.
-  static func scanning<T>(_ source: String, _ body: (inout Lexer) -> T) -> T {
+  static func scanning<T>(
+    _ source: String, stringsSpanLines: Bool = true, _ body: (inout Lexer) -> T
+  ) -> T {
     var source = source
     source.makeContiguousUTF8()
     return source.utf8.withContiguousStorageIfAvailable { bytes in
-      var lexer = Lexer(bytes: bytes)
+      var lexer = Lexer(bytes: bytes, stringsSpanLines: stringsSpanLines)
       return body(&lexer)
     }!
   }
@@ -178,33 +200,46 @@ public struct Lexer {
   }
 
   /// A string from its opening quote: `"…"` closes with `"`, `“…”` with `”` or `"`. A
-  /// backslash takes the next character as it is; a line break ends the string unclosed.
+  /// backslash takes the next character as it is. The text's end leaves the string unclosed,
+  /// and so does a line break unless `stringsSpanLines`.
   private mutating func string(curly: Bool) throws(Diagnostic) -> Lexeme {
     let start = index
     index += curly ? 3 : 1
     let contentStart = index
     var escaped = false
+    if let contentEnd = skipToClosingQuote(curly: curly, escaped: &escaped) {
+      var lexeme = Lexeme(.string, start..<index, content: contentStart..<contentEnd)
+      lexeme.escaped = escaped
+      return lexeme
+    }
+    throw Diagnostic(
+      "unterminated quoted name", at: start..<index,
+      notes: [
+        stringsSpanLines
+          ? "a quoted name ends with \"" : "a quoted name ends with \" on the same line"
+      ])
+  }
+
+  /// Moves past the rest of a string's content and its closing quote; gives back where the
+  /// content ends, or nil when the text (or the line, unless `stringsSpanLines`) ends first.
+  mutating func skipToClosingQuote(curly: Bool, escaped: inout Bool) -> Int? {
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") || (curly && isClosingCurlyQuote(at: index)) {
         let contentEnd = index
         index += byte == UInt8(ascii: "\"") ? 1 : 3
-        var lexeme = Lexeme(.string, start..<index, content: contentStart..<contentEnd)
-        lexeme.escaped = escaped
-        return lexeme
+        return contentEnd
       }
       if byte == UInt8(ascii: "\\"), index + 1 < bytes.count {
         escaped = true
         index += 1 + Self.width(of: bytes[index + 1])
-      } else if byte == UInt8(ascii: "\n") {
-        break
+      } else if byte == UInt8(ascii: "\n") && !stringsSpanLines {
+        return nil
       } else {
         index += 1
       }
     }
-    throw Diagnostic(
-      "unterminated quoted name", at: start..<index,
-      notes: ["a quoted name ends with \" on the same line"])
+    return nil
   }
 
   private func unexpected(at start: Int) -> Diagnostic {
@@ -214,6 +249,17 @@ public struct Lexer {
   }
 
   // MARK: characters
+
+  /// `"`, `“` or `”` at `at`: where a string, and so its error, starts.
+  func isQuote(at offset: Int) -> Bool {
+    offset < bytes.count && (bytes[offset] == UInt8(ascii: "\"") || isCurlyQuote(at: offset))
+  }
+
+  /// `“` (E2 80 9C) or `”` (E2 80 9D) at `at`.
+  func isCurlyQuote(at offset: Int) -> Bool {
+    offset + 2 < bytes.count && bytes[offset] == 0xE2 && bytes[offset + 1] == 0x80
+      && (bytes[offset + 2] == 0x9C || bytes[offset + 2] == 0x9D)
+  }
 
   /// `”` (E2 80 9D) at `at`.
   private func isClosingCurlyQuote(at offset: Int) -> Bool {

@@ -1,0 +1,54 @@
+extension Lexer {
+  /// Where a query read line by line stands after its last line: how many parentheses are
+  /// open, and whether a quoted name is. A reader that feeds it each line as it comes (a
+  /// prompt, a script) knows when the query is complete without lexing its earlier lines again,
+  /// so a query of many lines costs what its length does.
+  public struct LineState: Sendable, Equatable {
+    /// Parentheses opened and not yet closed (negative when more were closed).
+    public private(set) var depth = 0
+    /// The quote a quoted name still open began with, if one is.
+    public private(set) var openQuote: Quote?
+
+    /// The two kinds of opening quote: `"` closes with `"`, `“` with `”` or `"`.
+    public enum Quote: Sendable, Equatable {
+      case straight, curly
+    }
+
+    public init() {}
+
+    /// Whether the query needs another line: a parenthesis or a quoted name is open.
+    public var isOpen: Bool { depth > 0 || openQuote != nil }
+
+    /// Reads the next line of the query. A lexical error other than a quote left open at the
+    /// line's end (a stray character, say) is thrown, with its range in `line`.
+    public mutating func read(_ line: String) throws(Diagnostic) {
+      let result: Result<(Int, Quote?), Diagnostic> = Lexer.scanning(line) { lexer in
+        var depth = 0
+        if let quote = openQuote {
+          var escaped = false
+          guard lexer.skipToClosingQuote(curly: quote == .curly, escaped: &escaped) != nil
+          else { return .success((0, quote)) }
+        }
+        while true {
+          do throws(Diagnostic) {
+            let lexeme = try lexer.next()
+            switch lexeme.kind {
+            case .leftParen: depth += 1
+            case .rightParen: depth -= 1
+            case .end: return .success((depth, nil))
+            default: continue
+            }
+          } catch {
+            // Only a string's error starts at a quote: the lexer reached the line's end in it.
+            let start = error.range.lowerBound
+            guard lexer.isQuote(at: start) else { return .failure(error) }
+            return .success((depth, lexer.isCurlyQuote(at: start) ? .curly : .straight))
+          }
+        }
+      }
+      let (change, quote) = try result.get()
+      depth += change
+      openQuote = quote
+    }
+  }
+}
