@@ -146,12 +146,14 @@ enum Assumptions {
       guard let subjectIndex = model.entity(id: subject),
         let relationIndex = model.relation(id: relation.id)
       else { return [] }
+      let scenarioKind = model.kinds.firstIndex { $0.id == "scenario" }
       var evaluator = Evaluator(
-        context: context,
-        assumed: Set(model.entities.indices.filter { model.entities[$0].kind == "scenario" }))
+        context: context, assumed: Set(scenarioKind.map { context.membersByKind[$0] } ?? []))
       let targets = evaluator.targetSet(object)
       var found: [Int] = []
-      for fact in model.facts where fact.relation == relationIndex && fact.polarity == .affirmed {
+      let byNearEnd = relation.reversed ? model.index.factsByObject : model.index.factsBySubject
+      for fact in byNearEnd[subjectIndex].lazy.map({ model.facts[$0] })
+      where fact.relation == relationIndex && fact.polarity == .affirmed {
         guard let scenario = fact.scenario, !found.contains(scenario) else { continue }
         let (near, far) =
           relation.reversed ? (fact.object, fact.subject) : (fact.subject, fact.object)

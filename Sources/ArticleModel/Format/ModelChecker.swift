@@ -321,17 +321,9 @@ extension ModelChecker {
     paragraph.makeContiguousUTF8()
     return paragraph.utf8.withContiguousStorageIfAvailable { text in
       quote.utf8.withContiguousStorageIfAvailable { wanted in
-        guard let textStart = text.baseAddress, let wantedStart = wanted.baseAddress,
-          !wanted.isEmpty
-        else { return false }
         var offset = 0
-        while offset + wanted.count <= text.count,
-          let found = memchr(textStart + offset, Int32(wanted[0]), text.count - offset)
-        {
-          let start = textStart.distance(to: found.assumingMemoryBound(to: UInt8.self))
-          guard start + wanted.count <= text.count else { return false }
-          if memcmp(textStart + start, wantedStart, wanted.count) == 0,
-            isCharacterBoundary(text, at: start),
+        while let start = ByteSearch.firstOffset(of: wanted, in: text, from: offset) {
+          if isCharacterBoundary(text, at: start),
             isCharacterBoundary(text, at: start + wanted.count)
           {
             return true

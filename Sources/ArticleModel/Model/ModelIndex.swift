@@ -1,5 +1,5 @@
-/// Lookups derived from a model's facts: by id, by subject, object and relation, and who
-/// speaks for whom (an office holder or a body for its state).
+/// Lookups derived from a model's facts: by id, by subject, object, relation, circumstance and
+/// paragraph, and who speaks for whom (an office holder or a body for its state).
 public struct ModelIndex: Sendable {
   public let entityByID: [String: Int]
   public let relationByID: [String: Int]
@@ -7,6 +7,10 @@ public struct ModelIndex: Sendable {
   public let factsBySubject: [[Int]]
   public let factsByObject: [[Int]]
   public let factsByRelation: [[Int]]
+  /// Fact indices, per entity named in a qualifier (`in`, `at`, `during`, …), in order.
+  public let factsByQualifier: [[Int]]
+  /// Fact indices, per paragraph number (of any document) their evidence cites, in order.
+  public let factsByParagraph: [[Int]]
   /// For each entity, the entities it speaks for, each with the chain of office or part-of
   /// facts that leads there (nearest first).
   public let speaksFor: [[Representation]]
@@ -36,11 +40,26 @@ public struct ModelIndex: Sendable {
     var bySubject = [[Int]](repeating: [], count: entities.count)
     var byObject = [[Int]](repeating: [], count: entities.count)
     var byRelation = [[Int]](repeating: [], count: relations.count)
+    var byQualifier = [[Int]](repeating: [], count: entities.count)
+    var byParagraph: [[Int]] = []
     var steps = [[(to: Int, fact: Int)]](repeating: [], count: entities.count)
     for (index, fact) in facts.enumerated() {
       bySubject[fact.subject].append(index)
       byObject[fact.object].append(index)
       byRelation[fact.relation].append(index)
+      for qualifier in fact.qualifiers {
+        if case .entity(let entity) = qualifier.value, byQualifier[entity].last != index {
+          byQualifier[entity].append(index)
+        }
+      }
+      for evidence in fact.evidence where evidence.paragraph >= 0 {
+        if evidence.paragraph >= byParagraph.count {
+          byParagraph += [[Int]](repeating: [], count: evidence.paragraph + 1 - byParagraph.count)
+        }
+        if byParagraph[evidence.paragraph].last != index {
+          byParagraph[evidence.paragraph].append(index)
+        }
+      }
       let relation = relations[fact.relation]
       if fact.polarity == .affirmed, fact.modality == .reported,
         relation.represents.contains(entities[fact.subject].kind), fact.subject != fact.object
@@ -71,6 +90,8 @@ public struct ModelIndex: Sendable {
     factsBySubject = bySubject
     factsByObject = byObject
     factsByRelation = byRelation
+    factsByQualifier = byQualifier
+    factsByParagraph = byParagraph
     self.speaksFor = speaksFor
     self.spokenForBy = spokenForBy
   }

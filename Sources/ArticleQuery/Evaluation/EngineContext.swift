@@ -10,8 +10,15 @@ struct EngineContext: Sendable {
   /// Each kind's plural with its entities (no supports).
   let entitiesByPlural: [String: Matches]
   let everything: Matches
+  /// Each entity's kind, as its number in `model.kinds` (-1 for a kind not declared).
+  let kindOfEntity: [Int]
+  /// Each kind's plural with the kind's number, and each kind's entities.
+  let kindByPlural: [String: Int]
+  let membersByKind: [[Int]]
   /// Each entity's place in the answer order: by display name, then id.
   let rank: [Int]
+  /// The documents' paragraphs, searched by `why not`.
+  let paragraphSearch: ParagraphSearch
 
   /// The context of `model`, or the first named set whose query does not parse or refers to
   /// itself.
@@ -38,23 +45,38 @@ struct EngineContext: Sendable {
     }
     self.sets = sets
     var byPlural: [String: Matches] = [:]
-    for kind in model.kinds { byPlural[kind.plural] = [:] }
+    var kindByPlural: [String: Int] = [:]
+    var shared: Set<String> = []
+    for (number, kind) in model.kinds.enumerated() {
+      byPlural[kind.plural] = [:]
+      if kindByPlural.updateValue(number, forKey: kind.plural) != nil { shared.insert(kind.plural) }
+    }
+    // A plural two kinds share stands for both: its entities are listed, not tested by kind.
+    for plural in shared { kindByPlural[plural] = nil }
     var everything: Matches = [:]
-    let plurals = Dictionary(model.kinds.map { ($0.id, $0.plural) }) { first, _ in first }
+    let numbers = Dictionary(model.kinds.enumerated().map { ($1.id, $0) }) { first, _ in first }
+    var kindOfEntity = [Int](repeating: -1, count: model.entities.count)
+    var membersByKind = [[Int]](repeating: [], count: model.kinds.count)
     for (index, entity) in model.entities.enumerated() {
       everything[index] = []
-      if let plural = plurals[entity.kind] { byPlural[plural]?[index] = [] }
+      guard let number = numbers[entity.kind] else { continue }
+      kindOfEntity[index] = number
+      membersByKind[number].append(index)
+      byPlural[model.kinds[number].plural]?[index] = []
     }
     entitiesByPlural = byPlural
     self.everything = everything
+    self.kindOfEntity = kindOfEntity
+    self.kindByPlural = kindByPlural
+    self.membersByKind = membersByKind
+    let names = model.entities.map { $0.name.lowercased() }
     let order = model.entities.indices.sorted {
-      let (a, b) = (model.entities[$0], model.entities[$1])
-      let (nameA, nameB) = (a.name.lowercased(), b.name.lowercased())
-      return nameA != nameB ? nameA < nameB : a.id < b.id
+      names[$0] != names[$1] ? names[$0] < names[$1] : model.entities[$0].id < model.entities[$1].id
     }
     var rank = [Int](repeating: 0, count: model.entities.count)
     for (place, entity) in order.enumerated() { rank[entity] = place }
     self.rank = rank
+    paragraphSearch = ParagraphSearch(documents: model.documents)
     try checkCycles()
   }
 

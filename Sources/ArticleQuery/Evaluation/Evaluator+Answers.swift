@@ -37,9 +37,8 @@ extension Evaluator {
     case .all:
       return Array(model.facts.indices)
     case .paragraph(let number):
-      return model.facts.indices.filter {
-        model.facts[$0].evidence.contains { $0.paragraph == number }
-      }
+      let byParagraph = model.index.factsByParagraph
+      return byParagraph.indices.contains(number) ? byParagraph[number] : []
     case .about(let target):
       var found: Set<Int> = []
       for entity in targetSet(target) {
@@ -47,10 +46,7 @@ extension Evaluator {
           found.formUnion(model.index.factsBySubject[speaker])
           found.formUnion(model.index.factsByObject[speaker])
         }
-        for (index, fact) in model.facts.enumerated()
-        where fact.qualifiers.contains(where: { $0.value == .entity(entity) }) {
-          found.insert(index)
-        }
+        found.formUnion(model.index.factsByQualifier[entity])
       }
       return Array(found)
     }
@@ -88,10 +84,7 @@ extension Evaluator {
         index.factsBySubject[speaker.entity] + index.factsByObject[speaker.entity],
         where: reported)
     }
-    let mentioned = model.facts.indices.filter {
-      model.facts[$0].qualifiers.contains { $0.value == .entity(entity) }
-    }
-    group("where it is mentioned", mentioned, where: reported)
+    group("where it is mentioned", index.factsByQualifier[entity], where: reported)
     group("what the article denies", own + toward, where: { $0.polarity == .denied })
     group("in scenarios the author considers", own + toward, where: { $0.scenario != nil })
     let record = model.entities[entity]

@@ -59,7 +59,7 @@ struct Evaluator {
   }
 
   /// True when `entity`, or (when `lifting`) something it speaks for, is in `targets`.
-  func matches(_ entity: Int, _ targets: Set<Int>, lifting: Bool = true) -> Bool {
+  func matches(_ entity: Int, _ targets: EntitySet, lifting: Bool = true) -> Bool {
     targets.contains(entity)
       || (lifting && index.speaksFor[entity].contains { targets.contains($0.entity) })
   }
@@ -84,11 +84,10 @@ struct Evaluator {
   mutating func entities(of query: Query) -> Matches {
     switch query {
     case .selection(let source, let condition):
-      let candidates = self.candidates(source)
-      guard let condition else { return candidates }
-      return satisfying(condition, among: candidates)
+      guard let condition else { return candidates(source) }
+      return holding(condition, among: candidateSet(source))
     case .who(let condition):
-      return satisfying(condition, among: context.everything)
+      return holding(condition, among: .everything(count: model.entities.count))
     case .what(let subject, let relation):
       return objects(of: subject, relation)
     case .count(let inner):
@@ -109,6 +108,26 @@ struct Evaluator {
     }
   }
 
+  /// The candidates of a selection as a set to test, not to list: a kind stays a kind.
+  private mutating func candidateSet(_ source: SetSource) -> EntitySet {
+    switch source {
+    case .named(let name): return members(of: name)
+    case .query(let inner): return .listed(entities(of: inner).keys)
+    }
+  }
+
+  /// The entities of a named set, to test: a kind by kind, everything as such, a model set
+  /// evaluated (once per statement).
+  mutating func members(of name: String) -> EntitySet {
+    if context.sets[name] == nil, let kind = context.kindByPlural[name] {
+      return .kind(kind, members: context.membersByKind[kind], kinds: context.kindOfEntity)
+    }
+    if context.sets[name] == nil, context.entitiesByPlural[name] == nil {
+      return .everything(count: model.entities.count)
+    }
+    return .listed(set(named: name).keys)
+  }
+
   /// The members of a named set: a model set (evaluated once per statement, with its
   /// supports), a kind's plural, or everything.
   mutating func set(named name: String) -> Matches {
@@ -126,25 +145,20 @@ struct Evaluator {
   }
 
   /// The entities of a target.
-  mutating func targetSet(_ target: Target) -> Set<Int> {
+  mutating func targetSet(_ target: Target) -> EntitySet {
     switch target {
     case .entity(let id): return model.entity(id: id).map { [$0] } ?? []
-    case .set(let name): return Set(set(named: name).keys)
-    case .query(let inner): return Set(entities(of: inner).keys)
+    case .set(let name): return members(of: name)
+    case .query(let inner): return .listed(entities(of: inner).keys)
     }
   }
 
   // MARK: conditions
 
-  /// The candidates that satisfy `condition`, each with the facts that show it (a
-  /// candidate's membership of its set is not repeated: the condition is what was asked).
-  mutating func satisfying(_ condition: Condition, among candidates: Matches) -> Matches {
-    holding(condition, among: Set(candidates.keys))
-  }
-
   /// The entities of `candidates` for which `condition` holds, with the facts that show it
-  /// (for `not`, the explicit denials where the article has them).
-  mutating func holding(_ condition: Condition, among candidates: Set<Int>) -> Matches {
+  /// (for `not`, the explicit denials where the article has them; a candidate's membership
+  /// of its set is not repeated: the condition is what was asked).
+  mutating func holding(_ condition: Condition, among candidates: EntitySet) -> Matches {
     switch condition {
     case .predicate(let relation, let target):
       let targets = targetSet(target)
@@ -165,7 +179,7 @@ struct Evaluator {
       var supports: Matches = [:]
       for part in parts where !cancelled {
         let found = holding(part, among: remaining)
-        remaining = Set(found.keys)
+        remaining = .listed(found.keys)
         for (entity, items) in found { supports[entity, default: []] += items }
         if remaining.isEmpty { break }
       }
@@ -185,7 +199,7 @@ struct Evaluator {
   /// or, with `.denied`, for which the article denies it. Picks the cheapest index: the
   /// candidates' facts, the targets' facts, or the relation's.
   func predicate(
-    _ relation: RelationRef, _ targets: Set<Int>, among candidates: Set<Int>,
+    _ relation: RelationRef, _ targets: EntitySet, among candidates: EntitySet,
     polarity: Polarity
   ) -> Matches {
     guard let relationIndex = model.relation(id: relation.id), !targets.isEmpty,
@@ -211,14 +225,14 @@ struct Evaluator {
     /// False: the candidate is the subject; true: the candidate is the object.
     var reversed: Bool
     var polarity: Polarity
-    var targets: Set<Int>
+    var targets: EntitySet
   }
 
   private func accepts(_ fact: Fact, _ pattern: Pattern) -> Bool {
     fact.relation == pattern.relation && fact.polarity == pattern.polarity && inScope(fact)
   }
 
-  private func matching(_ pattern: Pattern, among candidates: Set<Int>) -> Matches {
+  private func matching(_ pattern: Pattern, among candidates: EntitySet) -> Matches {
     let byCandidate = pattern.reversed ? index.factsByObject : index.factsBySubject
     let byTarget = pattern.reversed ? index.factsBySubject : index.factsByObject
     let relationCost = index.factsByRelation[pattern.relation].count
@@ -265,7 +279,7 @@ struct Evaluator {
 
   /// The facts an index lists for these entities and those who speak for them, counted up
   /// to `limit` (past it, another index is cheaper anyway).
-  private func cost(of entities: Set<Int>, in facts: [[Int]], limit: Int) -> Int {
+  private func cost(of entities: EntitySet, in facts: [[Int]], limit: Int) -> Int {
     var total = 0
     for entity in entities {
       total += facts[entity].count + 1

@@ -146,13 +146,16 @@ struct Explainer {
 
   /// Paragraphs whose text names the entity and one of the targets, each with the first
   /// sentence that names both (or the entity).
-  private func paragraphsNaming(_ entity: Int, _ targets: Set<Int>) -> [(Int, String)] {
+  func paragraphsNaming(_ entity: Int, _ targets: EntitySet) -> [(Int, String)] {
     guard targets.count <= 32 else { return [] }
     let own = names(of: entity)
     let others = targets.flatMap(names)
+    guard !own.isEmpty, !others.isEmpty else { return [] }
+    let search = evaluator.context.paragraphSearch
     var found: [(Int, String)] = []
-    for document in model.documents {
-      for (offset, text) in document.paragraphs.enumerated() {
+    for (number, document) in model.documents.enumerated() {
+      for offset in search.paragraphs(of: number, naming: own.map(ParagraphSearch.fold)) {
+        let text = document.paragraphs[offset]
         let folded = text.lowercased()
         guard own.contains(where: folded.contains), others.contains(where: folded.contains)
         else { continue }
@@ -171,7 +174,7 @@ struct Explainer {
     return found
   }
 
-  private func names(of entity: Int) -> [String] {
+  func names(of entity: Int) -> [String] {
     let record = model.entities[entity]
     return ([record.name.lowercased()] + record.aliases + record.metonyms).filter { $0.count >= 4 }
   }

@@ -1,0 +1,96 @@
+import ArticleModel
+import Foundation
+import Testing
+
+@testable import ArticleQuery
+
+/// The indexes that let an answer cost what it touches, each checked against the scan it
+/// replaces: facts by paragraph and by circumstance, entities tested by kind, and the
+/// paragraphs that name an entity.
+@Suite struct IndexTests {
+  let engine: QueryEngine
+  var model: Model { engine.model }
+
+  init() throws {
+    engine = try QueryEngine()
+  }
+
+  @Test func factsByParagraphAreTheFactsWhoseEvidenceCitesIt() {
+    for number in 0...(model.documents[0].paragraphs.count + 1) {
+      let scanned = model.facts.indices.filter {
+        model.facts[$0].evidence.contains { $0.paragraph == number }
+      }
+      let byParagraph = model.index.factsByParagraph
+      let indexed = byParagraph.indices.contains(number) ? byParagraph[number] : []
+      #expect(indexed == scanned, "¶\(number)")
+    }
+    #expect(model.index.factsByParagraph.joined().count >= model.facts.count)
+  }
+
+  @Test func factsByQualifierAreTheFactsThatNameTheEntityInACircumstance() {
+    var named = 0
+    for entity in model.entities.indices {
+      let scanned = model.facts.indices.filter {
+        model.facts[$0].qualifiers.contains { $0.value == .entity(entity) }
+      }
+      #expect(model.index.factsByQualifier[entity] == scanned, "\(model.entities[entity].id)")
+      named += scanned.count
+    }
+    #expect(named > 0, "the article's facts have circumstances naming entities")
+  }
+
+  @Test func aKindIsTestedByKindAndWalkedWhole() throws {
+    let context = engine.context
+    let countries = try #require(context.kindByPlural["countries"])
+    let set = EntitySet.kind(
+      countries, members: context.membersByKind[countries], kinds: context.kindOfEntity)
+    let expected = model.entities.indices.filter { model.entities[$0].kind == "country" }
+    #expect(Set(set) == Set(expected))
+    #expect(set.count == expected.count)
+    for entity in model.entities.indices {
+      #expect(set.contains(entity) == (model.entities[entity].kind == "country"))
+    }
+    let everything = EntitySet.everything(count: model.entities.count)
+    #expect(Array(everything) == Array(model.entities.indices))
+    #expect(!everything.contains(model.entities.count))
+    let listed: EntitySet = [3, 5, 3]
+    #expect(listed.count == 2)
+    #expect(Set(listed) == [3, 5])
+  }
+
+  /// The search as it was before the index: every paragraph lowercased and searched.
+  func scannedParagraphs(naming own: [String], and others: [String]) -> [Int] {
+    model.documents[0].paragraphs.indices.filter { offset in
+      let folded = model.documents[0].paragraphs[offset].lowercased()
+      return own.contains(where: folded.contains) && others.contains(where: folded.contains)
+    }
+  }
+
+  @Test func paragraphsNamingTwoEntitiesAreThoseAScanFinds() {
+    let explainer = Explainer(
+      evaluator: Evaluator(context: engine.context, assumed: []),
+      builder: ResultBuilder(context: engine.context))
+    var pairs = 0
+    for entity in model.entities.indices {
+      for other in model.entities.indices where other != entity {
+        let found = explainer.paragraphsNaming(entity, [other]).map { $0.0 - 1 }
+        let scanned = scannedParagraphs(
+          naming: explainer.names(of: entity), and: explainer.names(of: other))
+        #expect(found == scanned, "\(model.entities[entity].id), \(model.entities[other].id)")
+        if !found.isEmpty { pairs += 1 }
+      }
+    }
+    #expect(pairs > 100, "many pairs of entities share a paragraph")
+  }
+
+  @Test func theParagraphSearchMeetsAnAccentSpelledEitherWay() {
+    let document = Document(
+      id: "d",
+      paragraphs: ["Le Cafe\u{301} de Paris.", "Nothing here.", "CAFÉ again, café twice.", "café"])
+    let search = ParagraphSearch(documents: [document])
+    #expect(search.paragraphs(of: 0, naming: [ParagraphSearch.fold("café")]) == [0, 2, 3])
+    #expect(search.paragraphs(of: 0, naming: [ParagraphSearch.fold("Cafe\u{301}")]) == [0, 2, 3])
+    #expect(search.paragraphs(of: 0, naming: [ParagraphSearch.fold("here"), "paris"]) == [0, 1])
+    #expect(search.paragraphs(of: 0, naming: ["tea"]).isEmpty)
+  }
+}
