@@ -92,5 +92,7 @@ import Testing
     #expect(search.paragraphs(of: 0, naming: [ParagraphSearch.fold("Cafe\u{301}")]) == [0, 2, 3])
     #expect(search.paragraphs(of: 0, naming: [ParagraphSearch.fold("here"), "paris"]) == [0, 1])
     #expect(search.paragraphs(of: 0, naming: ["tea"]).isEmpty)
+    #expect(ParagraphSearch.fold("CAFE\u{301} — it’s") == "café — it’s")
+    #expect(ParagraphSearch.fold("Ångström’s ŒUVRE") == "ångström’s œuvre")
   }
 }

@@ -21,9 +21,15 @@ final class ParagraphSearch: Sendable {
     self.documents = documents
   }
 
-  /// The text a name or a paragraph is searched as: lowercased, then composed.
+  /// The text a name or a paragraph is searched as: lowercased, then composed. Composing is
+  /// skipped for text it cannot change (the usual case, and the costly step): scalars below
+  /// U+0300, where no combining mark is, and the punctuation of U+2010–U+206F (`’`, `—`).
   static func fold(_ text: String) -> String {
-    text.lowercased().precomposedStringWithCanonicalMapping
+    let lower = text.lowercased()
+    let stable = lower.unicodeScalars.allSatisfy {
+      $0.value < 0x300 || (0x2010..<0x2070).contains($0.value)
+    }
+    return stable ? lower : lower.precomposedStringWithCanonicalMapping
   }
 
   /// The offsets (¶ − 1) of the paragraphs of document `document` in which one of `names`
