@@ -9,7 +9,10 @@
 /// quotes not found verbatim. Every problem is collected; a model with any is not built.
 struct ModelChecker {
   private let syntax: ModelSyntax
-  private let source: SourceText
+  /// The model text's bytes, which the facts' ranges point into.
+  private let lexer: Lexer
+  /// The model file's name, for the origin of named sets.
+  private let name: String
   private let readText: (String) throws -> String
   private var diagnostics: [Diagnostic] = []
 
@@ -17,24 +20,97 @@ struct ModelChecker {
   private var relationIDs: [String: Int] = [:]
   private var entityIDs: [String: Int] = [:]
   private var documentIDs: [String: Int] = [:]
+  private var relationsByBytes = IDIndex([:])
+  private var entitiesByBytes = IDIndex([:])
+  private var documentsByBytes = IDIndex([:])
+  /// Each entity's kind, and each relation's rule, read for every fact: held apart so that
+  /// reading them does not copy a whole entity or relation.
+  private var entityKinds: [String] = []
+  private var relationRules: [(phrase: String, subjectKinds: [String], objectKinds: [String])] =
+    []
+  /// The facts' strings (quotes, notes, circumstances) by their bytes, each made once: a
+  /// quote cited again shares the first one's text.
+  private var texts = ByteTable<String>(foldsCase: false)
+  /// The last line start found for a set's origin and its line number, so that the sets of
+  /// a long file are found without counting its lines from the start for each.
+  private var lineCursor = (offset: 0, line: 1)
 
-  /// The model, or every problem found. `readText` reads a document's text file by the name
-  /// the model gives it.
+  /// The model, or every problem found. `syntax` was parsed from the text `lexer` reads;
+  /// `readText` reads a document's text file by the name the model gives it.
   static func check(
-    _ syntax: ModelSyntax, source: SourceText, readText: (String) throws -> String
+    _ syntax: ModelSyntax, lexer: Lexer, name: String, readText: (String) throws -> String
   ) -> (Model?, [Diagnostic]) {
     withoutActuallyEscaping(readText) { reader in
-      var checker = ModelChecker(syntax: syntax, source: source, readText: reader)
+      var checker = ModelChecker(syntax: syntax, lexer: lexer, name: name, readText: reader)
       return checker.run()
     }
   }
 
   private init(
-    syntax: ModelSyntax, source: SourceText, readText: @escaping (String) throws -> String
+    syntax: ModelSyntax, lexer: Lexer, name: String,
+    readText: @escaping (String) throws -> String
   ) {
     self.syntax = syntax
-    self.source = source
+    self.lexer = lexer
+    self.name = name
     self.readText = readText
+  }
+
+  /// The ids of a table by their bytes, for the facts' many lookups.
+  private struct IDIndex {
+    /// The ASCII ids: another id may still equal an ASCII word as a string (U+212A KELVIN
+    /// SIGN folds to `k`), so a word missing here is looked up by its text.
+    var table: ByteTable<Int>
+
+    init(_ ids: [String: Int]) {
+      table = ByteTable(foldsCase: true, capacity: ids.count)
+      for (id, index) in ids {
+        var id = id
+        id.makeContiguousUTF8()
+        id.utf8.withContiguousStorageIfAvailable { bytes in
+          if bytes.allSatisfy({ $0 < 0x80 }) { table.add(bytes, index) }
+        }
+      }
+    }
+  }
+
+  /// `lookup(_:_:in:)` for the word at `range`, by its bytes when they are ASCII (a word so
+  /// spelt is the id it folds to, byte for byte); a string is made only for other words and
+  /// for the message.
+  private mutating func lookup(
+    _ range: Range<Int>, _ what: String, in table: [String: Int], _ index: IDIndex
+  ) -> Int? {
+    let bytes = UnsafeBufferPointer(rebasing: lexer.bytes[range])
+    if bytes.allSatisfy({ $0 < 0x80 }), let found = index.table.value(for: bytes) {
+      return found
+    }
+    return lookup(Spelled(text: lexer.folded(range), range: range), what, in: table)
+  }
+
+  /// The text of a fact's string, made once for all strings of the same bytes.
+  private mutating func text(of lexeme: Lexer.Lexeme) -> String {
+    guard !lexeme.escaped else { return lexer.text(of: lexeme) }
+    return texts.value(for: UnsafeBufferPointer(rebasing: lexer.bytes[lexeme.content])) {
+      lexer.string(lexeme.content)
+    }
+  }
+
+  /// `SourceText.location(of:)` for an offset of the model text, without a table of its
+  /// lines: named sets are few, and come in the order of their offsets.
+  private mutating func location(of offset: Int) -> SourceLocation {
+    let bytes = lexer.bytes
+    let clamped = max(0, min(offset, bytes.count))
+    if clamped < lineCursor.offset { lineCursor = (0, 1) }
+    while let base = bytes.baseAddress, lineCursor.offset < clamped,
+      let found = memchr(
+        base + lineCursor.offset, Int32(UInt8(ascii: "\n")), clamped - lineCursor.offset)
+    {
+      lineCursor = (
+        base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1, lineCursor.line + 1
+      )
+    }
+    let column = lexer.string(lineCursor.offset..<clamped).count + 1
+    return SourceLocation(line: lineCursor.line, column: column)
   }
 
   private mutating func error(
@@ -68,6 +144,13 @@ struct ModelChecker {
     relationIDs = declare(syntax.relations.map(\.id), as: "relation")
     entityIDs = declare(syntax.entities.map(\.id), as: "entity")
     documentIDs = declare(syntax.documents.map(\.id), as: "document")
+    relationsByBytes = IDIndex(relationIDs)
+    entitiesByBytes = IDIndex(entityIDs)
+    documentsByBytes = IDIndex(documentIDs)
+    entityKinds = syntax.entities.map(\.kind.text)
+    relationRules = syntax.relations.map {
+      ($0.relation.phrase, $0.relation.subjectKinds, $0.relation.objectKinds)
+    }
     let documents = syntax.documents.map { checkDocument($0) }
     checkRelations()
     checkEntities()
@@ -90,11 +173,10 @@ struct ModelChecker {
             metonyms: $0.metonyms.map { $0.text.lowercased() }, background: $0.background)
         },
         sets: syntax.sets.map { set in
-          let start = source.location(of: set.query.range.lowerBound + 1)
+          let start = location(of: set.query.range.lowerBound + 1)
           return NamedSet(
             id: set.id.text, query: set.query.text,
-            origin: NamedSet.Origin(
-              file: source.name ?? "model", line: start.line, column: start.column))
+            origin: NamedSet.Origin(file: name, line: start.line, column: start.column))
         },
         facts: facts), []
     )
@@ -176,104 +258,129 @@ struct ModelChecker {
   }
 
   private mutating func checkFact(_ syntax: FactSyntax, documents: [Document]) -> Fact? {
-    let subject = lookup(syntax.subject, "entity", in: entityIDs)
-    let relation = lookup(syntax.relation, "relation", in: relationIDs)
-    let object = lookup(syntax.object, "entity", in: entityIDs)
+    let subject = lookup(syntax.subject, "entity", in: entityIDs, entitiesByBytes)
+    let relation = lookup(syntax.relation, "relation", in: relationIDs, relationsByBytes)
+    let object = lookup(syntax.object, "entity", in: entityIDs, entitiesByBytes)
     if let subject, let relation, let object {
       checkKinds(syntax, subject: subject, relation: relation, object: object)
     }
     var qualifiers: [Qualifier] = []
-    for qualifier in syntax.qualifiers {
+    for qualifier in self.syntax.qualifiers[syntax.qualifiers] {
       if let id = qualifier.entity {
-        if let index = lookup(id, "entity", in: entityIDs) {
+        if let index = lookup(id, "entity", in: entityIDs, entitiesByBytes) {
           qualifiers.append(Qualifier(qualifier.key, .entity(index)))
         }
       } else if let text = qualifier.text {
-        qualifiers.append(Qualifier(qualifier.key, .text(text)))
+        qualifiers.append(Qualifier(qualifier.key, .text(self.text(of: text))))
       }
     }
     var modality = Modality.reported
     if let assessment = syntax.assessment, syntax.scenario != nil {
-      error("a fact is an assessment or a scenario's, not both", assessment.range)
+      error("a fact is an assessment or a scenario's, not both", assessment)
     } else if syntax.assessment != nil {
       modality = .assessment
     }
-    if let id = syntax.scenario, let index = lookup(id, "scenario", in: entityIDs) {
-      if self.syntax.entities[index].kind.text != "scenario" {
+    if let id = syntax.scenario, let index = lookup(id, "scenario", in: entityIDs, entitiesByBytes)
+    {
+      if entityKinds[index] != "scenario" {
         error(
-          "'\(id.text)' is a \(self.syntax.entities[index].kind.text), not a scenario", id.range)
+          "'\(lexer.folded(id))' is a \(entityKinds[index]), not a scenario", id)
       }
       modality = .scenario(index)
     }
     if syntax.evidence.isEmpty {
       error(
-        "the fact '\(syntax.subject.text) \(syntax.relation.text) \(syntax.object.text)' has no evidence",
-        syntax.subject.range, notes: ["add: evidence PARAGRAPH \"quote from that paragraph\""])
+        "the fact '\(lexer.folded(syntax.subject)) \(lexer.folded(syntax.relation)) \(lexer.folded(syntax.object))' has no evidence",
+        syntax.subject, notes: ["add: evidence PARAGRAPH \"quote from that paragraph\""])
     }
-    let evidence = syntax.evidence.compactMap { checkEvidence($0, documents: documents) }
+    var evidence: [Evidence] = []
+    evidence.reserveCapacity(syntax.evidence.count)
+    for cited in self.syntax.evidence[syntax.evidence] {
+      if let checked = checkEvidence(cited, documents: documents) { evidence.append(checked) }
+    }
     guard let subject, let relation, let object else { return nil }
     return Fact(
       subject: subject, relation: relation, object: object, qualifiers: qualifiers,
       polarity: syntax.denied ? .denied : .affirmed, modality: modality,
       personal: syntax.personal, evidence: evidence,
-      note: syntax.note)
+      note: syntax.note.map { text(of: $0) })
   }
 
   private mutating func checkKinds(_ syntax: FactSyntax, subject: Int, relation: Int, object: Int) {
-    let rule = self.syntax.relations[relation].relation
-    let subjectKind = self.syntax.entities[subject].kind.text
-    let objectKind = self.syntax.entities[object].kind.text
+    let rule = relationRules[relation]
+    let subjectKind = entityKinds[subject]
+    let objectKind = entityKinds[object]
     if !rule.subjectKinds.isEmpty, !rule.subjectKinds.contains(subjectKind) {
       error(
-        "'\(rule.phrase)' takes a subject of kind \(rule.subjectKinds.joined(separator: " or ")), but '\(syntax.subject.text)' is a \(subjectKind)",
-        syntax.subject.range)
+        "'\(rule.phrase)' takes a subject of kind \(rule.subjectKinds.joined(separator: " or ")), but '\(lexer.folded(syntax.subject))' is a \(subjectKind)",
+        syntax.subject)
     }
     if !rule.objectKinds.isEmpty, !rule.objectKinds.contains(objectKind) {
       error(
-        "'\(rule.phrase)' takes an object of kind \(rule.objectKinds.joined(separator: " or ")), but '\(syntax.object.text)' is a \(objectKind)",
-        syntax.object.range)
+        "'\(rule.phrase)' takes an object of kind \(rule.objectKinds.joined(separator: " or ")), but '\(lexer.folded(syntax.object))' is a \(objectKind)",
+        syntax.object)
     }
   }
 
-  private mutating func checkEvidence(
-    _ syntax: (document: Spelled?, paragraph: Spelled, quote: Spelled), documents: [Document]
-  ) -> Evidence? {
+  private mutating func checkEvidence(_ syntax: EvidenceSyntax, documents: [Document])
+    -> Evidence?
+  {
     var documentIndex = 0
     if let id = syntax.document {
-      guard let index = lookup(id, "document", in: documentIDs) else { return nil }
+      guard let index = lookup(id, "document", in: documentIDs, documentsByBytes) else {
+        return nil
+      }
       documentIndex = index
     } else if documents.count != 1 {
       error(
         documents.isEmpty
           ? "evidence cites a paragraph, but the model has no document"
           : "the model has \(documents.count) documents: name the one this evidence cites",
-        syntax.paragraph.range)
+        syntax.paragraph)
       return nil
     }
     let document = documents[documentIndex]
     // A document whose text could not be read has said so once; its citations are not
     // each wrong as well.
     guard !document.paragraphs.isEmpty else { return nil }
-    guard let number = Int(syntax.paragraph.text), let paragraph = document.paragraph(number)
+    guard let number = number(at: syntax.paragraph), let paragraph = document.paragraph(number)
     else {
       error(
-        "paragraph \(syntax.paragraph.text) is out of range: '\(document.id)' has paragraphs 1 to \(document.paragraphs.count)",
-        syntax.paragraph.range)
+        "paragraph \(lexer.string(syntax.paragraph)) is out of range: '\(document.id)' has paragraphs 1 to \(document.paragraphs.count)",
+        syntax.paragraph)
       return nil
     }
-    if syntax.quote.text.isEmpty {
-      error("the quote is empty", syntax.quote.range)
+    let quote = syntax.quote
+    if quote.content.isEmpty {
+      error("the quote is empty", quote.range)
       return nil
     }
-    if !Self.isVerbatim(syntax.quote.text, in: paragraph), !paragraph.contains(syntax.quote.text) {
+    let found =
+      !quote.escaped
+      && Self.isVerbatim(UnsafeBufferPointer(rebasing: lexer.bytes[quote.content]), in: paragraph)
+    let text = text(of: quote)
+    if !found, !Self.isVerbatim(text, in: paragraph), !paragraph.contains(text) {
       error(
-        "quote not found verbatim in paragraph \(number)", syntax.quote.range,
-        notes: Self.nearestPassage(to: syntax.quote.text, in: paragraph).map {
+        "quote not found verbatim in paragraph \(number)", quote.range,
+        notes: Self.nearestPassage(to: text, in: paragraph).map {
           ["the paragraph has: \"\($0)\""]
         } ?? [])
       return nil
     }
-    return Evidence(document: documentIndex, paragraph: number, quote: syntax.quote.text)
+    return Evidence(document: documentIndex, paragraph: number, quote: text)
+  }
+
+  /// The number a paragraph number's digits spell, as `Int(_:)` reads them: nil past
+  /// `Int.max`.
+  private func number(at range: Range<Int>) -> Int? {
+    var value = 0
+    for index in range {
+      let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+      let (sum, overflowSum) = times.addingReportingOverflow(Int(lexer.bytes[index] - 48))
+      if overflowTimes || overflowSum { return nil }
+      value = sum
+    }
+    return range.isEmpty ? nil : value
   }
 
   /// The stretch of `paragraph` that a wrong quote was meant to be: the same text with
@@ -316,22 +423,26 @@ extension ModelChecker {
   /// the bytes are not there between characters, or not there at all; a character-by-character
   /// comparison may still find it (another normalization of the same text).
   static func isVerbatim(_ quote: String, in paragraph: String) -> Bool {
-    var (quote, paragraph) = (quote, paragraph)
+    var quote = quote
     quote.makeContiguousUTF8()
+    return quote.utf8.withContiguousStorageIfAvailable { isVerbatim($0, in: paragraph) } ?? false
+  }
+
+  /// `isVerbatim(_:in:)` for a quote's UTF-8 bytes.
+  static func isVerbatim(_ wanted: UnsafeBufferPointer<UInt8>, in paragraph: String) -> Bool {
+    var paragraph = paragraph
     paragraph.makeContiguousUTF8()
     return paragraph.utf8.withContiguousStorageIfAvailable { text in
-      quote.utf8.withContiguousStorageIfAvailable { wanted in
-        var offset = 0
-        while let start = ByteSearch.firstOffset(of: wanted, in: text, from: offset) {
-          if isCharacterBoundary(text, at: start),
-            isCharacterBoundary(text, at: start + wanted.count)
-          {
-            return true
-          }
-          offset = start + 1
+      var offset = 0
+      while let start = ByteSearch.firstOffset(of: wanted, in: text, from: offset) {
+        if isCharacterBoundary(text, at: start),
+          isCharacterBoundary(text, at: start + wanted.count)
+        {
+          return true
         }
-        return false
-      } ?? false
+        offset = start + 1
+      }
+      return false
     } ?? false
   }
 

@@ -10,12 +10,24 @@ public enum ModelLoader {
   public static func load(
     text: String, name: String, readText: (String) throws -> String
   ) throws(ModelError) -> Model {
-    let source = SourceText(name: name, text: text)
-    let (syntax, syntaxErrors) = ModelParser.parse(text)
-    let (model, checkErrors) = ModelChecker.check(syntax, source: source, readText: readText)
-    if let model, syntaxErrors.isEmpty { return model }
+    let result: Result<Model, ModelError> = Lexer.scanning(text, stringsSpanLines: false) {
+      lexer in
+      load(lexer: lexer, name: name, text: { text }, readText: readText)
+    }
+    return try result.get()
+  }
+
+  /// The model in the text `lexer` reads, whose `String` `text` makes when a message needs it:
+  /// a model file is parsed from its bytes.
+  static func load(
+    lexer: Lexer, name: String, text: () -> String, readText: (String) throws -> String
+  ) -> Result<Model, ModelError> {
+    let (syntax, syntaxErrors) = ModelParser.parse(lexer)
+    let (model, checkErrors) = ModelChecker.check(
+      syntax, lexer: lexer, name: name, readText: readText)
+    if let model, syntaxErrors.isEmpty { return .success(model) }
     let all = (syntaxErrors + checkErrors).sorted { $0.range.lowerBound < $1.range.lowerBound }
-    throw ModelError(source: source, diagnostics: all)
+    return .failure(ModelError(source: SourceText(name: name, text: text()), diagnostics: all))
   }
 
   /// The syntax errors of a model text, without checking names, kinds or quotes: what a
@@ -25,18 +37,36 @@ public enum ModelLoader {
   }
 
   /// The model in the file at `path`; document text files are read relative to it.
+  ///
+  /// The file is parsed from its bytes, checked as UTF-8 without a `String` of it: one is
+  /// made only for the messages of a file that does not load.
   public static func load(file path: String) throws(ModelError) -> Model {
     let url = URL(fileURLWithPath: path)
-    let text: String
-    do {
-      text = try readFile(url)
-    } catch {
-      throw ModelError(unreadable: path, reason: error.description)
-    }
-    return try load(text: text, name: path) { name in
+    let readText = { (name: String) throws -> String in
       let textURL = URL(fileURLWithPath: name, relativeTo: url.deletingLastPathComponent())
       return try readFile(textURL)
     }
+    let data: Data
+    do {
+      data = try readData(url)
+    } catch {
+      throw ModelError(unreadable: path, reason: error.description)
+    }
+    let loaded = data.withUnsafeBytes { raw -> Result<Model, ModelError>? in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      // A byte order mark is left to `String(data:encoding:)`, which drops it.
+      guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), UTF8Validator.isValid(bytes) else {
+        return nil
+      }
+      return load(
+        lexer: Lexer(bytes: bytes, stringsSpanLines: false), name: path,
+        text: { String(decoding: bytes, as: UTF8.self) }, readText: readText)
+    }
+    if let loaded { return try loaded.get() }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw ModelError(unreadable: path, reason: FileProblem.notUTF8.description)
+    }
+    return try load(text: text, name: path, readText: readText)
   }
 
   /// The bundled model of the CSTO article, compiled into the binary with the article.
@@ -54,6 +84,14 @@ public enum ModelLoader {
   }()
 
   static func readFile(_ url: URL) throws(FileProblem) -> String {
+    guard let text = String(data: try readData(url), encoding: .utf8) else {
+      throw FileProblem.notUTF8
+    }
+    return text
+  }
+
+  /// The bytes of the file at `url`, refused when it is a directory or too large.
+  static func readData(_ url: URL) throws(FileProblem) -> Data {
     let data: Data
     do {
       let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
@@ -70,10 +108,7 @@ public enum ModelLoader {
       throw FileProblem(
         FileManager.default.fileExists(atPath: url.path) ? "cannot be read" : "no such file")
     }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw FileProblem("is not valid UTF-8")
-    }
-    return text
+    return data
   }
 }
 
@@ -81,6 +116,8 @@ public enum ModelLoader {
 struct FileProblem: Error, CustomStringConvertible {
   var description: String
   init(_ description: String) { self.description = description }
+
+  static let notUTF8 = FileProblem("is not valid UTF-8")
 }
 
 /// The compiled-in files.

@@ -11,6 +11,9 @@ struct ModelParser {
   private var keyword: Keyword?
   private(set) var diagnostics: [Diagnostic] = []
   private var lexicalError: Diagnostic?
+  /// `Keyword.slots`, held here so that the lookup of every word does not go through the
+  /// static's lazy initialisation.
+  private let keywordSlots = Keyword.slots
 
   /// The words that begin a statement or a clause.
   enum Keyword: String, CaseIterable {
@@ -36,30 +39,34 @@ struct ModelParser {
       }
     }
 
-    /// The keywords by length, each with its spelling packed as `packed(_:)` packs a word.
-    static let byLength: [[(packed: Packed, keyword: Keyword)]] = {
-      var table = [[(packed: Packed, keyword: Keyword)]](repeating: [], count: 17)
+    /// The keywords in 128 slots, each at `Packed.slot` or after the keywords that took
+    /// that slot first: a word is found by packing it and probing a slot or two.
+    static let slots: [(packed: Packed, keyword: Keyword?)] = {
+      var table = [(packed: Packed, keyword: Keyword?)](repeating: (Packed(), nil), count: 128)
       for keyword in allCases {
-        let bytes = Array(keyword.rawValue.utf8)
-        table[bytes.count].append((packed(bytes[...]), keyword))
+        var packed = Packed()
+        for byte in keyword.rawValue.utf8 { packed.append(byte) }
+        var slot = packed.slot
+        while table[slot].keyword != nil { slot = (slot + 1) & 127 }
+        table[slot] = (packed, keyword)
       }
       return table
     }()
 
-    /// Up to 16 bytes of a word in two numbers, letters folded to lowercase.
+    /// Up to 16 bytes of a word in two numbers, letters folded to lowercase: words of up to
+    /// 16 bytes, none of them 0, pack to different values.
     struct Packed: Equatable {
       var high: UInt64 = 0
       var low: UInt64 = 0
-    }
 
-    static func packed(_ bytes: some Collection<UInt8>) -> Packed {
-      var value = Packed()
-      for byte in bytes {
+      mutating func append(_ byte: UInt8) {
         let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
-        value.high = value.high << 8 | value.low >> 56
-        value.low = value.low << 8 | UInt64(isUpper ? byte + 32 : byte)
+        high = high << 8 | low >> 56
+        low = low << 8 | UInt64(isUpper ? byte + 32 : byte)
       }
-      return value
+
+      /// Where the table looks first for the word.
+      var slot: Int { Int(truncatingIfNeeded: ((low ^ high &* 31) &* 0x9E37_79B9_7F4A_7C15) >> 57) }
     }
   }
 
@@ -67,12 +74,17 @@ struct ModelParser {
 
   /// The syntax of `text` and every syntax error found in it.
   static func parse(_ text: String) -> (ModelSyntax, [Diagnostic]) {
-    Lexer.scanning(text, stringsSpanLines: false) { lexer in
-      var parser = ModelParser(lexer: lexer)
-      let syntax = parser.model()
-      if let error = parser.lexicalError { return (ModelSyntax(), [error]) }
-      return (syntax, parser.diagnostics)
-    }
+    Lexer.scanning(text, stringsSpanLines: false) { parse($0) }
+  }
+
+  /// The syntax of the text `lexer` reads from its start (a lexer that leaves strings at
+  /// their line's end), and every syntax error found in it. The facts' ranges point into the
+  /// lexer's bytes.
+  static func parse(_ lexer: Lexer) -> (ModelSyntax, [Diagnostic]) {
+    var parser = ModelParser(lexer: lexer)
+    let syntax = parser.model()
+    if let error = parser.lexicalError { return (ModelSyntax(), [error]) }
+    return (syntax, parser.diagnostics)
   }
 
   private init(lexer: Lexer) {
@@ -96,33 +108,19 @@ struct ModelParser {
   /// The keyword a word spells: by its bytes when it is ASCII, else by its folded text (a
   /// letter outside ASCII may fold to one inside).
   private func keyword(in range: Range<Int>) -> Keyword? {
-    guard range.count < Keyword.byLength.count else { return nil }
-    let bytes = UnsafeBufferPointer(rebasing: lexer.bytes[range])
-    guard bytes.allSatisfy({ $0 < 0x80 }) else { return Keyword(rawValue: fold(range)) }
-    let packed = Keyword.packed(bytes)
-    return Keyword.byLength[range.count].first { $0.packed == packed }?.keyword
-  }
-
-  /// The word in `range` folded to lowercase, as `Token.folded` folds it.
-  private func fold(_ range: Range<Int>) -> String {
-    let bytes = lexer.bytes
-    var ascii = true
-    var upper = false
+    guard range.count <= 16 else { return nil }
+    var packed = Keyword.Packed()
     for index in range {
-      let byte = bytes[index]
-      if byte >= 0x80 { ascii = false }
-      if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { upper = true }
+      let byte = lexer.bytes[index]
+      if byte >= 0x80 { return Keyword(rawValue: lexer.folded(range)) }
+      packed.append(byte)
     }
-    guard ascii else { return lexer.string(range).lowercased() }
-    guard upper else { return lexer.string(range) }
-    return String(unsafeUninitializedCapacity: range.count) { buffer in
-      for (offset, index) in range.enumerated() {
-        let byte = bytes[index]
-        let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
-        buffer[offset] = isUpper ? byte + 32 : byte
-      }
-      return range.count
+    var slot = packed.slot
+    while let keyword = keywordSlots[slot].keyword {
+      if keywordSlots[slot].packed == packed { return keyword }
+      slot = (slot + 1) & 127
     }
+    return nil
   }
 
   /// How a message names the current token: `'wher'`, `"a name"`, `end of input`.
@@ -142,8 +140,19 @@ struct ModelParser {
     guard current.kind == kind else {
       throw Diagnostic("expected \(what), found \(description)", at: current.range)
     }
-    let text = kind == .word ? fold(current.range) : lexer.text(of: current)
+    let text = kind == .word ? lexer.folded(current.range) : lexer.text(of: current)
     return Spelled(text: text, range: advance().range)
+  }
+
+  /// The current token, which must be of `kind`, by its bytes: a fact's ids and strings
+  /// become text only when the checker needs it.
+  private mutating func expectLexeme(_ kind: Token.Kind, _ what: String) throws(Diagnostic)
+    -> Lexer.Lexeme
+  {
+    guard current.kind == kind else {
+      throw Diagnostic("expected \(what), found \(description)", at: current.range)
+    }
+    return advance()
   }
 
   private mutating func identifier(_ what: String = "an id") throws(Diagnostic) -> Spelled {
@@ -208,7 +217,7 @@ struct ModelParser {
     case .relation: syntax.relations.append(try relation())
     case .entity: syntax.entities.append(try entity())
     case .set: syntax.sets.append(try namedSet())
-    case .fact: syntax.facts.append(try fact())
+    case .fact: try fact(into: &syntax)
     default:
       let suggestions = Suggestions.closest(
         to: lexer.text(of: current), in: Self.statementKeywords.sorted())
@@ -329,21 +338,31 @@ struct ModelParser {
   }
 
   /// fact ::= 'fact' id id id fact-clause*
-  private mutating func fact() throws(Diagnostic) -> FactSyntax {
+  ///
+  /// The fact goes into `syntax` when it is whole: its qualifiers and evidence are appended
+  /// to the shared arrays as they come, and a fact left by a syntax error leaves them unused.
+  private mutating func fact(into syntax: inout ModelSyntax) throws(Diagnostic) {
     _ = advance()
-    let subject = try identifier("the subject's id")
-    let relation = try identifier("a relation id")
+    let subject = try expectLexeme(.word, "the subject's id").range
+    let relation = try expectLexeme(.word, "a relation id").range
     var fact = FactSyntax(
-      subject: subject, relation: relation, object: try identifier("the object's id"))
+      subject: subject, relation: relation,
+      object: try expectLexeme(.word, "the object's id").range)
+    let firstQualifier = syntax.qualifiers.count
+    let firstEvidence = syntax.evidence.count
     while !atStatementEnd {
       guard let clause = keyword else { throw unexpectedClause(in: "fact") }
       switch clause {
       case .at, .in, .to:
         _ = advance()
-        fact.qualifiers.append((Qualifier.Key(rawValue: clause.rawValue)!, try identifier(), nil))
+        let entity = try expectLexeme(.word, "an id").range
+        syntax.qualifiers.append(
+          QualifierSyntax(key: Qualifier.Key(rawValue: clause.rawValue)!, entity: entity))
       case .when, .amount:
         _ = advance()
-        fact.qualifiers.append((Qualifier.Key(rawValue: clause.rawValue)!, nil, try string().text))
+        let text = try expectLexeme(.string, "a quoted string")
+        syntax.qualifiers.append(
+          QualifierSyntax(key: Qualifier.Key(rawValue: clause.rawValue)!, text: text))
       case .denied:
         _ = advance()
         fact.denied = true
@@ -351,22 +370,26 @@ struct ModelParser {
         _ = advance()
         fact.personal = true
       case .assessment:
-        fact.assessment = Spelled(text: "assessment", range: advance().range)
+        fact.assessment = advance().range
       case .scenario:
         _ = advance()
-        fact.scenario = try identifier("a scenario's id")
+        fact.scenario = try expectLexeme(.word, "a scenario's id").range
       case .note:
         _ = advance()
-        fact.note = try string().text
+        fact.note = try expectLexeme(.string, "a quoted string")
       case .evidence:
         _ = advance()
-        let document = current.kind == .word ? try identifier() : nil
-        let paragraph = try expect(.number, "a paragraph number")
-        fact.evidence.append((document, paragraph, try string("a quote")))
+        let document = current.kind == .word ? try expectLexeme(.word, "an id").range : nil
+        let paragraph = try expectLexeme(.number, "a paragraph number").range
+        let quote = try expectLexeme(.string, "a quote")
+        syntax.evidence.append(
+          EvidenceSyntax(document: document, paragraph: paragraph, quote: quote))
       default:
         throw unexpectedClause(in: "fact")
       }
     }
-    return fact
+    fact.qualifiers = firstQualifier..<syntax.qualifiers.count
+    fact.evidence = firstEvidence..<syntax.evidence.count
+    syntax.facts.append(fact)
   }
 }

@@ -7,6 +7,8 @@ struct ModelSyntax {
   var entities: [EntitySyntax] = []
   var sets: [SetSyntax] = []
   var facts: [FactSyntax] = []
+  var qualifiers: [QualifierSyntax] = []
+  var evidence: [EvidenceSyntax] = []
 }
 
 /// A word or string with the place it was written.
@@ -49,15 +51,33 @@ struct SetSyntax {
   var query: Spelled
 }
 
+/// A fact as written, by the bytes it was written with: the model text's ranges, not strings,
+/// so that a model of a million facts makes a string only for what the model keeps. Its
+/// qualifiers and evidence lie in the ranges it gives of `ModelSyntax`'s shared arrays.
 struct FactSyntax {
-  var subject: Spelled
-  var relation: Spelled
-  var object: Spelled
-  var qualifiers: [(key: Qualifier.Key, entity: Spelled?, text: String?)] = []
+  var subject: Range<Int>
+  var relation: Range<Int>
+  var object: Range<Int>
+  var qualifiers: Range<Int> = 0..<0
   var denied = false
   var personal = false
-  var assessment: Spelled?
-  var scenario: Spelled?
-  var note: String?
-  var evidence: [(document: Spelled?, paragraph: Spelled, quote: Spelled)] = []
+  var assessment: Range<Int>?
+  var scenario: Range<Int>?
+  var note: Lexer.Lexeme?
+  var evidence: Range<Int> = 0..<0
+}
+
+/// A fact's circumstance as written: an entity's id, or a string.
+struct QualifierSyntax {
+  var key: Qualifier.Key
+  var entity: Range<Int>?
+  var text: Lexer.Lexeme?
+}
+
+/// A fact's evidence as written: the document's id if given, the paragraph's digits, the
+/// quote's string.
+struct EvidenceSyntax {
+  var document: Range<Int>?
+  var paragraph: Range<Int>
+  var quote: Lexer.Lexeme
 }

@@ -158,6 +158,27 @@ public struct Lexer {
     String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
   }
 
+  /// The word in `range` folded to lowercase, as `Token.folded` folds it.
+  func folded(_ range: Range<Int>) -> String {
+    var ascii = true
+    var upper = false
+    for index in range {
+      let byte = bytes[index]
+      if byte >= 0x80 { ascii = false }
+      if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { upper = true }
+    }
+    guard ascii else { return string(range).lowercased() }
+    guard upper else { return string(range) }
+    return String(unsafeUninitializedCapacity: range.count) { buffer in
+      for (offset, index) in range.enumerated() {
+        let byte = bytes[index]
+        let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+        buffer[offset] = isUpper ? byte + 32 : byte
+      }
+      return range.count
+    }
+  }
+
   private mutating func single(_ kind: Token.Kind) -> Lexeme {
     index += 1
     return Lexeme(kind, (index - 1)..<index)

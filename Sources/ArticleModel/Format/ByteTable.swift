@@ -1,0 +1,158 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A hash table keyed by byte strings, which it copies: the loader looks up a million ids
+/// and interns a million quotes by the bytes of the model text, without a `String` for each
+/// and without hashing one. Keys compare byte for byte, with ASCII letters folded to
+/// lowercase when `foldsCase`: that is `String` equality only for ASCII keys, so callers keep
+/// other keys out or check them by their text.
+struct ByteTable<Value> {
+  /// Whether `A`–`Z` match `a`–`z`: ids are case-insensitive, quotes are not.
+  let foldsCase: Bool
+  /// Each slot holds the high half of its key's hash above the key's entry plus one (0 for
+  /// an empty slot): a probe reads one number to pass a slot of another key.
+  private var slots: [UInt64]
+  private var hashes: [UInt64] = []
+  private var keyRanges: [Range<Int>] = []
+  private var keyBytes: [UInt8] = []
+  private(set) var values: [Value] = []
+
+  /// An empty table, for about `capacity` keys.
+  init(foldsCase: Bool, capacity: Int = 8) {
+    self.foldsCase = foldsCase
+    var size = 16
+    while size < capacity * 2 { size *= 2 }
+    slots = Array(repeating: 0, count: size)
+  }
+
+  /// The number of keys.
+  var count: Int { values.count }
+
+  /// The value stored for `key`, or nil.
+  func value(for key: UnsafeBufferPointer<UInt8>) -> Value? {
+    let (slot, found) = find(key, hash: hash(key))
+    return found ? values[Self.entry(slots[slot])] : nil
+  }
+
+  /// The value stored for `key`, storing `make()` first when there is none.
+  mutating func value(for key: UnsafeBufferPointer<UInt8>, orAdd make: () -> Value) -> Value {
+    let hash = hash(key)
+    let (slot, found) = find(key, hash: hash)
+    if found { return values[Self.entry(slots[slot])] }
+    let value = make()
+    insert(key, hash: hash, value: value, at: slot)
+    return value
+  }
+
+  /// Stores `value` for `key`, unless the table has the key already.
+  mutating func add(_ key: UnsafeBufferPointer<UInt8>, _ value: Value) {
+    let hash = hash(key)
+    let (slot, found) = find(key, hash: hash)
+    if !found { insert(key, hash: hash, value: value, at: slot) }
+  }
+
+  private mutating func insert(
+    _ key: UnsafeBufferPointer<UInt8>, hash: UInt64, value: Value, at slot: Int
+  ) {
+    hashes.append(hash)
+    keyRanges.append(keyBytes.count..<(keyBytes.count + key.count))
+    keyBytes.append(contentsOf: key)
+    values.append(value)
+    slots[slot] = Self.slot(hash: hash, entry: values.count - 1)
+    if values.count * 2 > slots.count { grow() }
+  }
+
+  private static func slot(hash: UInt64, entry: Int) -> UInt64 {
+    hash & 0xFFFF_FFFF_0000_0000 | UInt64(entry + 1)
+  }
+
+  private static func entry(_ slot: UInt64) -> Int {
+    Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
+  }
+
+  private mutating func grow() {
+    slots = Array(repeating: 0, count: slots.count * 2)
+    let mask = slots.count - 1
+    for (entry, hash) in hashes.enumerated() {
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while slots[slot] != 0 { slot = (slot + 1) & mask }
+      slots[slot] = Self.slot(hash: hash, entry: entry)
+    }
+  }
+
+  /// The slot holding `key`, or the empty slot where it would go.
+  private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, found: Bool) {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    let tag = hash & 0xFFFF_FFFF_0000_0000
+    while slots[slot] != 0 {
+      if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag,
+        matches(key, keyRanges[Self.entry(slots[slot])])
+      {
+        return (slot, true)
+      }
+      slot = (slot + 1) & mask
+    }
+    return (slot, false)
+  }
+
+  private func matches(_ key: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    guard key.count == range.count else { return false }
+    return keyBytes.withUnsafeBufferPointer { stored in
+      guard let keyStart = key.baseAddress, let storedStart = stored.baseAddress else {
+        return true
+      }
+      if !foldsCase { return memcmp(keyStart, storedStart + range.lowerBound, key.count) == 0 }
+      var offset = 0
+      while offset < key.count {
+        let width = min(8, key.count - offset)
+        let wanted = Self.word(keyStart + offset, width)
+        let have = Self.word(storedStart + range.lowerBound + offset, width)
+        if Self.lowercased(wanted) != Self.lowercased(have) { return false }
+        offset += 8
+      }
+      return true
+    }
+  }
+
+  /// Up to 8 bytes from `start` in one number, the first byte lowest.
+  private static func word(_ start: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+    if count == 8 { return UnsafeRawPointer(start).loadUnaligned(as: UInt64.self) }
+    var value: UInt64 = 0
+    for offset in 0..<count { value |= UInt64(start[offset]) << (8 * offset) }
+    return value
+  }
+
+  /// The 8 bytes of `word` with `A`–`Z` made `a`–`z`, bytes past ASCII left alone: each byte
+  /// tested at once by adding to its low seven bits, which cannot carry into the next byte.
+  private static func lowercased(_ word: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let low = word & (0x7F * ones)
+    let atLeastA = low &+ (0x80 - 0x41) * ones
+    let pastZ = low &+ (0x80 - 0x5B) * ones
+    let upper = atLeastA & ~pastZ & ~word & (0x80 * ones)
+    return word | upper >> 2
+  }
+
+  /// The key's bytes (folded) 8 at a time, each word multiplied in and its high half folded
+  /// back, then mixed (MurmurHash3's finalizer) so that the low bits that pick the slot, and
+  /// the high ones kept in it, depend on every byte.
+  private func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(key.count)
+    guard let start = key.baseAddress else { return hash }
+    var offset = 0
+    while offset < key.count {
+      var word = Self.word(start + offset, min(8, key.count - offset))
+      if foldsCase { word = Self.lowercased(word) }
+      hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+      hash ^= hash >> 32
+      offset += 8
+    }
+    hash = (hash ^ hash >> 33) &* 0xFF51_AFD7_ED55_8CCD
+    hash = (hash ^ hash >> 33) &* 0xC4CE_B9FE_1A85_EC53
+    return hash ^ hash >> 33
+  }
+}
