@@ -83,6 +83,20 @@ import Testing
     #expect(pairs > 100, "many pairs of entities share a paragraph")
   }
 
+  @Test(arguments: [
+    "Plain ASCII, MIXED case.", "It’s a “quote” — and a dash.", "Café", "İstanbul", "Ω", "",
+    "\u{2070}", "\u{200F}x", "a\u{301}",
+  ])
+  func theByteFoldIsTheFoldOrDeclines(_ text: String) {
+    var bytes: [UInt8] = [1, 2]
+    if ParagraphSearch.appendFoldedByBytes(text, to: &bytes) {
+      #expect(bytes == [1, 2] + Array(ParagraphSearch.fold(text).utf8), "\(text.debugDescription)")
+    } else {
+      #expect(bytes == [1, 2], "declined, appending nothing")
+      #expect(text.unicodeScalars.contains { !$0.isASCII })
+    }
+  }
+
   @Test func theParagraphSearchMeetsAnAccentSpelledEitherWay() {
     let document = Document(
       id: "d",

@@ -64,10 +64,33 @@ final class ParagraphSearch: Sendable {
     starts.reserveCapacity(document.paragraphs.count)
     for paragraph in document.paragraphs {
       starts.append(bytes.count)
-      bytes += fold(paragraph).utf8
+      if !appendFoldedByBytes(paragraph, to: &bytes) { bytes += fold(paragraph).utf8 }
       bytes.append(UInt8(ascii: "\n"))
     }
     return Folded(bytes: bytes, starts: starts)
+  }
+
+  /// Appends `fold(text)` by bytes when the text is ASCII and the punctuation of
+  /// U+2010–U+206F (which has no case and composes with nothing): lowercasing is then a byte
+  /// loop. Gives back false, having appended nothing, for any other text.
+  static func appendFoldedByBytes(_ text: String, to bytes: inout [UInt8]) -> Bool {
+    let start = bytes.count
+    var utf8 = text.utf8.makeIterator()
+    while let byte = utf8.next() {
+      if byte < 0x80 {
+        bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+        continue
+      }
+      // U+2010–U+203F is E2 80 90…BF; U+2040–U+206F is E2 81 80…AF.
+      guard byte == 0xE2, let second = utf8.next(), let third = utf8.next(),
+        (second == 0x80 && third >= 0x90) || (second == 0x81 && third < 0xB0)
+      else {
+        bytes.removeSubrange(start...)
+        return false
+      }
+      bytes += [byte, second, third]
+    }
+    return true
   }
 
   /// The paragraph whose bytes hold offset `at`: the last start at or before it.
