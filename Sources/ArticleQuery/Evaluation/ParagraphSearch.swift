@@ -70,9 +70,10 @@ final class ParagraphSearch: Sendable {
     return Folded(bytes: bytes, starts: starts)
   }
 
-  /// Appends `fold(text)` by bytes when the text is ASCII and the punctuation of
-  /// U+2010–U+206F (which has no case and composes with nothing): lowercasing is then a byte
-  /// loop. Gives back false, having appended nothing, for any other text.
+  /// Appends `fold(text)` by bytes when the text holds only scalars below U+0300 (ASCII and
+  /// the Latin letters) and the punctuation of U+2010–U+206F, none of which composes with
+  /// anything: lowercasing is then a loop over bytes and a table. Gives back false, having
+  /// appended nothing, for any other text.
   static func appendFoldedByBytes(_ text: String, to bytes: inout [UInt8]) -> Bool {
     let start = bytes.count
     var utf8 = text.utf8.makeIterator()
@@ -81,16 +82,33 @@ final class ParagraphSearch: Sendable {
         bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
         continue
       }
-      // U+2010–U+203F is E2 80 90…BF; U+2040–U+206F is E2 81 80…AF.
-      guard byte == 0xE2, let second = utf8.next(), let third = utf8.next(),
+      // Below U+0300: C2 80 to CB BF. The punctuation: E2 80 90…BF and E2 81 80…AF.
+      if (0xC2...0xCB).contains(byte), let second = utf8.next() {
+        let lower = latinLowercase[Int(byte & 0x1F) << 6 | Int(second & 0x3F)]
+        if lower != 0 {
+          bytes += [UInt8(0xC0 | lower >> 6), UInt8(0x80 | lower & 0x3F)]
+          continue
+        }
+      } else if byte == 0xE2, let second = utf8.next(), let third = utf8.next(),
         (second == 0x80 && third >= 0x90) || (second == 0x81 && third < 0xB0)
-      else {
-        bytes.removeSubrange(start...)
-        return false
+      {
+        bytes += [byte, second, third]
+        continue
       }
-      bytes += [byte, second, third]
+      bytes.removeSubrange(start...)
+      return false
     }
     return true
+  }
+
+  /// The lowercase of each scalar from U+0080 to U+02FF where it is one scalar from U+0080 to
+  /// U+02FF (most Latin letters); 0 where it is not (U+0130 `İ` lowercases to two).
+  private static let latinLowercase: [UInt16] = (0..<0x300).map { value in
+    guard value >= 0x80, let scalar = Unicode.Scalar(value) else { return 0 }
+    let lower = scalar.properties.lowercaseMapping.unicodeScalars
+    guard lower.count == 1, let only = lower.first, (0x80..<0x300).contains(only.value)
+    else { return 0 }
+    return UInt16(only.value)
   }
 
   /// The paragraph whose bytes hold offset `at`: the last start at or before it.
