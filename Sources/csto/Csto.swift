@@ -83,7 +83,7 @@ struct Csto: ParsableCommand {
       let invocation = Invocation(
         queries: csto.command, files: csto.files, format: csto.format,
         modelFile: csto.model, keepGoing: csto.keepGoing, runsInitFile: !csto.noInit)
-      Glibc.exit(invocation.run(environment: Environment.current()))
+      invocation.run(environment: Environment.current())
     }
     var command = parsed(by: Subcommands.self) { try Subcommands.parseAsRoot(arguments) }
     if let export = command as? ExportCommand { Glibc.exit(export.execute()) }

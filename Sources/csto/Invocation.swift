@@ -15,9 +15,16 @@ struct Invocation {
   private let output = Output()
 
   /// Loads the model, then runs `-c` queries and files, or the prompt, or standard input as
-  /// a script. 0: success; 1: a query or script error; 2: an unreadable file or model.
-  func run(environment: [String: String]) -> Int32 {
-    guard let engine = Self.engine(modelFile: modelFile, output: output) else { return 2 }
+  /// a script, and exits: 0 on success, 1 on a query or script error, 2 for an unreadable
+  /// file or model. The process ends with the model still in memory: taking a large model
+  /// apart object by object only to exit costs time (most of a second at a million facts).
+  func run(environment: [String: String]) -> Never {
+    guard let engine = Self.engine(modelFile: modelFile, output: output) else { exit(2) }
+    let status = run(engine, environment: environment)
+    withExtendedLifetime(engine) { exit(status) }
+  }
+
+  private func run(_ engine: QueryEngine, environment: [String: String]) -> Int32 {
     var scripts: [(name: String, text: String?)] = []
     for file in files {
       guard file != "-" else {
