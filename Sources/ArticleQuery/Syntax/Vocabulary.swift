@@ -106,11 +106,15 @@ public struct Vocabulary: Sendable {
 
 /// Phrases as word sequences in a trie, looked up by longest match.
 struct PhraseTable: Sendable {
-  private var nodes: [Node] = [Node()]
+  /// The trie's edges, all in one table: from a node by a word to the next node. (A table per
+  /// node cost an allocation per node: hundreds of thousands for a corpus's names.)
+  private var edges: [Edge: Int] = [:]
+  /// Each node's meaning, if a phrase ends there; node 0 is the root.
+  private var meanings: [Vocabulary.Meaning?] = [nil]
 
-  private struct Node: Sendable {
-    var children: [String: Int] = [:]
-    var meaning: Vocabulary.Meaning?
+  private struct Edge: Hashable, Sendable {
+    var node: Int
+    var word: String
   }
 
   /// The folded words of a phrase as the lexer would split it.
@@ -125,16 +129,17 @@ struct PhraseTable: Sendable {
     guard !words.isEmpty else { return false }
     var node = 0
     for word in words {
-      if let next = nodes[node].children[word] {
+      let edge = Edge(node: node, word: word)
+      if let next = edges[edge] {
         node = next
       } else {
-        nodes.append(Node())
-        nodes[node].children[word] = nodes.count - 1
-        node = nodes.count - 1
+        meanings.append(nil)
+        node = meanings.count - 1
+        edges[edge] = node
       }
     }
-    guard nodes[node].meaning == nil else { return false }
-    nodes[node].meaning = meaning
+    guard meanings[node] == nil else { return false }
+    meanings[node] = meaning
     return true
   }
 
@@ -144,10 +149,10 @@ struct PhraseTable: Sendable {
     var best: (Vocabulary.Meaning, Int)?
     var length = 0
     for word in words {
-      guard let next = nodes[node].children[word] else { break }
+      guard let next = edges[Edge(node: node, word: word)] else { break }
       node = next
       length += 1
-      if let meaning = nodes[node].meaning { best = (meaning, length) }
+      if let meaning = meanings[node] { best = (meaning, length) }
     }
     return best
   }
@@ -156,7 +161,7 @@ struct PhraseTable: Sendable {
   func hasPrefix(_ words: [String]) -> Bool {
     var node = 0
     for word in words {
-      guard let next = nodes[node].children[word] else { return false }
+      guard let next = edges[Edge(node: node, word: word)] else { return false }
       node = next
     }
     return true
