@@ -108,9 +108,8 @@ struct ByteTable<Value> {
       if !foldsCase { return memcmp(keyStart, storedStart + range.lowerBound, key.count) == 0 }
       var offset = 0
       while offset < key.count {
-        let width = min(8, key.count - offset)
-        let wanted = Self.word(keyStart + offset, width)
-        let have = Self.word(storedStart + range.lowerBound + offset, width)
+        let wanted = Self.word(keyStart, key.count, at: offset)
+        let have = Self.word(storedStart + range.lowerBound, key.count, at: offset)
         if Self.lowercased(wanted) != Self.lowercased(have) { return false }
         offset += 8
       }
@@ -118,11 +117,19 @@ struct ByteTable<Value> {
     }
   }
 
-  /// Up to 8 bytes from `start` in one number, the first byte lowest.
-  private static func word(_ start: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
-    if count == 8 { return UnsafeRawPointer(start).loadUnaligned(as: UInt64.self) }
+  /// The 8 bytes from `offset` of a key of `count` bytes at `start` in one number, the
+  /// first byte lowest. Past the key's end, the key's last 8 bytes, which overlap the word
+  /// before: the words still cover every byte, and all that is asked of them is to be the
+  /// same for the same key. A key shorter than 8 bytes is read byte by byte.
+  private static func word(_ start: UnsafePointer<UInt8>, _ count: Int, at offset: Int)
+    -> UInt64
+  {
+    if offset + 8 <= count {
+      return UnsafeRawPointer(start + offset).loadUnaligned(as: UInt64.self)
+    }
+    if count >= 8 { return UnsafeRawPointer(start + count - 8).loadUnaligned(as: UInt64.self) }
     var value: UInt64 = 0
-    for offset in 0..<count { value |= UInt64(start[offset]) << (8 * offset) }
+    for index in 0..<count { value |= UInt64(start[index]) << (8 * index) }
     return value
   }
 
@@ -145,7 +152,7 @@ struct ByteTable<Value> {
     guard let start = key.baseAddress else { return hash }
     var offset = 0
     while offset < key.count {
-      var word = Self.word(start + offset, min(8, key.count - offset))
+      var word = Self.word(start, key.count, at: offset)
       if foldsCase { word = Self.lowercased(word) }
       hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
       hash ^= hash >> 32

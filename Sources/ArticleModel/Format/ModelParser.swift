@@ -109,6 +109,14 @@ struct ModelParser {
   /// letter outside ASCII may fold to one inside).
   private func keyword(in range: Range<Int>) -> Keyword? {
     guard range.count <= 16 else { return nil }
+    // No ASCII keyword is longer than 10 bytes: a longer word (most ids) is one only if it
+    // is not ASCII and folds to a keyword.
+    if range.count > 10 {
+      for index in range where lexer.bytes[index] >= 0x80 {
+        return Keyword(rawValue: lexer.folded(range))
+      }
+      return nil
+    }
     var packed = Keyword.Packed()
     for index in range {
       let byte = lexer.bytes[index]

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Turns text into tokens. Words are runs of letters, digits and `_ - ' ’`, with inner dots
 /// (`u.s`); numbers are runs of digits; names may be quoted with `"…"` or `“…”`, and a quoted
 /// name in a query may run over a line break (a model's quotes end on their line); `#` starts
@@ -244,6 +250,10 @@ public struct Lexer {
   /// Moves past the rest of a string's content and its closing quote; gives back where the
   /// content ends, or nil when the text (or the line, unless `stringsSpanLines`) ends first.
   mutating func skipToClosingQuote(curly: Bool, escaped: inout Bool) -> Int? {
+    if !curly, let end = plainStringEnd() {
+      index = end + 1
+      return end
+    }
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") || (curly && isClosingCurlyQuote(at: index)) {
@@ -261,6 +271,22 @@ public struct Lexer {
       }
     }
     return nil
+  }
+
+  /// Where a `"…"` string whose content starts at `index` ends, found with `memchr` when no
+  /// backslash and no line break it cannot span come before its closing quote: the quotes of a
+  /// model file are long and plain. Nil leaves the string to be read byte by byte.
+  private func plainStringEnd() -> Int? {
+    guard let base = bytes.baseAddress, index < bytes.count,
+      let found = memchr(base + index, Int32(UInt8(ascii: "\"")), bytes.count - index)
+    else { return nil }
+    let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    let length = end - index
+    if memchr(base + index, Int32(UInt8(ascii: "\\")), length) != nil { return nil }
+    if !stringsSpanLines, memchr(base + index, Int32(UInt8(ascii: "\n")), length) != nil {
+      return nil
+    }
+    return end
   }
 
   private func unexpected(at start: Int) -> Diagnostic {
@@ -329,14 +355,16 @@ public struct Lexer {
     byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
   }
 
+  /// Letters, digits and `_`: a bit for each ASCII byte, bytes 0–63 in the first number.
   private static func isASCIIWordStart(_ byte: UInt8) -> Bool {
-    let lower = byte | 0x20
-    return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || isDigit(byte)
-      || byte == UInt8(ascii: "_")
+    let bits: UInt64 = byte < 64 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_87FF_FFFE
+    return bits >> (byte & 63) & 1 != 0
   }
 
+  /// Letters, digits, `_`, `-` and `'`, as `isASCIIWordStart` tells them.
   private static func isASCIIWordPart(_ byte: UInt8) -> Bool {
-    isASCIIWordStart(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'")
+    let bits: UInt64 = byte < 64 ? 0x03FF_2080_0000_0000 : 0x07FF_FFFE_87FF_FFFE
+    return bits >> (byte & 63) & 1 != 0
   }
 
   private static func isWordStart(_ scalar: Unicode.Scalar) -> Bool {
