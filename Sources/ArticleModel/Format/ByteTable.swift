@@ -16,9 +16,9 @@ struct ByteTable<Value> {
   /// an empty slot): a probe reads one number to pass a slot of another key.
   private var slots: [UInt64]
   private var hashes: [UInt64] = []
-  private var keyRanges: [Range<Int>] = []
+  /// Each key's place in `keyBytes` beside its value, so that a hit reads one entry.
+  private var entries: [(key: Range<Int>, value: Value)] = []
   private var keyBytes: [UInt8] = []
-  private(set) var values: [Value] = []
 
   /// An empty table, for about `capacity` keys.
   init(foldsCase: Bool, capacity: Int = 8) {
@@ -29,19 +29,19 @@ struct ByteTable<Value> {
   }
 
   /// The number of keys.
-  var count: Int { values.count }
+  var count: Int { entries.count }
 
   /// The value stored for `key`, or nil.
   func value(for key: UnsafeBufferPointer<UInt8>) -> Value? {
     let (slot, found) = find(key, hash: hash(key))
-    return found ? values[Self.entry(slots[slot])] : nil
+    return found ? entries[Self.entry(slots[slot])].value : nil
   }
 
   /// The value stored for `key`, storing `make()` first when there is none.
   mutating func value(for key: UnsafeBufferPointer<UInt8>, orAdd make: () -> Value) -> Value {
     let hash = hash(key)
     let (slot, found) = find(key, hash: hash)
-    if found { return values[Self.entry(slots[slot])] }
+    if found { return entries[Self.entry(slots[slot])].value }
     let value = make()
     insert(key, hash: hash, value: value, at: slot)
     return value
@@ -58,11 +58,10 @@ struct ByteTable<Value> {
     _ key: UnsafeBufferPointer<UInt8>, hash: UInt64, value: Value, at slot: Int
   ) {
     hashes.append(hash)
-    keyRanges.append(keyBytes.count..<(keyBytes.count + key.count))
+    entries.append((keyBytes.count..<(keyBytes.count + key.count), value))
     keyBytes.append(contentsOf: key)
-    values.append(value)
-    slots[slot] = Self.slot(hash: hash, entry: values.count - 1)
-    if values.count * 2 > slots.count { grow() }
+    slots[slot] = Self.slot(hash: hash, entry: entries.count - 1)
+    if entries.count * 2 > slots.count { grow() }
   }
 
   private static func slot(hash: UInt64, entry: Int) -> UInt64 {
@@ -90,7 +89,7 @@ struct ByteTable<Value> {
     let tag = hash & 0xFFFF_FFFF_0000_0000
     while slots[slot] != 0 {
       if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag,
-        matches(key, keyRanges[Self.entry(slots[slot])])
+        matches(key, entries[Self.entry(slots[slot])].key)
       {
         return (slot, true)
       }
