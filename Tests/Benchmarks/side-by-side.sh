@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # csto and sqlite3 side by side, on the same questions (Tests/Benchmarks/side-by-side.sh):
 #
-#   (a) one-shot, whole process, on the bundled article: `csto -c QUERY` against
-#       `sqlite3 article.db 'SQL'`, timed by hyperfine;
+#   (a) one-shot, whole process, on the bundled article: `csto -c QUERY` (built as usual,
+#       and with --static-swift-stdlib) against `sqlite3 article.db 'SQL'`, timed by hyperfine;
 #   (b) the same questions on a synthetic model of a million facts: csto's in-process
 #       evaluation (csto-timing, the median of up to 20 runs) against SQLite's on a database
 #       loaded from the model's SQL export, with its indexes: sqlite3's `.timer on` (the
@@ -29,11 +29,22 @@ done
 
 echo "== building (release)" >&2
 swift build -c release --package-path "$root" --scratch-path "$work/build-csto" --product csto >&2
+# The same, with the Swift runtime and Foundation linked in: no dynamic loading at start-up.
+swift build -c release --package-path "$root" --scratch-path "$work/build-csto-static" \
+  --product csto --static-swift-stdlib >&2
+# SwiftPM can keep stale objects of a path dependency whose types changed layout (seen here:
+# a crash reading a field at its old offset), so the project's modules are rebuilt each time.
+release=("$work"/build-bench/*/release)
+rm -rf "$work/build-bench/release.yaml" \
+  "${release[@]/%//ArticleModel.build}" "${release[@]/%//ArticleQuery.build}" \
+  "${release[@]/%//SyntheticModel.build}" "${release[@]/%//generate.build}" \
+  "${release[@]/%//csto_timing.build}" "${release[@]/%//CstoBenchmarks.build}"
 swift build -c release --package-path "$here" --scratch-path "$work/build-bench" \
   --product generate >&2
 swift build -c release --package-path "$here" --scratch-path "$work/build-bench" \
   --product csto-timing >&2
 csto=$work/build-csto/release/csto
+static=$work/build-csto-static/release/csto
 timing=$work/build-bench/release/csto-timing
 generate=$work/build-bench/release/generate
 
@@ -62,17 +73,19 @@ database "$model" "$work/synthetic-$facts.db"
 ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'{a / b:.2f}' if b else '-')" "$1" "$2"; }
 
 echo
-echo "(a) one-shot on the article, whole process (hyperfine, mean of 30 runs)"
-printf '%-48s %12s %12s %8s\n' "question" "csto ms" "sqlite3 ms" "ratio"
+echo "(a) one-shot on the article, whole process (hyperfine, mean of 30 runs); csto as built"
+echo "    by default (Swift runtime and Foundation loaded dynamically) and --static-swift-stdlib"
+printf '%-40s %9s %9s %9s %7s %7s\n' "question" "csto ms" "static" "sqlite3" "ratio" "static"
 "$timing" questions article | while IFS=$'\t' read -r form few query sql; do
   [ "$sql" != - ] || continue
   hyperfine -N --warmup 3 --runs 30 --export-json "$work/a.json" \
-    "$csto -c '$query'" "sqlite3 $work/article.db \"$sql\"" >/dev/null 2>&1
-  read -r c s < <(python3 -c "
+    "$csto -c '$query'" "$static -c '$query'" "sqlite3 $work/article.db \"$sql\"" >/dev/null 2>&1
+  read -r c t s < <(python3 -c "
 import json, sys
 r = json.load(open(sys.argv[1]))['results']
-print(r[0]['mean'] * 1e3, r[1]['mean'] * 1e3)" "$work/a.json")
-  printf '%-48s %12.2f %12.2f %8s\n' "$query" "$c" "$s" "$(ratio "$c" "$s")"
+print(r[0]['mean'] * 1e3, r[1]['mean'] * 1e3, r[2]['mean'] * 1e3)" "$work/a.json")
+  printf '%-40s %9.2f %9.2f %9.2f %7s %7s\n' "$query" "$c" "$t" "$s" "$(ratio "$c" "$s")" \
+    "$(ratio "$t" "$s")"
 done
 
 echo
