@@ -11,6 +11,24 @@ struct Support: Hashable, Sendable {
 /// Entities with their supports, the working form of an entity answer.
 typealias Matches = [Int: [Support]]
 
+/// Supports gathered for entities, each kept once: a set beside the lists, since a popular
+/// entity gathers hundreds and a list checked for each new one would cost their square.
+struct MatchCollector {
+  private(set) var matches: Matches = [:]
+  private var seen: Set<Key> = []
+
+  private struct Key: Hashable {
+    var entity: Int
+    var support: Support
+  }
+
+  /// Adds a support for an entity, unless it has it already.
+  mutating func add(_ entity: Int, _ support: Support) {
+    guard seen.insert(Key(entity: entity, support: support)).inserted else { return }
+    matches[entity, default: []].append(support)
+  }
+}
+
 /// Evaluates statements against a model: a pure function of (statement, model), with the
 /// model's indexes so that an answer costs what it touches. Scenario facts count only for
 /// the scenarios assumed; denied facts never satisfy a condition.
@@ -62,12 +80,6 @@ struct Evaluator {
   func matches(_ entity: Int, _ targets: EntitySet, lifting: Bool = true) -> Bool {
     targets.contains(entity)
       || (lifting && index.speaksFor[entity].contains { targets.contains($0.entity) })
-  }
-
-  /// The entities one end of a fact counts for: itself, and (when `lifting`) what it speaks
-  /// for.
-  func countsFor(_ entity: Int, lifting: Bool) -> [(entity: Int, chain: [Int])] {
-    lifting ? spokenFor(by: entity) : [(entity, [])]
   }
 
   /// True when the fact's subject counts for those it speaks for: not when it acted in a
@@ -206,17 +218,13 @@ struct Evaluator {
       !candidates.isEmpty
     else { return [:] }
     let directions = model.relations[relationIndex].symmetric ? [false, true] : [relation.reversed]
-    var result: Matches = [:]
+    var result = MatchCollector()
     for reversed in directions {
       let pattern = Pattern(
         relation: relationIndex, reversed: reversed, polarity: polarity, targets: targets)
-      for (entity, supports) in matching(pattern, among: candidates) {
-        for support in supports where !(result[entity]?.contains(support) ?? false) {
-          result[entity, default: []].append(support)
-        }
-      }
+      matching(pattern, among: candidates, into: &result)
     }
-    return result
+    return result.matches
   }
 
   /// A relation, its direction, the polarity wanted, and the entities at the far end.
@@ -232,20 +240,23 @@ struct Evaluator {
     fact.relation == pattern.relation && fact.polarity == pattern.polarity && inScope(fact)
   }
 
-  private func matching(_ pattern: Pattern, among candidates: EntitySet) -> Matches {
+  private func matching(
+    _ pattern: Pattern, among candidates: EntitySet, into result: inout MatchCollector
+  ) {
     let byCandidate = pattern.reversed ? index.factsByObject : index.factsBySubject
     let byTarget = pattern.reversed ? index.factsBySubject : index.factsByObject
     let relationCost = index.factsByRelation[pattern.relation].count
     let candidateCost = cost(of: candidates, in: byCandidate, limit: relationCost)
     let targetCost = cost(of: pattern.targets, in: byTarget, limit: relationCost)
-    var result: Matches = [:]
 
+    /// The fact counts for its near end and (when `lifting`) for all that end speaks for.
     func record(_ factIndex: Int, near: Int, lifting: Bool) {
-      for (entity, chain) in countsFor(near, lifting: lifting) where candidates.contains(entity) {
-        let support = Support(fact: factIndex, via: entity == near ? nil : near, chain: chain)
-        if !(result[entity]?.contains(support) ?? false) {
-          result[entity, default: []].append(support)
-        }
+      if candidates.contains(near) {
+        result.add(near, Support(fact: factIndex, via: nil, chain: []))
+      }
+      guard lifting else { return }
+      for step in index.speaksFor[near] where candidates.contains(step.entity) {
+        result.add(step.entity, Support(fact: factIndex, via: near, chain: step.chain))
       }
     }
     func consider(_ factIndex: Int) {
@@ -274,7 +285,6 @@ struct Evaluator {
     } else {
       for factIndex in index.factsByRelation[pattern.relation] { consider(factIndex) }
     }
-    return result
   }
 
   /// The facts an index lists for these entities and those who speak for them, counted up
@@ -297,7 +307,7 @@ struct Evaluator {
     guard let relationIndex = model.relation(id: relation.id) else { return [:] }
     let subjects = targetSet(subject)
     let directions = model.relations[relationIndex].symmetric ? [false, true] : [relation.reversed]
-    var result: Matches = [:]
+    var result = MatchCollector()
     for reversed in directions {
       for target in subjects {
         for (speaker, chain) in speakers(for: target) {
@@ -308,15 +318,13 @@ struct Evaluator {
               speaker == target || reversed || speaksThrough(fact)
             else { continue }
             let other = reversed ? fact.subject : fact.object
-            let support = Support(
-              fact: factIndex, via: speaker == target ? nil : speaker, chain: chain)
-            if !(result[other]?.contains(support) ?? false) {
-              result[other, default: []].append(support)
-            }
+            result.add(
+              other,
+              Support(fact: factIndex, via: speaker == target ? nil : speaker, chain: chain))
           }
         }
       }
     }
-    return result
+    return result.matches
   }
 }
