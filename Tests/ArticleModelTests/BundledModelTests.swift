@@ -101,4 +101,15 @@ import Testing
       #expect(paragraph.sentenceCount >= 1)
     }
   }
+
+  @Test func theCAMEOTableHasEveryLineOfItsFile() throws {
+    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../Sources/ArticleModel/Bundled/cameo.tsv").standardized
+    let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").dropFirst()
+    #expect(CAMEO.codes.count == lines.count)
+    let criticize = try #require(CAMEO.codes["111"])
+    #expect(criticize.root == "11")
+    #expect(criticize.quadClass == "3 verbal conflict")
+    #expect(criticize.label == "Criticize or denounce")
+  }
 }
