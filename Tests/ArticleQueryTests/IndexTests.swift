@@ -116,4 +116,31 @@ import Testing
     #expect(ParagraphSearch.fold("CAFE\u{301} — it’s") == "café — it’s")
     #expect(ParagraphSearch.fold("Ångström’s ŒUVRE") == "ångström’s œuvre")
   }
+
+  /// A model set narrowed by a relation gives what the whole set, evaluated first, does.
+  @Test func aSetNarrowedByAConditionIsTheSetEvaluatedFirst() {
+    var answered = 0
+    for relation in model.relations {
+      for reversed in [false, true] {
+        for entity in model.entities {
+          let condition = Condition.predicate(
+            RelationRef(id: relation.id, reversed: reversed), .entity(entity.id))
+          var narrowed = Evaluator(context: engine.context, assumed: [])
+          var whole = Evaluator(context: engine.context, assumed: [])
+          let found = narrowed.entities(of: .selection(.named("members"), condition))
+          let expected = whole.holding(
+            condition, among: .listed(whole.set(named: "members").keys))
+          #expect(
+            found.mapValues(Set.init) == expected.mapValues(Set.init),
+            "members where \(relation.id)\(reversed ? " (reversed)" : "") \(entity.id)")
+          if !found.isEmpty { answered += 1 }
+        }
+      }
+    }
+    #expect(answered > 20, "many such questions have answers")
+    #expect(
+      Evaluator.isSelective(.and([.predicate(RelationRef(id: "x"), .set("y")), .not(.and([]))])))
+    #expect(
+      !Evaluator.isSelective(.or([.predicate(RelationRef(id: "x"), .set("y")), .not(.and([]))])))
+  }
 }

@@ -97,6 +97,11 @@ struct Evaluator {
     switch query {
     case .selection(let source, let condition):
       guard let condition else { return candidates(source) }
+      if case .named(let name) = source, setCache[name] == nil, Self.isSelective(condition),
+        case .selection(let base, let membership)? = context.sets[name]?.query
+      {
+        return narrowing(base, by: condition, thenBy: membership)
+      }
       return holding(condition, among: candidateSet(source))
     case .who(let condition):
       return holding(condition, among: .everything(count: model.entities.count))
@@ -109,6 +114,30 @@ struct Evaluator {
       return [entity: []]
     case .facts, .why:
       return [:]
+    }
+  }
+
+  /// A model set narrowed by a condition (`members where criticized russia`, with `members`
+  /// defined as `countries where member of csto`): the condition picks its few entities from
+  /// the set's base first, and membership is tested on those alone, rather than the whole
+  /// set evaluated first. The supports are the condition's, as for any set.
+  private mutating func narrowing(
+    _ base: SetSource, by condition: Condition, thenBy membership: Condition?
+  ) -> Matches {
+    let found = holding(condition, among: candidateSet(base))
+    guard let membership, !found.isEmpty else { return found }
+    let members = holding(membership, among: .listed(found.keys))
+    return found.filter { members[$0.key] != nil }
+  }
+
+  /// Whether a condition finds its entities from facts, not by going through every candidate:
+  /// a relation, an `and` that begins with one, an `or` of them. (`not` tests each candidate.)
+  static func isSelective(_ condition: Condition) -> Bool {
+    switch condition {
+    case .predicate: true
+    case .not: false
+    case .and(let parts): parts.first.map(isSelective) ?? false
+    case .or(let parts): parts.allSatisfy(isSelective)
     }
   }
 
