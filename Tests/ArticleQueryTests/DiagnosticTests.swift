@@ -65,6 +65,14 @@ import Testing
       is its closing " missing?
       """),
     Case(
+      "members where criticized \"rus\nsia\"",
+      """
+      query:1:26: error: unknown name "rus sia"
+      members where criticized "rus
+                               ^~~~
+      did you mean 'russia' or 'russian'?
+      """),
+    Case(
       "members where criticized",
       """
       query:1:25: error: expected a name or a set, found end of input

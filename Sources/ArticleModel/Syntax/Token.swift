@@ -28,11 +28,13 @@ public struct Token: Sendable, Equatable {
   /// The word folded for comparison: words are case-insensitive.
   public var folded: String { text.lowercased() }
 
-  /// How a message names the token: `'wher'`, `'('`, `end of input`.
+  /// How a message names the token: `'wher'`, `'('`, `end of input`; a quoted name that runs
+  /// over lines on one line, its line breaks shown as the spaces they count as.
   public var description: String {
     switch kind {
     case .word, .number: "'\(text)'"
-    case .string: "\"\(text)\""
+    case .string:
+      "\"\(text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: " "))\""
     default: kind.rawValue
     }
   }
