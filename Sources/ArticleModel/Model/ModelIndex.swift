@@ -43,6 +43,19 @@ public struct ModelIndex: Sendable {
     var byQualifier = [[Int]](repeating: [], count: entities.count)
     var byParagraph: [[Int]] = []
     var steps = [[(to: Int, fact: Int)]](repeating: [], count: entities.count)
+    // Whether a relation's subject of a given kind speaks for its object, decided per
+    // relation and kind once: not by copying the relation and comparing kind names per fact.
+    var kindNumbers: [String: Int] = [:]
+    var kindOfEntity: [Int] = []
+    kindOfEntity.reserveCapacity(entities.count)
+    for entity in entities {
+      let number = kindNumbers[entity.kind, default: kindNumbers.count]
+      kindNumbers[entity.kind] = number
+      kindOfEntity.append(number)
+    }
+    let representing = relations.map { relation in
+      Set(relation.represents.compactMap { kindNumbers[$0] })
+    }
     for (index, fact) in facts.enumerated() {
       bySubject[fact.subject].append(index)
       byObject[fact.object].append(index)
@@ -60,9 +73,10 @@ public struct ModelIndex: Sendable {
           byParagraph[evidence.paragraph].append(index)
         }
       }
-      let relation = relations[fact.relation]
-      if fact.polarity == .affirmed, fact.modality == .reported,
-        relation.represents.contains(entities[fact.subject].kind), fact.subject != fact.object
+      if !representing[fact.relation].isEmpty, fact.polarity == .affirmed,
+        fact.modality == .reported,
+        representing[fact.relation].contains(kindOfEntity[fact.subject]),
+        fact.subject != fact.object
       {
         steps[fact.subject].append((fact.object, index))
       }
