@@ -35,9 +35,6 @@ struct Statement {
   /// Whether the text is longer than the parser accepts.
   var isTooLong: Bool { text.utf8.count > Parser.maximumLength }
 
-  /// Whether a quoted name is still open at the end of the text.
-  var isInQuote: Bool { state.openQuote != nil }
-
   private mutating func scan(_ line: String) {
     guard !isTooLong else {
       isComplete = true

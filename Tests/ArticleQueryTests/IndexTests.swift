@@ -41,7 +41,8 @@ import Testing
 
   @Test func aKindIsTestedByKindAndWalkedWhole() throws {
     let context = engine.context
-    let countries = try #require(context.kindByPlural["countries"])
+    let countries = try #require(context.kindsByPlural["countries"]?.first)
+    #expect(context.kindsByPlural["countries"]?.count == 1)
     let set = EntitySet.kind(
       countries, members: context.membersByKind[countries], kinds: context.kindOfEntity)
     let expected = model.entities.indices.filter { model.entities[$0].kind == "country" }
@@ -142,5 +143,38 @@ import Testing
       Evaluator.isSelective(.and([.predicate(RelationRef(id: "x"), .set("y")), .not(.and([]))])))
     #expect(
       !Evaluator.isSelective(.or([.predicate(RelationRef(id: "x"), .set("y")), .not(.and([]))])))
+  }
+
+  /// A plural two kinds share names the entities of both, with and without a condition.
+  @Test func aSharedPluralStandsForBothKinds() throws {
+    let model = try ModelLoader.load(
+      text: """
+        document d
+          paragraph "Ann praised Bob. Bob praised Ann."
+        kind person plural "people"
+        kind robot plural "people"
+        relation praised "praised"
+        entity ann "Ann" person
+        entity bob "Bob" robot
+        fact ann praised bob
+          evidence 1 "Ann praised Bob"
+        fact bob praised ann
+          evidence 1 "Bob praised Ann"
+        """, name: "shared.model"
+    ) { _ in "" }
+    let engine = try QueryEngine(model: model)
+    func names(_ query: String) throws -> [String] {
+      guard case .success(let answer) = engine.run(query).last,
+        case .entities(let results) = answer.body
+      else { throw QueryFailed(query: query) }
+      return results.map(\.name)
+    }
+    #expect(try names("people") == ["Ann", "Bob"])
+    #expect(try names("people where praised ann") == ["Bob"])
+    #expect(try names("everything where praised bob") == ["Ann"])
+  }
+
+  struct QueryFailed: Error {
+    var query: String
   }
 }

@@ -32,32 +32,4 @@ public struct Document: Sendable, Equatable, Codable {
   public func paragraph(_ number: Int) -> String? {
     paragraphs.indices.contains(number - 1) ? paragraphs[number - 1] : nil
   }
-
-  /// Splits a text into paragraphs: blocks separated by blank lines, each block's lines trimmed
-  /// and joined with one space, leaving out the blocks listed in `skipping`.
-  public static func paragraphs(of text: String, skipping: [String]) -> [String] {
-    var blocks: [String] = []
-    var current: [String] = []
-    func close() {
-      if !current.isEmpty { blocks.append(current.joined(separator: " ")) }
-      current = []
-    }
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      let trimmed = line.trimmingWhitespace()
-      if trimmed.isEmpty { close() } else { current.append(trimmed) }
-    }
-    close()
-    let skip = Set(skipping)
-    return blocks.filter { !skip.contains($0) }
-  }
-}
-
-extension Substring {
-  func trimmingWhitespace() -> String {
-    let isSpace: (Character) -> Bool = { $0.isWhitespace }
-    guard let first = firstIndex(where: { !isSpace($0) }),
-      let last = lastIndex(where: { !isSpace($0) })
-    else { return "" }
-    return String(self[first...last])
-  }
 }

@@ -7,13 +7,11 @@ struct EngineContext: Sendable {
   let vocabulary: Vocabulary
   /// The model's named sets, parsed.
   let sets: [String: Statement]
-  /// Each kind's plural with its entities (no supports).
-  let entitiesByPlural: [String: Matches]
-  let everything: Matches
   /// Each entity's kind, as its number in `model.kinds` (-1 for a kind not declared).
   let kindOfEntity: [Int]
-  /// Each kind's plural with the kind's number, and each kind's entities.
-  let kindByPlural: [String: Int]
+  /// Each plural with the numbers of the kinds it names (two kinds may share one), and each
+  /// kind's entities.
+  let kindsByPlural: [String: [Int]]
   let membersByKind: [[Int]]
   /// Each entity's place in the answer order: by display name, then id.
   let rank: [Int]
@@ -44,30 +42,20 @@ struct EngineContext: Sendable {
       sets[set.id] = statements[0]
     }
     self.sets = sets
-    var byPlural: [String: Matches] = [:]
-    var kindByPlural: [String: Int] = [:]
-    var shared: Set<String> = []
+    var kindsByPlural: [String: [Int]] = [:]
     for (number, kind) in model.kinds.enumerated() {
-      byPlural[kind.plural] = [:]
-      if kindByPlural.updateValue(number, forKey: kind.plural) != nil { shared.insert(kind.plural) }
+      kindsByPlural[kind.plural, default: []].append(number)
     }
-    // A plural two kinds share stands for both: its entities are listed, not tested by kind.
-    for plural in shared { kindByPlural[plural] = nil }
-    var everything: Matches = [:]
     let numbers = Dictionary(model.kinds.enumerated().map { ($1.id, $0) }) { first, _ in first }
     var kindOfEntity = [Int](repeating: -1, count: model.entities.count)
     var membersByKind = [[Int]](repeating: [], count: model.kinds.count)
     for (index, entity) in model.entities.enumerated() {
-      everything[index] = []
       guard let number = numbers[entity.kind] else { continue }
       kindOfEntity[index] = number
       membersByKind[number].append(index)
-      byPlural[model.kinds[number].plural]?[index] = []
     }
-    entitiesByPlural = byPlural
-    self.everything = everything
     self.kindOfEntity = kindOfEntity
-    self.kindByPlural = kindByPlural
+    self.kindsByPlural = kindsByPlural
     self.membersByKind = membersByKind
     let names = model.entities.map { $0.name.lowercased() }
     let order = model.entities.indices.sorted {

@@ -160,26 +160,25 @@ struct Evaluator {
   /// The entities of a named set, to test: a kind by kind, everything as such, a model set
   /// evaluated (once per statement).
   mutating func members(of name: String) -> EntitySet {
-    if context.sets[name] == nil, let kind = context.kindByPlural[name] {
-      return .kind(kind, members: context.membersByKind[kind], kinds: context.kindOfEntity)
-    }
-    if context.sets[name] == nil, context.entitiesByPlural[name] == nil {
+    if context.sets[name] != nil { return .listed(set(named: name).keys) }
+    guard let kinds = context.kindsByPlural[name] else {
       return .everything(count: model.entities.count)
     }
-    return .listed(set(named: name).keys)
+    if kinds.count == 1 {
+      return .kind(kinds[0], members: context.membersByKind[kinds[0]], kinds: context.kindOfEntity)
+    }
+    return .listed(kinds.flatMap { context.membersByKind[$0] })
   }
 
-  /// The members of a named set: a model set (evaluated once per statement, with its
-  /// supports), a kind's plural, or everything.
+  /// The members of a named set, with no supports but a model set's own: a model set
+  /// (evaluated once per statement), a kind's plural, or everything.
   mutating func set(named name: String) -> Matches {
     if let cached = setCache[name] { return cached }
     let result: Matches
     if let definition = context.sets[name] {
       result = entities(of: definition.query)
-    } else if let members = context.entitiesByPlural[name] {
-      result = members
     } else {
-      result = context.everything
+      result = Dictionary(uniqueKeysWithValues: members(of: name).map { ($0, []) })
     }
     setCache[name] = result
     return result
