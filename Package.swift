@@ -16,6 +16,7 @@ let package = Package(
     targets: [
         .target(
             name: "ArticleModel",
+            exclude: ["Bundled/article.txt.sha256"],
             resources: [
                 .embedInCode("Bundled/csto.model"),
                 .embedInCode("Bundled/article.txt"),
