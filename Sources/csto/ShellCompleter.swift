@@ -1,5 +1,10 @@
 import ArticleQuery
-import Glibc
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// What Tab offers at the prompt: dot-commands and their arguments (file paths after
 /// `.read` and `.graph`, then the query after `.graph FILE`) here, and the query language's
