@@ -141,7 +141,8 @@ final class PseudoTerminal {
     defer { fclose(file) }
     var buffer = [CChar](repeating: 0, count: 1024)
     guard fgets(&buffer, Int32(buffer.count), file) != nil else { return .zero }
-    let line = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let line = String(
+      decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     // Fields after the parenthesised command name: state is field 3; utime 14, stime 15.
     guard let close = line.lastIndex(of: ")") else { return .zero }
     let fields = line[line.index(after: close)...].split(separator: " ")
