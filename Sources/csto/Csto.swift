@@ -1,6 +1,11 @@
 import ArgumentParser
 import ArticleQuery
-import Glibc
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The command line: `csto [--format F] [--model FILE] [--keep-going] [--no-init]
 /// [-c QUERY]... [FILE...]`, and the subcommands `csto export` and `csto graph`. Parsing only;

@@ -1,6 +1,11 @@
 import ArticleModel
 import ArticleQuery
-import Glibc
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// One run of csto as the command line asked for it: which model, which queries and
 /// scripts, or the prompt. Gives back the exit status.

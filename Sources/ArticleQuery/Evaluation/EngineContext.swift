@@ -1,4 +1,5 @@
 import ArticleModel
+import Syntax
 
 /// What evaluation needs besides the model, prepared once per engine: the vocabulary, the
 /// model's named sets parsed, the entities of each kind, and the order answers are given in.

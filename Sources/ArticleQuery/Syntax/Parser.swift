@@ -1,4 +1,5 @@
 import ArticleModel
+import Syntax
 
 /// Parses the query language (`Grammar/query.ebnf`) by recursive descent, one function per
 /// rule, resolving names against a model's vocabulary as it goes. It stops at the first error
