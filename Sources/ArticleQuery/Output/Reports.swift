@@ -84,7 +84,7 @@ public enum Reports {
     var lines = ["¶\(number)", marked, ""]
     let builder = ResultBuilder(model: model)
     lines.append("\(citing.count) facts cite it:")
-    for fact in citing { lines.append("  " + Renderer.sentence(builder.fact(fact))) }
+    for fact in citing { lines.append("  " + builder.fact(fact).sentence) }
     return lines.joined(separator: "\n") + "\n"
   }
 
