@@ -19,6 +19,16 @@ struct DotCommand: Sendable {
     case problem(Diagnostic)
     /// A script read by `.read` failed and has reported its own errors.
     case failedAndReported
+
+    /// What went wrong, in words; nil when nothing did or the script reported it.
+    var failure: String? {
+      switch self {
+      case .done, .quit, .failedAndReported: nil
+      case .usage: "usage"
+      case .failed(let message): message
+      case .problem(let diagnostic): diagnostic.message
+      }
+    }
   }
 
   /// What a typed name stands for.

@@ -27,6 +27,14 @@ final class Shell {
     let text: String
   }
 
+  /// One check (`.expect`) or one error outside a check, as `csto test` counts them: where it
+  /// is, and what was wrong (nil: the check held).
+  struct Check: Equatable {
+    let sourceName: String?
+    let line: Int
+    let failure: String?
+  }
+
   /// The deepest `.read` may nest, so that a script that reads itself stops with an error.
   static let readLimit = 16
 
@@ -44,6 +52,10 @@ final class Shell {
   let fallbackWidth: Int
   /// Whether any error has been reported; the exit status is 1 if so.
   private(set) var hasFailed = false
+  /// Every check run so far, in order.
+  private(set) var checks: [Check] = []
+  /// Every error reported outside a check, in order.
+  private(set) var errors: [Check] = []
   /// Set by `.quit`: no more input is read.
   var isQuitting = false
   var lastOutcome: Outcome?
@@ -142,12 +154,18 @@ final class Shell {
         guard settle(&script, sourceName: sourceName) else { return false }
         script.pending = run(statement).map { ($0, statement) }
       case .command(let name, let arguments, let column, let text, let number):
-        let command = DotCommand.find(name).command
-        if script.pending != nil, let expectsFailure = command?.expectsFailure {
+        if script.pending != nil, let command = DotCommand.find(name).command,
+          let expectsFailure = command.expectsFailure
+        {
           if expectsFailure(arguments) {
             script.pending = nil
+            checks.append(Check(sourceName: sourceName, line: number, failure: nil))
             continue
           }
+          // The check reads only the outcome it is given and prints nothing: this is what it
+          // says was wrong, for `csto test`, while the query's error is reported as usual.
+          let failure = command.run(self, arguments).failure ?? "expected \(arguments)"
+          checks.append(Check(sourceName: sourceName, line: number, failure: failure))
           guard settle(&script, sourceName: sourceName) else { return false }
           continue
         }
@@ -264,6 +282,12 @@ final class Shell {
   /// about a query too long to read without the query: neither needs the text shown.
   private func report(_ error: QueryError, statement: PendingStatement, sourceName: String?) {
     hasFailed = true
+    if !isInterrupted {
+      errors.append(
+        Check(
+          sourceName: sourceName, line: statement.firstLine + error.location.line - 1,
+          failure: error.message))
+    }
     if isInterrupted {
       reportInterruption(sourceName: sourceName, line: statement.firstLine)
     } else if statement.isTooLong {
@@ -283,6 +307,7 @@ final class Shell {
     interruptionReported = true
     let start = Terminal.isTerminal(output.messages) ? "\n" : ""
     if sourceName == nil {
+      errors.append(Check(sourceName: nil, line: line, failure: "interrupted"))
       output.error(start + "interrupted")
     } else {
       reportPlain("interrupted", sourceName: sourceName, line: line, start: start)
@@ -292,6 +317,7 @@ final class Shell {
   /// `FILE:LINE: error: MESSAGE`, or `error: MESSAGE` outside a file.
   private func reportPlain(_ message: String, sourceName: String?, line: Int, start: String = "") {
     hasFailed = true
+    errors.append(Check(sourceName: sourceName, line: line, failure: message))
     let label = errorColor ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
     output.error(start + (sourceName.map { "\($0):\(line): " } ?? "") + "\(label) \(message)")
   }
@@ -325,23 +351,36 @@ final class Shell {
           suggestions: candidates.map { "." + $0 }), at: place)
       return false
     }
-    switch command.run(self, arguments) {
+    let outcome = command.run(self, arguments)
+    let isCheck = command.expectsFailure != nil
+    if isCheck {
+      checks.append(
+        Check(
+          sourceName: place.sourceName, line: place.line,
+          failure: outcome == .usage ? "usage: \(command.usage)" : outcome.failure))
+    }
+    switch outcome {
     case .done, .quit:
       return true
     case .usage:
-      fail(Diagnostic("usage: \(command.usage)", at: argumentSpan), at: place)
+      fail(Diagnostic("usage: \(command.usage)", at: argumentSpan), at: place, isCheck: isCheck)
     case .failed(let message):
-      fail(Diagnostic(message, at: argumentSpan), at: place)
+      fail(Diagnostic(message, at: argumentSpan), at: place, isCheck: isCheck)
     case .problem(let diagnostic):
-      fail(diagnostic.shifted(by: argumentStart), at: place)
+      fail(diagnostic.shifted(by: argumentStart), at: place, isCheck: isCheck)
     case .failedAndReported:
       hasFailed = true
     }
     return false
   }
 
-  private func fail(_ diagnostic: Diagnostic, at place: Place) {
+  /// Reports a command's error; one of a check is counted with the check, not as an error.
+  private func fail(_ diagnostic: Diagnostic, at place: Place, isCheck: Bool = false) {
     hasFailed = true
+    if !isCheck {
+      errors.append(
+        Check(sourceName: place.sourceName, line: place.line, failure: diagnostic.message))
+    }
     let source = SourceText(name: place.sourceName, text: place.text, firstLine: place.line)
     output.error(DiagnosticRenderer.render(diagnostic, in: source, color: errorColor))
   }
