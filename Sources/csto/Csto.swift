@@ -8,8 +8,8 @@ import ArticleQuery
 #endif
 
 /// The command line: `csto [--format F] [--model FILE] [--keep-going] [--no-init]
-/// [-c QUERY]... [FILE...]`, and the subcommands `csto export` and `csto graph`. Parsing only;
-/// `Invocation`, `ExportCommand` and `GraphCommand` do the work.
+/// [-c QUERY]... [FILE...]`, and the subcommands `csto export`, `csto graph` and `csto test`.
+/// Parsing only; `Invocation`, `ExportCommand`, `GraphCommand` and `TestCommand` do the work.
 @main
 struct Csto: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -19,6 +19,7 @@ struct Csto: ParsableCommand {
       csto [<options>] [-c <query> ...] [<file> ...]
       csto export --format json|csv|ntriples|sql|events [-o <file>] [--model <file>]
       csto graph [<query> ...] -o <file>.svg|.png|.pdf|.dot [--model <file>]
+      csto test <file-or-folder> ... [--tap] [--junit <file>] [--model <file>]
       """,
     discussion: """
       With no FILE and no -c, csto shows a prompt when standard input is a terminal, and \
@@ -33,7 +34,7 @@ struct Csto: ParsableCommand {
       csto stops there with status 1 (a second ^C ends it at once).
 
       csto export writes the whole model for other tools; csto graph draws an answer with \
-      Graphviz. Each has its own --help.
+      Graphviz; csto test runs scripts as tests. Each has its own --help.
 
       Exit status: 0 success (an empty answer too), 1 a query or script error, 2 bad usage \
       or an unreadable file or model.
@@ -82,6 +83,7 @@ struct Csto: ParsableCommand {
     let arguments = Array(CommandLine.arguments.dropFirst())
     let subcommands = [
       ExportCommand.configuration.commandName, GraphCommand.configuration.commandName,
+      TestCommand.configuration.commandName,
     ]
     guard let first = arguments.first, subcommands.contains(first) else {
       let csto = parsed(by: Csto.self) { try Csto.parse(arguments) }
@@ -93,6 +95,7 @@ struct Csto: ParsableCommand {
     var command = parsed(by: Subcommands.self) { try Subcommands.parseAsRoot(arguments) }
     if let export = command as? ExportCommand { Glibc.exit(export.execute()) }
     if let graph = command as? GraphCommand { Glibc.exit(graph.execute()) }
+    if let test = command as? TestCommand { Glibc.exit(test.execute()) }
     parsed(by: Subcommands.self) { try command.run() }
     Glibc.exit(0)
   }
@@ -103,7 +106,7 @@ struct Csto: ParsableCommand {
   /// prints by running.
   struct Subcommands: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "csto", subcommands: [ExportCommand.self, GraphCommand.self])
+      commandName: "csto", subcommands: [ExportCommand.self, GraphCommand.self, TestCommand.self])
   }
 
   /// What `parse` gives; `--help` and `--version` print and exit 0, bad usage prints (as

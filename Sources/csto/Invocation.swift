@@ -50,7 +50,16 @@ struct Invocation {
       errorColor: Terminal.allowsColor(STDERR_FILENO, environment: environment),
       fallbackWidth: Terminal.outputWidth(of: STDOUT_FILENO, environment: environment),
       interruption: Interrupt.flag)
+    shell.pager = Pager.from(environment: environment)
+    shell.editor = ExternalEditor.from(environment: environment)
+    let status = run(shell, scripts: scripts, environment: environment)
+    // The file of an `.output` still under way is written now; failing to is an error.
+    return shell.finish() ? status : 1
+  }
 
+  private func run(
+    _ shell: Shell, scripts: [(name: String, text: String?)], environment: [String: String]
+  ) -> Int32 {
     if queries.isEmpty && files.isEmpty && Terminal.isTerminal(STDIN_FILENO) {
       runPrompt(shell, environment: environment)
       return 0
