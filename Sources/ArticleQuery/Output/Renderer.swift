@@ -50,7 +50,7 @@ public enum Renderer {
 
   /// A fact as a short sentence: `Rakhmon criticized Russia at Tashkent SCO summit`, with
   /// `did not` for a denial and the scenario or assessment marked.
-  static func sentence(_ fact: FactResult) -> String {
+  public static func sentence(_ fact: FactResult) -> String {
     var text =
       fact.polarity == "denied"
       ? "\(fact.subject) did not: \(fact.relation) \(fact.object)"
