@@ -21,7 +21,8 @@ extension SnapshotReader {
           id: try string(), phrase: try string(), present: try optionalString(),
           past: try optionalString(), base: try optionalString(), passive: try optionalString(),
           inverse: try optionalString(), synonyms: try strings(), symmetric: try bool(),
-          office: try bool(), represents: try strings(), subjectKinds: try strings(),
+          office: try bool(), reflexive: try bool(), personal: try bool(),
+          represents: try strings(), subjectKinds: try strings(),
           objectKinds: try strings(), cameo: try optionalString()))
     }
     var entities: [Entity] = []
@@ -47,9 +48,23 @@ extension SnapshotReader {
       facts.append(
         try fact(entities: entities.count, relations: relations.count, documents: documents))
     }
+    var qualifiers: [Qualifier.Declaration] = []
+    for _ in 0..<(try count()) {
+      qualifiers.append(
+        Qualifier.Declaration(
+          key: Qualifier.Key(rawValue: try string()), takesEntity: try bool(),
+          meaning: try optionalString()))
+    }
+    var noClaims: [NoClaim] = []
+    for _ in 0..<(try count()) {
+      let (document, paragraph) = try place(in: documents)
+      noClaims.append(
+        NoClaim(document: document, paragraph: paragraph, quote: try string(), reason: try string())
+      )
+    }
     return Model(
       documents: documents, kinds: kinds, relations: relations, entities: entities, sets: sets,
-      facts: facts)
+      facts: facts, qualifiers: qualifiers, noClaims: noClaims)
   }
 
   private mutating func fact(entities: Int, relations: Int, documents: [Document])
@@ -60,7 +75,7 @@ extension SnapshotReader {
     let object = try number(below: entities)
     var qualifiers: [Qualifier] = []
     for _ in 0..<(try count()) {
-      let key = Qualifier.Key.allCases[try number(below: Qualifier.Key.allCases.count)]
+      let key = Qualifier.Key(rawValue: try string())
       switch try byte() {
       case 0: qualifiers.append(Qualifier(key, .entity(try number(below: entities))))
       case 1: qualifiers.append(Qualifier(key, .text(try string())))
@@ -83,14 +98,20 @@ extension SnapshotReader {
     let personal = try bool()
     var evidence: [Evidence] = []
     for _ in 0..<(try count()) {
-      let document = try number(below: documents.count)
-      let paragraph = try number(below: documents[document].paragraphs.count + 1)
-      guard paragraph >= 1 else { throw .malformed("paragraph 0") }
+      let (document, paragraph) = try place(in: documents)
       evidence.append(Evidence(document: document, paragraph: paragraph, quote: try string()))
     }
     return Fact(
       subject: subject, relation: relation, object: object, qualifiers: qualifiers,
       polarity: polarity, modality: modality, personal: personal, evidence: evidence,
       note: try optionalString())
+  }
+
+  /// A document index and a paragraph number in it (from 1).
+  private mutating func place(in documents: [Document]) throws(SnapshotError) -> (Int, Int) {
+    let document = try number(below: documents.count)
+    let paragraph = try number(below: documents[document].paragraphs.count + 1)
+    guard paragraph >= 1 else { throw .malformed("paragraph 0") }
+    return (document, paragraph)
   }
 }

@@ -31,6 +31,8 @@ extension SnapshotWriter {
       strings(relation.synonyms)
       bool(relation.symmetric)
       bool(relation.office)
+      bool(relation.reflexive)
+      bool(relation.personal)
       strings(relation.represents)
       strings(relation.subjectKinds)
       strings(relation.objectKinds)
@@ -58,6 +60,19 @@ extension SnapshotWriter {
     }
     number(model.facts.count)
     for fact in model.facts { encode(fact) }
+    number(model.qualifiers.count)
+    for declaration in model.qualifiers {
+      string(declaration.key.rawValue)
+      bool(declaration.takesEntity)
+      optionalString(declaration.meaning)
+    }
+    number(model.noClaims.count)
+    for noClaim in model.noClaims {
+      number(noClaim.document)
+      number(noClaim.paragraph)
+      string(noClaim.quote)
+      string(noClaim.reason)
+    }
   }
 
   private mutating func encode(_ fact: Fact) {
@@ -66,7 +81,7 @@ extension SnapshotWriter {
     number(fact.object)
     number(fact.qualifiers.count)
     for qualifier in fact.qualifiers {
-      byte(UInt8(Qualifier.Key.allCases.firstIndex(of: qualifier.key)!))
+      string(qualifier.key.rawValue)
       switch qualifier.value {
       case .entity(let entity):
         byte(0)
