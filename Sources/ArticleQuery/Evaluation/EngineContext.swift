@@ -16,6 +16,8 @@ struct EngineContext: Sendable {
   let rank: [Int]
   /// The documents' paragraphs, searched by `why not`.
   let paragraphSearch: ParagraphSearch
+  /// The entity names Tab offers, sorted on first use.
+  let nameIndex: NameIndex
 
   /// The context of `model`, or the first named set whose query does not parse or refers to
   /// itself.
@@ -59,6 +61,7 @@ struct EngineContext: Sendable {
     for (place, entity) in order.enumerated() { rank[entity] = place }
     self.rank = rank
     paragraphSearch = ParagraphSearch(documents: model.documents)
+    nameIndex = NameIndex(names: vocabulary.entityNames)
     try checkCycles()
   }
 
