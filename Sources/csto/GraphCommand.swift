@@ -47,7 +47,9 @@ struct GraphCommand: ParsableCommand {
       out.error(Graphviz.Problem.unknownFormat.message(command: "csto graph"))
       return 2
     }
-    guard let engine = Invocation.engine(modelFile: model, output: out) else { return 2 }
+    guard let engine = Invocation.engine(modelFile: model, output: out, cache: nil) else {
+      return 2
+    }
     let text: String
     if query.isEmpty {
       text = DotRenderer.dot(for: engine.model)

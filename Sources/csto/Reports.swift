@@ -87,7 +87,7 @@ enum Reports {
     marked += text[cursor...]
     var lines = ["¶\(number)", marked, ""]
     lines.append(citing.count == 1 ? "1 fact cites it:" : "\(citing.count) facts cite it:")
-    for fact in citing { lines.append("  " + Renderer.sentence(engine.factResult(fact))) }
+    for fact in citing { lines.append("  " + engine.factResult(fact).sentence) }
     return lines.joined(separator: "\n") + "\n"
   }
 
