@@ -47,11 +47,11 @@ import Testing
     let countries = try #require(kinds.first)
     let set = EntitySet.kind(
       countries, members: context.membersByKind[countries], kinds: context.kindOfEntity)
-    let expected = model.entities.indices.filter { model.entities[$0].kind == "country" }
+    let expected = model.entities.indices.filter { model.kind(of: $0).id == "country" }
     #expect(Set(set) == Set(expected))
     #expect(set.count == expected.count)
     for entity in model.entities.indices {
-      #expect(set.contains(entity) == (model.entities[entity].kind == "country"))
+      #expect(set.contains(entity) == (model.kind(of: entity).id == "country"))
     }
     let everything = EntitySet.everything(count: model.entities.count)
     #expect(Array(everything) == Array(model.entities.indices))

@@ -19,6 +19,8 @@ struct ModelChecker {
   /// Each entity's kind, and each relation's rule, read for every fact: held apart so that
   /// reading them does not copy a whole entity or relation.
   private var entityKinds: [String] = []
+  /// Each entity's kind, by its index in the kinds; nil for a kind that is not declared.
+  private var entityKindIndices: [Int?] = []
   private var relationRules:
     [(
       phrase: String, subjectKinds: [String], objectKinds: [String], reflexive: Bool, personal: Bool
@@ -118,13 +120,16 @@ struct ModelChecker {
     return (
       Model(
         documents: documents,
-        kinds: syntax.kinds.map { Kind(id: $0.id.text, plural: $0.plural.text.lowercased()) },
+        kinds: syntax.kinds.map {
+          Kind(id: $0.id.text, plural: $0.plural.text.lowercased(), isScenario: $0.isScenario)
+        },
         relations: syntax.relations.map(\.relation),
-        entities: syntax.entities.map {
+        entities: zip(syntax.entities, entityKindIndices).map { entity, kind in
           Entity(
-            id: $0.id.text, name: $0.name.text, kind: $0.kind.text,
-            aliases: $0.aliases.map { $0.text.lowercased() },
-            metonyms: $0.metonyms.map { $0.text.lowercased() }, background: $0.background)
+            id: entity.id.text, name: entity.name.text, kind: KindRef(kind!),
+            aliases: entity.aliases.map { $0.text.lowercased() },
+            metonyms: entity.metonyms.map { $0.text.lowercased() },
+            background: entity.background)
         },
         sets: syntax.sets.map { set in
           let start = UTF8Text.location(
@@ -226,7 +231,7 @@ struct ModelChecker {
   private mutating func checkEntities() {
     var nameOwner: [String: String] = [:]
     for entity in syntax.entities {
-      _ = lookup(entity.kind, "kind", in: kindIDs)
+      entityKindIndices.append(lookup(entity.kind, "kind", in: kindIDs))
       let names =
         [entity.id, Spelled(text: entity.name.text.lowercased(), range: entity.name.range)]
         + entity.aliases + entity.metonyms
@@ -293,7 +298,7 @@ struct ModelChecker {
       modality = .assessment
     }
     if let id = syntax.scenario, let index = lookup(id, "scenario", in: entityIDs) {
-      if entityKinds[index] != "scenario" {
+      if !(entityKindIndices[index].map { self.syntax.kinds[$0].isScenario } ?? false) {
         error(
           "'\(lexer.folded(id))' is a \(entityKinds[index]), not a scenario", id)
       }
