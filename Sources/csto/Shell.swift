@@ -150,9 +150,9 @@ final class Shell {
     }
   }
 
-  /// Opens `text` in the user's editor, then runs what was saved as one history entry, as
-  /// psql's `\e` does; shows it first, so that what runs is on the screen. An editor that
-  /// fails runs nothing.
+  /// Opens `text` in the user's editor, then runs what was saved as one query and one history
+  /// entry, as psql's `\e` does (a text that starts with a dot-command runs as a script);
+  /// shows it first, so that what runs is on the screen. An editor that fails runs nothing.
   func editAndRun(_ text: String) {
     switch editor.edit(text) {
     case .failure(let problem):
@@ -163,8 +163,22 @@ final class Shell {
       output.line(query)
       lineEditor?.addHistory(query)
       lastQuery = query
-      var lines = TextLines(query)
-      _ = runScript(&lines, sourceName: nil)
+      guard case .query = ShellInput.classify(query) else {
+        var lines = TextLines(query)
+        _ = runScript(&lines, sourceName: nil)
+        return
+      }
+      // The whole text is one query, as psql's buffer is: its lines need no open parenthesis
+      // to go on.
+      var statement: PendingStatement?
+      for line in query.split(separator: "\n", omittingEmptySubsequences: false) {
+        if statement == nil {
+          statement = PendingStatement(String(line), firstLine: 1)
+        } else {
+          statement?.append(String(line))
+        }
+      }
+      if let statement { runReported(statement, sourceName: nil) }
     }
   }
 
