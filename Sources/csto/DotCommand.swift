@@ -1,6 +1,12 @@
 import ArticleModel
 import ArticleQuery
-import Glibc
+import Syntax
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// A dot-command: its name, its usage line, a line of help, and what it does to the shell.
 /// `DotCommand.all` is the one list of commands: `.help`, completion and lookup by unique

@@ -1,5 +1,10 @@
 import CEditLine
-import Glibc
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Owns one libedit editor and its history. The rest of the shell sees `readLine(prompt:)`,
 /// `addHistory(_:)` and a completion hook; everything libedit-specific stays in this file.

@@ -87,20 +87,20 @@ enum Reports {
     marked += text[cursor...]
     var lines = ["¶\(number)", marked, ""]
     lines.append(citing.count == 1 ? "1 fact cites it:" : "\(citing.count) facts cite it:")
-    for fact in citing { lines.append("  " + Renderer.sentence(engine.factResult(fact))) }
+    for fact in citing { lines.append("  " + engine.factResult(fact).sentence) }
     return lines.joined(separator: "\n") + "\n"
   }
 
   /// Facts per paragraph and the sentences no fact cites.
   static func coverage(_ model: Model) -> String {
     let coverage = Coverage(of: model)
-    var lines = ["¶    facts  sentences  uncited"]
+    var lines = ["¶    facts  sentences  uncited  no claim"]
     for paragraph in coverage.paragraphs {
       let label =
         model.documents.count > 1
         ? "\(model.documents[paragraph.document].id) ¶\(paragraph.number)" : "¶\(paragraph.number)"
       lines.append(
-        "\(label.padded(4)) \(String(paragraph.facts.count).padded(6)) \(String(paragraph.sentenceCount).padded(10)) \(paragraph.uncited.count)"
+        "\(label.padded(4)) \(String(paragraph.facts.count).padded(6)) \(String(paragraph.sentenceCount).padded(10)) \(String(paragraph.uncited.count).padded(8)) \(paragraph.declared.count)"
       )
     }
     let uncited = coverage.paragraphs.filter { !$0.uncited.isEmpty }

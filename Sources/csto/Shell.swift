@@ -1,6 +1,12 @@
 import ArticleModel
 import ArticleQuery
-import Glibc
+import Syntax
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The shell: runs queries and dot-commands typed at the prompt, read from scripts or given
 /// with `-c`, prints answers to standard output and errors to standard error, and holds the
