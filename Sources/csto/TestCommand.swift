@@ -55,7 +55,9 @@ struct TestCommand: ParsableCommand {
         return 2
       }
     }
-    guard let engine = Invocation.engine(modelFile: model, output: out) else { return 2 }
+    guard let engine = Invocation.engine(modelFile: model, output: out, cache: nil) else {
+      return 2
+    }
     let quiet = open("/dev/null", O_WRONLY | O_CLOEXEC)
     guard quiet >= 0 else {
       out.error("csto: cannot open /dev/null: \(String(cString: strerror(errno)))")

@@ -79,6 +79,7 @@ struct FactSentence {
     case .at: 2
     case .in: 3
     case .when: 4
+    default: 5
     }
   }
 
@@ -93,7 +94,7 @@ struct FactSentence {
     case .when:
       let first = value.split(separator: " ").first.map { $0.lowercased() } ?? ""
       return Self.timeWords.contains(first) ? value : "in \(value)"
-    case .at, .in, .to: return "\(qualifier.key.rawValue) \(value)"
+    default: return "\(qualifier.key.rawValue) \(value)"
     }
   }
 }
