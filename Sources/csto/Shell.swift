@@ -111,7 +111,8 @@ final class Shell {
   var banner: String {
     let model = engine.model
     return
-      "csto: \(model.title) — \(model.entities.count) entities, \(model.facts.count) facts. "
+      "csto: \(model.title) — \(Plural.count(model.entities.count, "entity", "entities")), "
+      + "\(Plural.count(model.facts.count, "fact", "facts")). "
       + "Type .help for help."
   }
 
@@ -321,9 +322,12 @@ final class Shell {
       color: outputColor && redirection == nil, elapsed: settings.timer ? elapsed : nil)
     guard format == .table, let (shown, left) = Self.cut(answer, to: Self.tableLimit)
     else { return Renderer.render(answer, options: options) }
-    let noun = answer.kind == .facts ? "facts" : "results"
+    let more =
+      answer.kind == .facts
+      ? Plural.count(left, "more fact", "more facts")
+      : Plural.count(left, "more result", "more results")
     return Renderer.render(shown, options: options)
-      + "… \(left) more \(noun) not shown: a table stops at \(Self.tableLimit);"
+      + "… \(more) not shown: a table stops at \(Self.tableLimit);"
       + " use --format csv or json for all \(answer.resultCount)\n"
   }
 
