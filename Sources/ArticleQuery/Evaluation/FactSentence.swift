@@ -27,7 +27,7 @@ struct FactSentence {
     let relation = model.relations[fact.relation]
     let subject = model.entities[fact.subject].name
     var object = model.entities[fact.object].name
-    if model.entities[fact.object].kind == "scenario" { object = "whether " + object }
+    if model.isScenario(fact.object) { object = "whether " + object }
     var text = "\(subject) \(verb(relation, denied: fact.polarity == .denied)) \(object)"
     for qualifier in fact.qualifiers.sorted(by: { order($0.key) < order($1.key) }) {
       text += " " + phrase(qualifier)
