@@ -29,6 +29,11 @@ public struct QueryEngine: Sendable {
     try self.init(model: ModelLoader.load(file: path))
   }
 
+  /// The model's fact at `index` as an answer shows it, with names in place of ids.
+  public func factResult(_ index: Int) -> FactResult {
+    ResultBuilder(model: model).fact(index)
+  }
+
   /// The vocabulary of the model: names, relation phrases, sets.
   public var vocabulary: Vocabulary { context.vocabulary }
 

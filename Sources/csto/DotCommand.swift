@@ -36,6 +36,16 @@ struct DotCommand: Sendable {
   let name: String
   let usage: String
   let help: String
+  /// What Tab offers after the name: given the arguments typed so far (up to the cursor) and
+  /// the shell's completer, the candidates and how many characters they replace; nil for
+  /// none.
+  var complete:
+    @Sendable (_ arguments: String, _ completer: ShellCompleter) -> ShellCompleter
+      .Completion? = { _, _ in nil }
+  /// For a command that checks the query before it (`.expect`): whether these arguments
+  /// expect that query to have failed. A script holds a query's error back one line so that
+  /// such a command can accept it; nil for every other command.
+  var expectsFailure: (@Sendable (_ arguments: String) -> Bool)? = nil
   let run: @Sendable (Shell, String) -> Outcome
 
   /// The command an exact name or a unique prefix of one names.
@@ -60,6 +70,7 @@ struct DotCommand: Sendable {
   static let all: [DotCommand] = [
     DotCommand(
       name: "help", usage: ".help [COMMAND]", help: "List the commands, or explain one",
+      complete: { arguments, completer in completer.offer(all.map(\.name), for: arguments) },
       run: { shell, arguments in
         guard !arguments.isEmpty else {
           shell.output.line(helpText)
@@ -93,7 +104,7 @@ struct DotCommand: Sendable {
         guard let paragraph = Int(arguments) else { return .usage }
         do {
           shell.output.line(
-            try Reports.source(shell.engine.model, paragraph: paragraph, color: shell.outputColor))
+            try Reports.source(shell.engine, paragraph: paragraph, color: shell.outputColor))
           return .done
         } catch {
           return .failed("\(error)")
@@ -111,17 +122,26 @@ struct DotCommand: Sendable {
       name: "format",
       usage: ".format " + OutputFormat.allCases.map(\.rawValue).joined(separator: "|"),
       help: "How answers are printed",
+      complete: { arguments, completer in
+        completer.offer(OutputFormat.allCases.map(\.rawValue), for: arguments)
+      },
       run: { shell, arguments in
         setting(arguments, current: &shell.settings.format, shell: shell, label: "format")
       }),
     DotCommand(
       name: "evidence", usage: ".evidence on|off|full",
       help: "Quotes under answers: shortened, none, or whole",
+      complete: { arguments, completer in
+        completer.offer(EvidenceMode.allCases.map(\.rawValue), for: arguments)
+      },
       run: { shell, arguments in
         setting(arguments, current: &shell.settings.evidence, shell: shell, label: "evidence")
       }),
     DotCommand(
       name: "timer", usage: ".timer on|off", help: "Show how long each query took",
+      complete: { arguments, completer in
+        completer.offer(Switch.allCases.map(\.rawValue), for: arguments)
+      },
       run: { shell, arguments in
         var timer: Switch = shell.settings.timer ? .on : .off
         let outcome = setting(arguments, current: &timer, shell: shell, label: "timer")
@@ -130,6 +150,12 @@ struct DotCommand: Sendable {
       }),
     DotCommand(
       name: "read", usage: ".read FILE", help: "Run the queries and commands in FILE",
+      complete: { arguments, completer in
+        completer.offer(
+          ShellCompleter.paths(startingWith: arguments) {
+            $0.hasSuffix("/") || $0.hasSuffix(".csto")
+          }, for: arguments)
+      },
       run: { shell, arguments in
         guard !arguments.isEmpty else { return .usage }
         let path = unquoted(arguments)
@@ -152,6 +178,14 @@ struct DotCommand: Sendable {
     DotCommand(
       name: "graph", usage: ".graph FILE.svg|.png|.pdf|.dot [QUERY]",
       help: "Draw an answer (or the whole article) with Graphviz",
+      complete: { arguments, completer in
+        let (path, queryStart) = firstWord(of: arguments)
+        guard queryStart > path.utf8.count else {
+          return completer.offer(ShellCompleter.paths(startingWith: arguments), for: arguments)
+        }
+        let query = String(decoding: arguments.utf8.dropFirst(queryStart), as: UTF8.self)
+        return completer.complete(before: query, openStatement: nil)
+      },
       run: { shell, arguments in graph(arguments, shell: shell) }),
     DotCommand(
       name: "quit", usage: ".quit", help: "Leave csto",
@@ -162,10 +196,14 @@ struct DotCommand: Sendable {
       }),
   ]
 
-  /// `.expect`, which scripts treat apart: it may answer a query's error.
+  /// `.expect`, which may answer a query's error.
   static let expect = DotCommand(
     name: "expect", usage: ".expect NAME[, NAME...] | count N | empty | error",
     help: "Check the previous query's answer; a mismatch is an error",
+    complete: { arguments, completer in
+      completer.offer(["count", "empty", "error"], for: arguments)
+    },
+    expectsFailure: { arguments in AnswerExpectation.parse(arguments) == .error },
     run: { shell, arguments in
       guard let expectation = AnswerExpectation.parse(arguments) else { return .usage }
       guard let outcome = shell.lastOutcome else { return .failed("no query before .expect") }
@@ -207,7 +245,7 @@ struct DotCommand: Sendable {
 
   /// The first word of `text` (or a quoted name, without its quotes), and the byte offset
   /// where the rest begins after the blanks that follow it.
-  private static func firstWord(of text: String) -> (word: String, rest: Int) {
+  static func firstWord(of text: String) -> (word: String, rest: Int) {
     let bytes = Array(text.utf8)
     var end = 0
     let word: [UInt8]

@@ -52,8 +52,8 @@ final class Shell {
   let files: ShellFiles
   /// Set by ^C (`Interrupt`): stops the query under way and the scripts being read.
   let interruption: Cancellation
-  /// The lines of a query still open at the prompt.
-  private var open: Statement?
+  /// The prompt's lines, with a query still open across them.
+  private var prompt = StatementReader()
   /// Whether the current interruption has been reported.
   private var interruptionReported = false
 
@@ -94,41 +94,26 @@ final class Shell {
     while !isQuitting {
       interruption.reset()
       interruptionReported = false
-      switch editor.readLine(prompt: open == nil ? "csto> " : "  ...> ") {
+      switch editor.readLine(prompt: prompt.open == nil ? "csto> " : "  ...> ") {
       case .end:
         // A query left half-typed is kept in the history, to be finished next time.
-        if let statement = open.take() { editor.addHistory(statement.text) }
+        if let statement = prompt.takeOpen() { editor.addHistory(statement.text) }
         output.write("\n")
         return
       case .interrupted:
-        open = nil
+        _ = prompt.takeOpen()
       case .line(let line):
-        if var statement = open.take() {
-          statement.append(line)
-          if statement.isComplete {
-            editor.addHistory(statement.text)
-            runReported(statement, sourceName: nil)
-          } else {
-            open = statement
-          }
+        switch prompt.read(line, number: 1) {
+        case .nothing:
           continue
-        }
-        switch ShellInput.classify(line) {
-        case .empty:
-          continue
-        case .command(let name, let arguments, let column):
-          editor.addHistory(line)
+        case .command(let name, let arguments, let column, let text, let number):
+          editor.addHistory(text)
           _ = runCommand(
             name: name, arguments: arguments, argumentColumn: column,
-            at: Place(sourceName: nil, line: 1, text: line))
-        case .query:
-          let statement = Statement(line, firstLine: 1)
-          if statement.isComplete {
-            editor.addHistory(line)
-            runReported(statement, sourceName: nil)
-          } else {
-            open = statement
-          }
+            at: Place(sourceName: nil, line: number, text: text))
+        case .statement(let statement):
+          editor.addHistory(statement.text)
+          runReported(statement, sourceName: nil)
         }
       }
     }
@@ -137,7 +122,7 @@ final class Shell {
   /// Completion at the prompt for the text before the cursor, after the lines of a query
   /// still open, if any: how many characters the candidates replace, and the candidates.
   func completions(before text: String) -> (replacing: Int, candidates: [String])? {
-    ShellCompleter(engine: engine).complete(before: text, openStatement: open?.text)
+    ShellCompleter(engine: engine).complete(before: text, openStatement: prompt.open?.text)
   }
 
   // MARK: Scripts
@@ -150,29 +135,16 @@ final class Shell {
     var lineNumber = 0
     while !isQuitting, !isInterrupted, let line = source.nextLine() {
       lineNumber += 1
-      if var statement = script.open.take() {
-        statement.append(line)
-        if statement.isComplete {
-          script.pending = run(statement).map { ($0, statement) }
-        } else {
-          script.open = statement
-        }
+      switch script.reader.read(line, number: lineNumber) {
+      case .nothing:
         continue
-      }
-      switch ShellInput.classify(line) {
-      case .empty:
-        continue
-      case .query:
+      case .statement(let statement):
         guard settle(&script, sourceName: sourceName) else { return false }
-        let statement = Statement(line, firstLine: lineNumber)
-        if statement.isComplete {
-          script.pending = run(statement).map { ($0, statement) }
-        } else {
-          script.open = statement
-        }
-      case .command(let name, let arguments, let column):
-        if script.pending != nil, DotCommand.find(name).command?.name == DotCommand.expect.name {
-          if AnswerExpectation.parse(arguments) == .error {
+        script.pending = run(statement).map { ($0, statement) }
+      case .command(let name, let arguments, let column, let text, let number):
+        let command = DotCommand.find(name).command
+        if script.pending != nil, let expectsFailure = command?.expectsFailure {
+          if expectsFailure(arguments) {
             script.pending = nil
             continue
           }
@@ -180,14 +152,14 @@ final class Shell {
           continue
         }
         guard settle(&script, sourceName: sourceName) else { return false }
-        let place = Place(sourceName: sourceName, line: lineNumber, text: line)
+        let place = Place(sourceName: sourceName, line: number, text: text)
         if !runCommand(name: name, arguments: arguments, argumentColumn: column, at: place) {
           script.failed = true
           guard keepGoing else { return false }
         }
       }
     }
-    if let statement = script.open, !isQuitting, !isInterrupted {
+    if let statement = script.reader.takeOpen(), !isQuitting, !isInterrupted {
       script.pending = run(statement).map { ($0, statement) }
     }
     let settled = settle(&script, sourceName: sourceName)
@@ -198,11 +170,11 @@ final class Shell {
     return settled && !script.failed
   }
 
-  /// A script's progress: a query still open, and a query error held back one line in case
-  /// `.expect error` follows.
+  /// A script's progress: its lines read so far, with a query still open, and a query error
+  /// held back one line in case a command that expects it (`.expect error`) follows.
   private struct ScriptState {
-    var open: Statement?
-    var pending: (QueryError, Statement)?
+    var reader = StatementReader()
+    var pending: (QueryError, PendingStatement)?
     var failed = false
   }
 
@@ -218,7 +190,7 @@ final class Shell {
   // MARK: Running
 
   /// Runs a statement and reports its error at once, as the prompt does.
-  private func runReported(_ statement: Statement, sourceName: String?) {
+  private func runReported(_ statement: PendingStatement, sourceName: String?) {
     if let error = run(statement) {
       report(error, statement: statement, sourceName: sourceName)
     }
@@ -226,7 +198,7 @@ final class Shell {
 
   /// Runs the queries in a statement, printing each answer; gives back the error that stopped
   /// them, unreported.
-  private func run(_ statement: Statement) -> QueryError? {
+  private func run(_ statement: PendingStatement) -> QueryError? {
     guard !statement.isTooLong else {
       let error = QueryError(
         Diagnostic(
@@ -290,7 +262,7 @@ final class Shell {
 
   /// Reports a query's error. One that ^C caused is reported as the interruption, and one
   /// about a query too long to read without the query: neither needs the text shown.
-  private func report(_ error: QueryError, statement: Statement, sourceName: String?) {
+  private func report(_ error: QueryError, statement: PendingStatement, sourceName: String?) {
     hasFailed = true
     if isInterrupted {
       reportInterruption(sourceName: sourceName, line: statement.firstLine)

@@ -145,14 +145,17 @@ struct ModelSentenceGenerator {
   let grammar: EBNF
   private var random: SplitMix
   static let lexical: Set<String> = ["id", "number", "string", "letter", "digit"]
+  static let declaredKey = "manner_y"
 
   init(grammar: EBNF, seed: UInt64) {
     self.grammar = grammar
     random = SplitMix(seed: seed)
   }
 
+  /// A generated file starts by declaring the one qualifier its facts use, as a fact may use
+  /// only a qualifier declared above it.
   mutating func file() -> String {
-    var words: [String] = []
+    var words = ["qualifier", Self.declaredKey, "id"]
     expand(.name("model"), into: &words)
     return words.joined(separator: " ")
   }
@@ -163,6 +166,7 @@ struct ModelSentenceGenerator {
     case .name(let name):
       switch name {
       case "id": words.append("x\(random.next(50))_y")
+      case "declared-key": words.append(Self.declaredKey)
       case "number": words.append(String(random.next(30)))
       case "string":
         words.append(

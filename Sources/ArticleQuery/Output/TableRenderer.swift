@@ -104,7 +104,7 @@ struct TableRenderer {
       let milliseconds =
         Double(elapsed.components.seconds) * 1000
         + Double(elapsed.components.attoseconds) / 1e15
-      text += String(format: " (%.3f ms)", milliseconds)
+      text += String(format: " in %.3f ms", milliseconds)
     }
     return dim("(\(text))")
   }
