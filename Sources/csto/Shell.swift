@@ -232,12 +232,11 @@ final class Shell {
   /// The answer as the format asks: a graph with the model's kinds and the facts among the
   /// answer's entities for `dot`; a table cut to `tableLimit` results, saying so.
   private func render(_ answer: Answer, elapsed: Duration) -> String {
-    if settings.format == .dot { return DotRenderer.render(answer, model: engine.model) }
     let options = RenderOptions(
       format: settings.format, width: width, evidence: settings.evidence, color: outputColor,
       elapsed: settings.timer ? elapsed : nil)
     guard settings.format == .table, let (shown, left) = Self.cut(answer, to: Self.tableLimit)
-    else { return Renderer.render(answer, options: options) }
+    else { return Renderer.render(answer, options: options, model: engine.model) }
     let noun = answer.kind == .facts ? "facts" : "results"
     return Renderer.render(shown, options: options)
       + "… \(left) more \(noun) not shown: a table stops at \(Self.tableLimit);"
