@@ -1,16 +1,20 @@
+import ArticleModel
 import Foundation
 
 /// Renders answers as text in one of the output formats. Pure: it returns the text and
 /// leaves printing to the caller.
 public enum Renderer {
-  /// The answer as text, ending with a line break.
-  public static func render(_ answer: Answer, options: RenderOptions = RenderOptions()) -> String {
+  /// The answer as text, ending with a line break. `model`, the model the answer came from,
+  /// lets a DOT graph show the kinds of all its entities and the facts among them.
+  public static func render(
+    _ answer: Answer, options: RenderOptions = RenderOptions(), model: Model? = nil
+  ) -> String {
     switch options.format {
     case .table: TableRenderer(options: options).render(answer)
     case .json: json(answer) + "\n"
     case .csv: CSVRenderer().render(answer)
     case .markdown: MarkdownRenderer().render(answer)
-    case .dot: DotRenderer.render(answer)
+    case .dot: DotRenderer.render(answer, model: model)
     }
   }
 
