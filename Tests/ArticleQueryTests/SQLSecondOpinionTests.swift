@@ -272,3 +272,27 @@ extension Answer.Body {
     if case .entities(let results) = self { results.map(\.id) } else { [] }
   }
 }
+
+/// The SQL export of a model with more rows per table than one `INSERT` carries loads into
+/// SQLite with foreign keys enforced at every statement, every row there.
+@Test func aModelOfManyBatchesLoadsWithItsForeignKeys() throws {
+  let count = ModelExport.sqlRowsPerInsert * 2 + 1
+  let entities = (0..<count).map { Entity(id: "e\($0)", name: "E \($0)", kind: "country") }
+  let facts = (0..<count).map {
+    Fact(
+      subject: $0, relation: 0, object: ($0 + 1) % count,
+      evidence: [Evidence(document: 0, paragraph: 1, quote: "one")])
+  }
+  let model = Model(
+    documents: [Document(id: "d", paragraphs: ["one"])],
+    kinds: [Kind(id: "country", plural: "countries")],
+    relations: [Relation(id: "likes", phrase: "likes")], entities: entities, sets: [],
+    facts: facts)
+  let sql = ModelExport.sql(model)
+  #expect(sql.components(separatedBy: "INSERT INTO facts VALUES\n").count == 4)
+  let database = try SQLiteDatabase.load(sql)
+  for table in ["entities", "facts", "evidence"] {
+    let rows = try database.rows("SELECT COUNT(*) AS n FROM \(table);")
+    #expect(rows.first?["n"] == .integer(count), "\(table)")
+  }
+}
