@@ -131,9 +131,17 @@ extension ModelExport {
     ]
     lines.append(sqlSchema)
     var batches = SQLBatches()
-    func insert(_ table: String, _ values: [SQLValue]) {
+    sqlRows(model) { table, values in
       batches.add("(" + values.map(\.text).joined(separator: ", ") + ")", to: table, into: &lines)
     }
+    batches.flush(into: &lines)
+    lines.append("COMMIT;")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Every row of every table of `sqlSchema`, parents first, in the model's order, given to
+  /// `insert` with its table's name.
+  static func sqlRows(_ model: Model, _ insert: (String, [SQLValue]) -> Void) {
     for document in model.documents {
       insert(
         "documents",
@@ -211,10 +219,23 @@ extension ModelExport {
       }
     }
     for set in model.sets { insert("sets", [.text(set.id), .text(set.query)]) }
-    batches.flush(into: &lines)
-    lines.append("COMMIT;")
-    return lines.joined(separator: "\n") + "\n"
   }
+
+  /// The tables of `sqlSchema` in order, each with its columns, read from the schema itself.
+  static let sqlTables: [(name: String, columns: [String])] = {
+    var tables: [(name: String, columns: [String])] = []
+    for line in sqlSchema.split(separator: "\n") {
+      let words = line.split(separator: " ")
+      if line.hasPrefix("CREATE TABLE "), words.count > 2 {
+        tables.append((String(words[2]), []))
+      } else if line.hasPrefix("  "), let first = words.first, !tables.isEmpty,
+        !["PRIMARY", "FOREIGN", "UNIQUE", "CHECK"].contains(first)
+      {
+        tables[tables.count - 1].columns.append(String(first))
+      }
+    }
+    return tables
+  }()
 }
 
 /// The rows waiting to be written, per table: a table's rows go out as one `INSERT` when
@@ -248,7 +269,7 @@ private struct SQLBatches {
 }
 
 /// A value in an `INSERT`, written as a standard SQL literal.
-private enum SQLValue {
+enum SQLValue {
   case text(String)
   case optional(String?)
   case integer(Int)
