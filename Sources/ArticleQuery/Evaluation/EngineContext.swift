@@ -43,11 +43,14 @@ struct EngineContext: Sendable {
       sets.append(statements[0])
     }
     self.sets = sets
-    let numbers = Dictionary(model.kinds.enumerated().map { ($1.id, $0) }) { first, _ in first }
+    // A kind declared twice (a model built in code) is its first declaration, as by name.
+    let numbers = model.kinds.indices.map { index in
+      model.kinds.firstIndex { $0.id == model.kinds[index].id } ?? index
+    }
     var kindOfEntity = [Int](repeating: -1, count: model.entities.count)
     var membersByKind = [[Int]](repeating: [], count: model.kinds.count)
     for (index, entity) in model.entities.enumerated() {
-      guard let number = numbers[entity.kind] else { continue }
+      let number = numbers[entity.kind.index]
       kindOfEntity[index] = number
       membersByKind[number].append(index)
     }
@@ -87,13 +90,10 @@ struct EngineContext: Sendable {
       for (used, reference) in definedSets(in: start) {
         guard let path = self.path(from: used, to: start) else { continue }
         let names = ([start] + path).map { model.sets[$0].id }
-        let source = EngineContext.source(of: model.sets[start])
-        let offset = source.text.utf8.count - model.sets[start].query.utf8.count
         throw QueryError(
           Diagnostic(
             "the set '\(model.sets[start].id)' is defined by itself: \(names.joined(separator: " → "))",
-            at: (reference.range.lowerBound + offset)..<(reference.range.upperBound + offset)),
-          in: source)
+            at: reference.range), in: EngineContext.source(of: model.sets[start]))
       }
     }
   }

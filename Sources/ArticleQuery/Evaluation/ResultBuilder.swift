@@ -31,7 +31,7 @@ struct ResultBuilder {
       return pa != pb ? pa < pb : $0.fact < $1.fact
     }
     return EntityResult(
-      id: entity.id, name: entity.name, kind: entity.kind,
+      id: entity.id, name: entity.name, kind: model.kind(of: index).id,
       evidence: ordered.map(evidence))
   }
 

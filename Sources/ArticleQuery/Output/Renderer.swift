@@ -1,16 +1,20 @@
+import ArticleModel
 import Foundation
 
 /// Renders answers as text in one of the output formats. Pure: it returns the text and
 /// leaves printing to the caller.
 public enum Renderer {
-  /// The answer as text, ending with a line break.
-  public static func render(_ answer: Answer, options: RenderOptions = RenderOptions()) -> String {
+  /// The answer as text, ending with a line break. `model`, the model the answer came from,
+  /// lets a DOT graph show the kinds of all its entities and the facts among them.
+  public static func render(
+    _ answer: Answer, options: RenderOptions = RenderOptions(), model: Model? = nil
+  ) -> String {
     switch options.format {
     case .table: TableRenderer(options: options).render(answer)
     case .json: json(answer) + "\n"
     case .csv: CSVRenderer().render(answer)
     case .markdown: MarkdownRenderer().render(answer)
-    case .dot: DotRenderer.render(answer)
+    case .dot: DotRenderer.render(answer, model: model)
     }
   }
 
@@ -45,7 +49,10 @@ public enum Renderer {
     /// Characters left out after `kept`; 0 when the text was short enough.
     public var cut: Int
 
-    public var description: String { cut == 0 ? kept : "\(kept)… (+\(cut) chars)" }
+    public var description: String { cut == 0 ? kept : "\(kept)… \(note)" }
+
+    /// `(+N chars)`, `(+1 char)`: what was cut, as the text says it.
+    public var note: String { cut == 1 ? "(+1 char)" : "(+\(cut) chars)" }
   }
 
   /// How an entity's evidence reads: `via Rakhmon (president), ¶5`.
