@@ -204,7 +204,7 @@ import Testing
     let armenia = try #require(engine.model.entity(id: "armenia"))
     #expect(!engine.model.entities[armenia].allNames.contains("yerevan"))
     let yerevan = try #require(engine.model.entity(id: "yerevan"))
-    #expect(engine.model.entities[yerevan].kind == "city")
+    #expect(engine.model.kind(of: yerevan).id == "city")
     #expect(!engine.model.entities[yerevan].background.isEmpty)
   }
 
