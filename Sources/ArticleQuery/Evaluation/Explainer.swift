@@ -24,8 +24,10 @@ struct Explainer {
       let supports =
         evaluator.predicate(relation, targets, among: [entity], polarity: .affirmed)[entity] ?? []
       var steps: [Proof] = supports.compactMap(officeStep)
-      if case .entity(let target) = target {
-        steps += supports.compactMap { targetStep($0, relation: relation, target: target.index) }
+      if case .entity(let reference) = target {
+        steps += supports.compactMap {
+          targetStep($0, relation: relation, target: reference.index)
+        }
       } else {
         steps += supports.compactMap { membershipStep($0, relation: relation, target: target) }
       }
