@@ -1,4 +1,5 @@
 import ArticleModel
+import Syntax
 
 /// The library's entry point: a model and the query language over it.
 ///

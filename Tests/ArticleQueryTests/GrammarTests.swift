@@ -1,6 +1,7 @@
 import ArticleModel
 import ArticleQuery
 import Foundation
+import Syntax
 import Testing
 
 /// Keeps `Grammar/query.ebnf` and the parser in agreement: sentences generated from the

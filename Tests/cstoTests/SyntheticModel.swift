@@ -1,14 +1,14 @@
 /// Model files made up for tests that need a large model: entities of one kind, `country`, and
-/// facts of two reflexive relations among them (a random pair may be one entity twice), each
-/// citing the model's one inline paragraph. The same sizes always give the same file.
+/// facts of two relations among them, each citing the model's one inline paragraph. The same
+/// sizes always give the same file.
 enum SyntheticModel {
   /// The text of a model of `entities` entities and `facts` facts.
   static func text(entities: Int, facts: Int) -> String {
     var lines = [
       "document synthetic", "  title \"Synthetic\"", "  paragraph \"alpha beta gamma\"",
       "kind country plural \"countries\"",
-      "relation likes \"likes\"", "  past \"liked\" base \"like\"", "  reflexive",
-      "relation hates \"hates\"", "  past \"hated\" base \"hate\"", "  reflexive",
+      "relation likes \"likes\" reflexive", "  past \"liked\" base \"like\"",
+      "relation hates \"hates\" reflexive", "  past \"hated\" base \"hate\"",
     ]
     lines.reserveCapacity(entities + 2 * facts + lines.count)
     for entity in 0..<entities {

@@ -1,3 +1,5 @@
+import Syntax
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,5 @@
+import Syntax
+
 /// Parses the model format (`Grammar/model.ebnf`) into `ModelSyntax`. One function per rule;
 /// after a syntax error it skips to the next statement, so that a file's errors all show.
 ///

@@ -1,4 +1,5 @@
 import ArticleModel
+import Syntax
 
 /// What evaluation needs besides the model, prepared once per engine: the vocabulary, the
 /// model's named sets parsed, the entities of each kind, and the order answers are given in.
@@ -15,6 +16,8 @@ struct EngineContext: Sendable {
   let rank: [Int]
   /// The documents' paragraphs, searched by `why not`.
   let paragraphSearch: ParagraphSearch
+  /// The entity names Tab offers, sorted on first use.
+  let nameIndex: NameIndex
 
   /// The context of `model`, or the first named set whose query does not parse or refers to
   /// itself.
@@ -58,6 +61,7 @@ struct EngineContext: Sendable {
     for (place, entity) in order.enumerated() { rank[entity] = place }
     self.rank = rank
     paragraphSearch = ParagraphSearch(documents: model.documents)
+    nameIndex = NameIndex(names: vocabulary.entityNames)
     try checkCycles()
   }
 

@@ -71,16 +71,16 @@ struct FactSentence {
     return first.hasSuffix("s") && first != "is" && first.count > 3
   }
 
-  /// Circumstances in the order a sentence puts them: the amount, then where, then those
-  /// the model declares, then when.
+  /// Circumstances in the order a sentence puts them: the amount, then where, then when,
+  /// then those the model declares (`manner "openly"`).
   private func order(_ key: Qualifier.Key) -> Int {
     switch key {
     case .amount: 0
     case .to: 1
     case .at: 2
     case .in: 3
-    case .when: 5
-    default: 4
+    case .when: 4
+    default: 5
     }
   }
 
@@ -95,7 +95,11 @@ struct FactSentence {
     case .when:
       let first = value.split(separator: " ").first.map { $0.lowercased() } ?? ""
       return Self.timeWords.contains(first) ? value : "in \(value)"
-    default: return "\(qualifier.key.rawValue) \(value)"
+    case .at, .in, .to: return "\(qualifier.key.rawValue) \(value)"
+    default:
+      // A declared qualifier: a string reads as it is (`openly`), an entity after its key.
+      if case .entity = qualifier.value { return "\(qualifier.key.rawValue) \(value)" }
+      return value
     }
   }
 }

@@ -1,4 +1,5 @@
 import ArticleModel
+import Syntax
 
 /// Parses the query language (`Grammar/query.ebnf`) by recursive descent, one function per
 /// rule (its doc comment is the rule, checked against the grammar file by `GrammarTests`),

@@ -1,4 +1,5 @@
 import ArticleModel
+import Syntax
 
 /// The words a query may use, drawn from a model: entity names, relation phrases, set names
 /// and the language's keywords, each as a sequence of folded words for longest-match lookup.
