@@ -144,6 +144,19 @@ import Testing
     #expect(results.map { $0.evidence.map(\.fact.document) } == [["brief"], ["digest"]])
   }
 
+  @Test func completionOffersTheDocuments() {
+    let afterNumber = "facts in paragraph 2 "
+    #expect(
+      Self.engine.completions(in: afterNumber, cursor: afterNumber.count).candidates.contains("of"))
+    let afterOf = "facts in paragraph 2 of d"
+    #expect(
+      Self.engine.completions(in: afterOf, cursor: afterOf.count).candidates == ["digest"])
+    let bundled = try! QueryEngine()
+    #expect(
+      !bundled.completions(in: afterNumber, cursor: afterNumber.count).candidates.contains("of"),
+      "one document needs no 'of'")
+  }
+
   @Test func theIndexKeysFactsByDocumentAndParagraph() {
     let index = Self.engine.model.index
     #expect(index.facts(inParagraph: 1, of: 0) == [0, 1])
