@@ -144,6 +144,35 @@ import Testing
     #expect(results.map { $0.evidence.map(\.fact.document) } == [["brief"], ["digest"]])
   }
 
+  /// Tables and Markdown name the document beside the paragraph when an answer cites more
+  /// than one; with one document the paragraph number is enough.
+  @Test func tablesNameTheDocumentOfEachParagraph() throws {
+    let misses = try Self.engine.evaluate("why not alpha met delta")
+    let table = Renderer.render(misses, options: RenderOptions(width: 200))
+    #expect(table.contains("same paragraph  brief ¶2"))
+    #expect(table.contains("denied          digest ¶2"))
+    let markdown = Renderer.render(
+      try Self.engine.evaluate("facts about beta"), options: RenderOptions(format: .markdown))
+    #expect(markdown.contains("| brief 1 | Alpha met Beta |"))
+    #expect(markdown.contains("| digest 1 | Beta met Delta |"))
+    let one = Renderer.render(try Self.engine.evaluate("facts in paragraph 1 of digest"))
+    #expect(one.contains("¶1  Alpha met Beta"))
+    #expect(!one.contains("digest ¶1"), "one document cited: its number is enough")
+  }
+
+  @Test func completionOffersTheDocuments() {
+    let afterNumber = "facts in paragraph 2 "
+    #expect(
+      Self.engine.completions(in: afterNumber, cursor: afterNumber.count).candidates.contains("of"))
+    let afterOf = "facts in paragraph 2 of d"
+    #expect(
+      Self.engine.completions(in: afterOf, cursor: afterOf.count).candidates == ["digest"])
+    let bundled = try! QueryEngine()
+    #expect(
+      !bundled.completions(in: afterNumber, cursor: afterNumber.count).candidates.contains("of"),
+      "one document needs no 'of'")
+  }
+
   @Test func theIndexKeysFactsByDocumentAndParagraph() {
     let index = Self.engine.model.index
     #expect(index.facts(inParagraph: 1, of: 0) == [0, 1])

@@ -1,6 +1,6 @@
 /// Model files made up for tests that need a large model: entities of one kind, `country`, and
-/// facts of two reflexive relations among them (a random pair may be one entity twice), each
-/// citing the model's one inline paragraph. The same sizes always give the same file.
+/// facts of two relations among them, each citing the model's one inline paragraph. The same
+/// sizes always give the same file.
 enum SyntheticModel {
   /// The text of a model of `entities` entities and `facts` facts.
   static func text(entities: Int, facts: Int) -> String {

@@ -55,13 +55,20 @@ public enum Renderer {
     public var note: String { cut == 1 ? "(+1 char)" : "(+\(cut) chars)" }
   }
 
-  /// How an entity's evidence reads: `via Rakhmon (president), ¶5`.
-  static func citation(_ item: EvidenceItem) -> String {
+  /// How an entity's evidence reads: `via Rakhmon (president), ¶5` (`digest ¶5` when
+  /// `namingDocuments`).
+  static func citation(_ item: EvidenceItem, namingDocuments: Bool = false) -> String {
     var parts: [String] = []
     if let via = item.via {
       parts.append(item.role.map { "via \(via) (\($0))" } ?? "via \(via)")
     }
-    parts.append("¶\(item.paragraph)")
+    parts.append(place(item.fact.document, item.paragraph, namingDocument: namingDocuments))
     return parts.joined(separator: ", ")
+  }
+
+  /// A paragraph as a table shows it: `¶5`, or `digest ¶5` when the answer cites several
+  /// documents.
+  static func place(_ document: String, _ paragraph: Int, namingDocument: Bool) -> String {
+    namingDocument ? "\(document) ¶\(paragraph)" : "¶\(paragraph)"
   }
 }
