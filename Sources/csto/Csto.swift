@@ -1,10 +1,15 @@
 import ArgumentParser
 import ArticleQuery
-import Glibc
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The command line: `csto [--format F] [--model FILE] [--keep-going] [--no-init]
-/// [-c QUERY]... [FILE...]`, and the subcommands `csto export` and `csto graph`. Parsing only;
-/// `Invocation`, `ExportCommand` and `GraphCommand` do the work.
+/// [-c QUERY]... [FILE...]`, and the subcommands `csto export`, `csto graph` and `csto test`.
+/// Parsing only; `Invocation`, `ExportCommand`, `GraphCommand` and `TestCommand` do the work.
 @main
 struct Csto: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -14,6 +19,7 @@ struct Csto: ParsableCommand {
       csto [<options>] [-c <query> ...] [<file> ...]
       csto export --format json|csv|ntriples|sql|events [-o <file>] [--model <file>]
       csto graph [<query> ...] -o <file>.svg|.png|.pdf|.dot [--model <file>]
+      csto test <file-or-folder> ... [--tap] [--junit <file>] [--model <file>]
       csto compile <model> -o <file>
       """,
     discussion: """
@@ -29,9 +35,9 @@ struct Csto: ParsableCommand {
       csto stops there with status 1 (a second ^C ends it at once).
 
       csto export writes the whole model for other tools; csto graph draws an answer with \
-      Graphviz; csto compile writes a model's snapshot. Each has its own --help. A --model \
-      FILE is checked once and its snapshot kept in $XDG_CACHE_HOME/csto (else \
-      ~/.cache/csto); --no-cache turns that off.
+      Graphviz; csto test runs scripts as tests; csto compile writes a model's snapshot. \
+      Each has its own --help. A --model FILE is checked once and its snapshot kept in \
+      $XDG_CACHE_HOME/csto (else ~/.cache/csto); --no-cache turns that off.
 
       Exit status: 0 success (an empty answer too), 1 a query or script error, 2 bad usage \
       or an unreadable file or model.
@@ -86,7 +92,7 @@ struct Csto: ParsableCommand {
     let arguments = Array(CommandLine.arguments.dropFirst())
     let subcommands = [
       ExportCommand.configuration.commandName, GraphCommand.configuration.commandName,
-      CompileCommand.configuration.commandName,
+      TestCommand.configuration.commandName, CompileCommand.configuration.commandName,
     ]
     guard let first = arguments.first, subcommands.contains(first) else {
       let plain =
@@ -97,6 +103,7 @@ struct Csto: ParsableCommand {
     var command = parsed(by: Subcommands.self) { try Subcommands.parseAsRoot(arguments) }
     if let export = command as? ExportCommand { Glibc.exit(export.execute()) }
     if let graph = command as? GraphCommand { Glibc.exit(graph.execute()) }
+    if let test = command as? TestCommand { Glibc.exit(test.execute()) }
     if let compile = command as? CompileCommand { Glibc.exit(compile.execute()) }
     parsed(by: Subcommands.self) { try command.run() }
     Glibc.exit(0)
@@ -116,7 +123,7 @@ struct Csto: ParsableCommand {
   struct Subcommands: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "csto",
-      subcommands: [ExportCommand.self, GraphCommand.self, CompileCommand.self])
+      subcommands: [ExportCommand.self, GraphCommand.self, TestCommand.self, CompileCommand.self])
   }
 
   /// What `parse` gives; `--help` and `--version` print and exit 0, bad usage prints (as

@@ -1,6 +1,11 @@
 import ArgumentParser
 import ArticleQuery
-import Glibc
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `csto graph [QUERY] -o FILE [--model FILE]`: the answer to QUERY, or the whole article,
 /// drawn with Graphviz into FILE.

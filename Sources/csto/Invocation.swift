@@ -1,6 +1,11 @@
 import ArticleModel
 import ArticleQuery
-import Glibc
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// One run of csto as the command line asked for it: which model, which queries and
 /// scripts, or the prompt. Gives back the exit status.
@@ -64,7 +69,16 @@ struct Invocation {
       errorColor: Terminal.allowsColor(STDERR_FILENO, environment: environment),
       fallbackWidth: Terminal.outputWidth(of: STDOUT_FILENO, environment: environment),
       interruption: Interrupt.flag)
+    shell.pager = Pager.from(environment: environment)
+    shell.editor = ExternalEditor.from(environment: environment)
+    let status = run(shell, scripts: scripts, environment: environment)
+    // The file of an `.output` still under way is written now; failing to is an error.
+    return shell.finish() ? status : 1
+  }
 
+  private func run(
+    _ shell: Shell, scripts: [(name: String, text: String?)], environment: [String: String]
+  ) -> Int32 {
     if queries.isEmpty && files.isEmpty && Terminal.isTerminal(STDIN_FILENO) {
       runPrompt(shell, environment: environment)
       return 0
@@ -111,6 +125,8 @@ struct Invocation {
       }
       return try QueryEngine(modelFile: modelFile)
     } catch let error as ModelError {
+      output.error(error.rendered())
+    } catch let error as EngineError {
       output.error(error.rendered())
     } catch {
       output.error("csto: \(error)")

@@ -1,5 +1,6 @@
 import ArticleModel
 import ArticleQuery
+import Syntax
 
 /// A query being read, possibly over several lines: its text, the line it starts on, and
 /// whether it is complete yet.

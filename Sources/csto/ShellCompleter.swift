@@ -1,5 +1,10 @@
 import ArticleQuery
-import Glibc
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// What Tab offers at the prompt: dot-commands, and their arguments as each command's
 /// completion hook has them (`DotCommand.complete`), here; the query language's words as the

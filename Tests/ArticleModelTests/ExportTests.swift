@@ -32,7 +32,7 @@ import Testing
     ],
     kinds: [
       Kind(id: "country", plural: "countries"), Kind(id: "person", plural: "people"),
-      Kind(id: "scenario", plural: "scenarios"),
+      Kind(id: "scenario", plural: "scenarios", isScenario: true),
     ],
     relations: [
       Relation(id: "criticized", phrase: "criticized", passive: "criticized by", cameo: "111"),
@@ -41,13 +41,13 @@ import Testing
     ],
     entities: [
       Entity(
-        id: "ruritania", name: "Ruritania \"the Brave\"", kind: "country",
+        id: "ruritania", name: "Ruritania \"the Brave\"", kind: KindRef(0),
         aliases: ["rur", "rur"], metonyms: ["strelsau"]),
       Entity(
-        id: "grand fenwick", name: "Grand Fenwick, Duchy", kind: "country",
+        id: "grand fenwick", name: "Grand Fenwick, Duchy", kind: KindRef(0),
         background: ["tab\there, line\nthere, bell\u{07}"]),
-      Entity(id: "obrien", name: "Seán O'Brien\\Jr", kind: "person"),
-      Entity(id: "war", name: "War,\t\"maybe\"", kind: "scenario"),
+      Entity(id: "obrien", name: "Seán O'Brien\\Jr", kind: KindRef(1)),
+      Entity(id: "war", name: "War,\t\"maybe\"", kind: KindRef(2)),
     ],
     sets: [NamedSet(id: "braves", query: "countries where criticized \"Grand Fenwick, Duchy\"")],
     facts: [
@@ -357,7 +357,7 @@ import Testing
     documents: [Document(id: "d", paragraphs: [awkward])],
     kinds: [Kind(id: "country", plural: "countries")],
     relations: [Relation(id: "r", phrase: "r", cameo: "111")],
-    entities: [Entity(id: "a", name: awkward, kind: "country")], sets: [],
+    entities: [Entity(id: "a", name: awkward, kind: KindRef(0))], sets: [],
     facts: [
       Fact(
         subject: 0, relation: 0, object: 0,

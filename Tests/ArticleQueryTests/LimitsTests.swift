@@ -1,5 +1,6 @@
 import ArticleModel
 import ArticleQuery
+import Syntax
 import Testing
 
 /// Inputs at and past the limits: each gets its answer or one positioned error, never a

@@ -99,7 +99,7 @@ import Testing
       return
     }
     let armenia = try #require(results.first { $0.name == "Armenia" })
-    #expect(armenia.evidence.contains { $0.paragraph == 9 && $0.fact.polarity == "denied" })
+    #expect(armenia.evidence.contains { $0.paragraph == 9 && $0.fact.polarity == .denied })
   }
 
   @Test func notIsClosedWorldWhereTheArticleDeniesNothing() throws {

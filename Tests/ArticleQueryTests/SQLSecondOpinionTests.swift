@@ -277,7 +277,7 @@ extension Answer.Body {
 /// SQLite with foreign keys enforced at every statement, every row there.
 @Test func aModelOfManyBatchesLoadsWithItsForeignKeys() throws {
   let count = ModelExport.sqlRowsPerInsert * 2 + 1
-  let entities = (0..<count).map { Entity(id: "e\($0)", name: "E \($0)", kind: "country") }
+  let entities = (0..<count).map { Entity(id: "e\($0)", name: "E \($0)", kind: KindRef(0)) }
   let facts = (0..<count).map {
     Fact(
       subject: $0, relation: 0, object: ($0 + 1) % count,

@@ -1,4 +1,8 @@
-import Glibc
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// A program running on a pseudo-terminal, driven the way a person at the keyboard drives
 /// it: wait for the program to read keys, type, then wait for text to show on the screen.

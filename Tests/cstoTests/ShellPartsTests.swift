@@ -28,7 +28,7 @@ import Testing
     #expect(
       Set(names) == [
         "help", "schema", "names", "source", "coverage", "format", "evidence", "timer", "read",
-        "expect", "graph", "quit",
+        "expect", "graph", "quit", "pager", "output", "once", "last", "edit",
       ])
     for command in DotCommand.all {
       #expect(command.usage.hasPrefix("." + command.name))

@@ -155,7 +155,9 @@ extension ModelExport {
     }
     for kind in model.kinds { insert("kinds", [.text(kind.id), .text(kind.plural)]) }
     for entity in model.entities {
-      insert("entities", [.text(entity.id), .text(entity.name), .text(entity.kind)])
+      insert(
+        "entities",
+        [.text(entity.id), .text(entity.name), .text(model.kinds[entity.kind.index].id)])
     }
     for entity in model.entities {
       var seen: Set<String> = []

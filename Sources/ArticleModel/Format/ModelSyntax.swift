@@ -1,3 +1,5 @@
+import Syntax
+
 /// A model file as written, before names are resolved: what `ModelParser` produces and
 /// `ModelChecker` turns into a `Model`. Every name keeps the range it was written at.
 struct ModelSyntax {
@@ -43,6 +45,8 @@ struct DocumentSyntax {
 struct KindSyntax {
   var id: Spelled
   var plural: Spelled
+  /// Declared `hypothetical`: its entities are scenarios.
+  var isScenario = false
 }
 
 struct RelationSyntax {

@@ -1,17 +1,16 @@
 import ArticleModel
+import Syntax
 
 /// What evaluation needs besides the model, prepared once per engine: the vocabulary, the
 /// model's named sets parsed, the entities of each kind, and the order answers are given in.
 struct EngineContext: Sendable {
   let model: Model
   let vocabulary: Vocabulary
-  /// The model's named sets, parsed.
-  let sets: [String: Statement]
+  /// The model's named sets, parsed, in the order of `Model.sets`.
+  let sets: [Statement]
   /// Each entity's kind, as its number in `model.kinds` (-1 for a kind not declared).
   let kindOfEntity: [Int]
-  /// Each plural with the numbers of the kinds it names (two kinds may share one), and each
-  /// kind's entities.
-  let kindsByPlural: [String: [Int]]
+  /// Each kind's entities.
   let membersByKind: [[Int]]
   /// Each entity's place in the answer order: by display name, then id.
   let rank: [Int]
@@ -26,7 +25,7 @@ struct EngineContext: Sendable {
     self.model = model
     let vocabulary = Vocabulary(model: model)
     self.vocabulary = vocabulary
-    var sets: [String: Statement] = [:]
+    var sets: [Statement] = []
     for set in model.sets {
       let source = EngineContext.source(of: set)
       let statements: [Statement]
@@ -41,23 +40,21 @@ struct EngineContext: Sendable {
             "the set '\(set.id)' must be defined by one query", at: 0..<source.text.utf8.count),
           in: source)
       }
-      sets[set.id] = statements[0]
+      sets.append(statements[0])
     }
     self.sets = sets
-    var kindsByPlural: [String: [Int]] = [:]
-    for (number, kind) in model.kinds.enumerated() {
-      kindsByPlural[kind.plural, default: []].append(number)
+    // A kind declared twice (a model built in code) is its first declaration, as by name.
+    let numbers = model.kinds.indices.map { index in
+      model.kinds.firstIndex { $0.id == model.kinds[index].id } ?? index
     }
-    let numbers = Dictionary(model.kinds.enumerated().map { ($1.id, $0) }) { first, _ in first }
     var kindOfEntity = [Int](repeating: -1, count: model.entities.count)
     var membersByKind = [[Int]](repeating: [], count: model.kinds.count)
     for (index, entity) in model.entities.enumerated() {
-      guard let number = numbers[entity.kind] else { continue }
+      let number = numbers[entity.kind.index]
       kindOfEntity[index] = number
       membersByKind[number].append(index)
     }
     self.kindOfEntity = kindOfEntity
-    self.kindsByPlural = kindsByPlural
     self.membersByKind = membersByKind
     let names = model.entities.map { $0.name.lowercased() }
     let order = model.entities.indices.sorted {
@@ -78,76 +75,101 @@ struct EngineContext: Sendable {
     return SourceText(name: origin.file, text: indent + set.query, firstLine: origin.line)
   }
 
-  /// Rejects a set defined, directly or not, by itself.
-  private func checkCycles() throws(QueryError) {
-    var state: [String: Bool] = [:]
-    func visit(_ name: String, path: [String]) -> [String]? {
-      if state[name] == true { return nil }
-      if state[name] == false { return path + [name] }
-      guard let statement = sets[name] else { return nil }
-      state[name] = false
-      for used in SetReferences.of(statement) {
-        if let cycle = visit(used, path: path + [name]) { return cycle }
-      }
-      state[name] = true
-      return nil
+  /// The model sets (indices in `Model.sets`) that a set's query names.
+  func definedSets(in set: Int) -> [(set: Int, reference: SetRef)] {
+    SetReferences.of(sets[set]).compactMap { reference in
+      guard case .defined(let used) = vocabulary.setMeanings[reference.index] else { return nil }
+      return (used, reference)
     }
-    for set in model.sets {
-      if let cycle = visit(set.id, path: []) {
-        let source = EngineContext.source(of: set)
-        let start = source.text.utf8.count - set.query.utf8.count
+  }
+
+  /// Rejects a set defined, directly or not, by itself: the error points at the name, in
+  /// the first such set's query, that leads back to it.
+  private func checkCycles() throws(QueryError) {
+    for start in sets.indices {
+      for (used, reference) in definedSets(in: start) {
+        guard let path = self.path(from: used, to: start) else { continue }
+        let names = ([start] + path).map { model.sets[$0].id }
+        let source = EngineContext.source(of: model.sets[start])
+        let offset = source.text.utf8.count - model.sets[start].query.utf8.count
         throw QueryError(
           Diagnostic(
-            "the set '\(set.id)' is defined by itself: \(cycle.joined(separator: " → "))",
-            at: start..<source.text.utf8.count), in: source)
+            "the set '\(model.sets[start].id)' is defined by itself: \(names.joined(separator: " → "))",
+            at: (reference.range.lowerBound + offset)..<(reference.range.upperBound + offset)),
+          in: source)
       }
     }
+  }
+
+  /// The shortest chain of sets from `set` to `goal` through the sets each one names, both
+  /// ends included (breadth first, so each set is visited once).
+  private func path(from set: Int, to goal: Int) -> [Int]? {
+    var cameFrom: [Int: Int] = [set: set]
+    var frontier = [set]
+    while !frontier.isEmpty {
+      var next: [Int] = []
+      for here in frontier {
+        if here == goal {
+          var chain = [here]
+          while let previous = cameFrom[chain[0]], previous != chain[0] {
+            chain.insert(previous, at: 0)
+          }
+          return chain
+        }
+        for (used, _) in definedSets(in: here) where cameFrom[used] == nil {
+          cameFrom[used] = here
+          next.append(used)
+        }
+      }
+      frontier = next
+    }
+    return nil
   }
 }
 
-/// The named sets a statement uses.
+/// The sets a statement names, where it names them.
 enum SetReferences {
-  static func of(_ statement: Statement) -> [String] {
-    var names: [String] = []
-    collect(statement.query, into: &names)
+  static func of(_ statement: Statement) -> [SetRef] {
+    var found: [SetRef] = []
+    collect(statement.query, into: &found)
     for assumption in statement.assumptions {
-      if case .fact(_, _, let target) = assumption { collect(target, into: &names) }
+      if case .fact(_, _, let target) = assumption.claim { collect(target, into: &found) }
     }
-    return names
+    return found
   }
 
-  private static func collect(_ query: Query, into names: inout [String]) {
+  private static func collect(_ query: Query, into found: inout [SetRef]) {
     switch query {
     case .selection(let source, let condition):
       switch source {
-      case .named(let name): names.append(name)
-      case .query(let inner): collect(inner, into: &names)
+      case .named(let set): found.append(set)
+      case .query(let inner): collect(inner, into: &found)
       }
-      if let condition { collect(condition, into: &names) }
-    case .who(let condition): collect(condition, into: &names)
-    case .what(let subject, _): collect(subject, into: &names)
-    case .count(let inner): collect(inner, into: &names)
+      if let condition { collect(condition, into: &found) }
+    case .who(let condition): collect(condition, into: &found)
+    case .what(let subject, _): collect(subject, into: &found)
+    case .count(let inner): collect(inner, into: &found)
     case .show: break
     case .facts(let filter):
-      if case .about(let target) = filter { collect(target, into: &names) }
-    case .why(_, let condition, _): collect(condition, into: &names)
+      if case .about(let target) = filter { collect(target, into: &found) }
+    case .why(_, let condition, _): collect(condition, into: &found)
     }
   }
 
-  private static func collect(_ condition: Condition, into names: inout [String]) {
+  private static func collect(_ condition: Condition, into found: inout [SetRef]) {
     switch condition {
-    case .predicate(_, let target): collect(target, into: &names)
-    case .not(let inner): collect(inner, into: &names)
+    case .predicate(_, let target): collect(target, into: &found)
+    case .not(let inner): collect(inner, into: &found)
     case .and(let parts), .or(let parts):
-      for part in parts { collect(part, into: &names) }
+      for part in parts { collect(part, into: &found) }
     }
   }
 
-  private static func collect(_ target: Target, into names: inout [String]) {
+  private static func collect(_ target: Target, into found: inout [SetRef]) {
     switch target {
     case .entity: break
-    case .set(let name): names.append(name)
-    case .query(let inner): collect(inner, into: &names)
+    case .set(let set): found.append(set)
+    case .query(let inner): collect(inner, into: &found)
     }
   }
 }

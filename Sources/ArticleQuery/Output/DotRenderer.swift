@@ -59,7 +59,9 @@ public enum DotRenderer {
   /// The graph of a whole model: every entity and every fact.
   public static func dot(for model: Model) -> String {
     var graph = Graph(model: model)
-    for entity in model.entities { graph.addNode(entity.name, kind: entity.kind) }
+    for (index, entity) in model.entities.enumerated() {
+      graph.addNode(entity.name, kind: model.kind(of: index).id)
+    }
     let builder = ResultBuilder(model: model)
     for index in model.facts.indices { graph.addEdge(builder.fact(index)) }
     return graph.text(title: model.title, rankdir: "TB")
@@ -83,9 +85,10 @@ public enum DotRenderer {
     return escaped + "\""
   }
 
-  /// The shape and extra style of an entity kind's nodes.
-  static func shape(of kind: String?) -> (shape: String, style: String?) {
-    switch kind {
+  /// The shape and extra style of an entity kind's nodes; a kind of scenarios has its own.
+  static func shape(of kind: String?, isScenario: Bool = false) -> (shape: String, style: String?) {
+    if isScenario { return ("box", "dashed,rounded") }
+    return switch kind {
     case "country": ("box", nil)
     case "person": ("ellipse", nil)
     case "organization": ("hexagon", nil)
@@ -95,7 +98,6 @@ public enum DotRenderer {
     case "summit": ("house", nil)
     case "region": ("tab", nil)
     case "group": ("octagon", nil)
-    case "scenario": ("box", "dashed,rounded")
     case "document": ("note", nil)
     case nil: ("plaintext", nil)
     default: ("ellipse", "dashed")
@@ -108,6 +110,8 @@ private struct Graph {
   let model: Model?
   private let builder: ResultBuilder?
   private var kinds: [String: String] = [:]
+  /// The kinds the model declares `hypothetical`.
+  private let scenarioKinds: Set<String>
   private var nodes: Set<String> = []
   private var highlighted: Set<String> = []
   private var edges: [Int: FactResult] = [:]
@@ -116,8 +120,9 @@ private struct Graph {
   init(model: Model?) {
     self.model = model
     builder = model.map { ResultBuilder(model: $0) }
-    for entity in model?.entities ?? [] where kinds[entity.name] == nil {
-      kinds[entity.name] = entity.kind
+    scenarioKinds = Set(model?.kinds.filter(\.isScenario).map(\.id) ?? [])
+    for (index, entity) in (model?.entities ?? []).enumerated() where kinds[entity.name] == nil {
+      kinds[entity.name] = model?.kind(of: index).id
     }
   }
 
@@ -181,7 +186,8 @@ private struct Graph {
   }
 
   private func node(_ name: String) -> String {
-    let (shape, style) = DotRenderer.shape(of: kinds[name])
+    let (shape, style) = DotRenderer.shape(
+      of: kinds[name], isScenario: kinds[name].map(scenarioKinds.contains) ?? false)
     var styles = style.map { [$0] } ?? []
     var attributes = ["shape=\(shape)"]
     if highlighted.contains(name) {
@@ -196,24 +202,24 @@ private struct Graph {
   }
 
   private func edge(_ fact: FactResult) -> String {
-    var label = fact.polarity == "denied" ? "not \(fact.relation)" : fact.relation
+    var label = fact.isDenied ? "not \(fact.relation)" : fact.relation
     if fact.personal { label += " (private)" }
     label += "\n¶\(fact.paragraph)"
     if let scenario = fact.scenario { label += "\nif: \(scenario)" }
     var attributes = ["label=\(DotRenderer.quoted(label))"]
     let (style, color): (String?, String) =
-      if fact.polarity == "denied" {
+      if fact.isDenied {
         ("dashed", "#c53030")
       } else if fact.scenario != nil {
         ("dotted", "#6b46c1")
-      } else if fact.modality == "assessment" {
+      } else if fact.isAssessment {
         (nil, "#2b6cb0")
       } else {
         (nil, "#444444")
       }
     if let style { attributes.append("style=\(style)") }
     attributes += ["color=\"\(color)\"", "fontcolor=\"\(color)\""]
-    if fact.modality == "assessment" { attributes.append("arrowhead=empty") }
+    if fact.isAssessment { attributes.append("arrowhead=empty") }
     if let model, model.facts.indices.contains(fact.index),
       model.relations[model.facts[fact.index].relation].symmetric
     {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Turns text into tokens. Words are runs of letters, digits and `_ - ' ’`, with inner dots
 /// (`u.s`); numbers are runs of digits; names may be quoted with `"…"` or `“…”`, and a quoted
 /// name in a query may run over a line break (a model's quotes end on their line); `#` starts
@@ -16,29 +10,29 @@
 /// characters are decoded and classified by their Unicode properties, as before.
 public struct Lexer {
   /// A token as the lexer finds it: its kind and the bytes it covers.
-  struct Lexeme {
-    var kind: Token.Kind
+  public struct Lexeme: Sendable {
+    public var kind: Token.Kind
     /// The bytes of the token, quotes included.
-    var range: Range<Int>
+    public var range: Range<Int>
     /// The bytes of a string's content, without its quotes; the range for other tokens.
-    var content: Range<Int>
+    public var content: Range<Int>
     /// True when a string's content has backslash escapes to undo.
-    var escaped = false
+    public var escaped = false
 
-    init(_ kind: Token.Kind, _ range: Range<Int>, content: Range<Int>? = nil) {
+    public init(_ kind: Token.Kind, _ range: Range<Int>, content: Range<Int>? = nil) {
       self.kind = kind
       self.range = range
       self.content = content ?? range
     }
   }
 
-  let bytes: UnsafeBufferPointer<UInt8>
+  public let bytes: UnsafeBufferPointer<UInt8>
   /// Whether a quoted name goes on over a line break (in a query) or ends unclosed there (in
   /// a model, whose every quote is on one line: a missing `"` is reported on its own line).
-  let stringsSpanLines: Bool
+  public let stringsSpanLines: Bool
   private var index = 0
 
-  init(bytes: UnsafeBufferPointer<UInt8>, stringsSpanLines: Bool = true) {
+  public init(bytes: UnsafeBufferPointer<UInt8>, stringsSpanLines: Bool = true) {
     self.bytes = bytes
     self.stringsSpanLines = stringsSpanLines
   }
@@ -78,34 +72,20 @@ public struct Lexer {
       + " is its closing \" missing?"
   }
 
-  /// True while `source` leaves a quote or a parenthesis open, so that a line-oriented reader
-  /// should read another line before evaluating it.
-  public static func isIncomplete(_ source: String) -> Bool {
-    var state = LineState()
-    do {
-      try state.read(source)
-      return state.isOpen
-    } catch {
-      return false
-    }
-  }
-
   /// Runs `body` with a lexer over the UTF-8 bytes of `source`.
-  static func scanning<T>(
+  public static func scanning<T>(
     _ source: String, stringsSpanLines: Bool = true, _ body: (inout Lexer) -> T
   ) -> T {
-    var source = source
-    source.makeContiguousUTF8()
-    return source.utf8.withContiguousStorageIfAvailable { bytes in
+    UTF8Text.withBytes(of: source) { bytes in
       var lexer = Lexer(bytes: bytes, stringsSpanLines: stringsSpanLines)
       return body(&lexer)
-    }!
+    }
   }
 
   // MARK: tokens
 
   /// The next token; `.end` at the end of the text, and again after it.
-  mutating func next() throws(Diagnostic) -> Lexeme {
+  public mutating func next() throws(Diagnostic) -> Lexeme {
     while index < bytes.count {
       let byte = bytes[index]
       let start = index
@@ -140,19 +120,19 @@ public struct Lexer {
 
   /// The token a lexeme stands for, with its text: the word as written, the digits, the
   /// string's content unescaped, the punctuation.
-  func token(_ lexeme: Lexeme) -> Token {
+  public func token(_ lexeme: Lexeme) -> Token {
     Token(lexeme.kind, text(of: lexeme), lexeme.range)
   }
 
   /// The text of a lexeme, as `Token.text` holds it.
-  func text(of lexeme: Lexeme) -> String {
+  public func text(of lexeme: Lexeme) -> String {
     guard lexeme.escaped else { return string(lexeme.content) }
     var content: [UInt8] = []
     content.reserveCapacity(lexeme.content.count)
     var at = lexeme.content.lowerBound
     while at < lexeme.content.upperBound {
       if bytes[at] == UInt8(ascii: "\\") { at += 1 }
-      let width = Self.width(of: bytes[at])
+      let width = UTF8Text.width(of: bytes[at])
       content.append(contentsOf: bytes[at..<(at + width)])
       at += width
     }
@@ -160,29 +140,13 @@ public struct Lexer {
   }
 
   /// The text of a byte range.
-  func string(_ range: Range<Int>) -> String {
+  public func string(_ range: Range<Int>) -> String {
     String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
   }
 
   /// The word in `range` folded to lowercase, as `Token.folded` folds it.
-  func folded(_ range: Range<Int>) -> String {
-    var ascii = true
-    var upper = false
-    for index in range {
-      let byte = bytes[index]
-      if byte >= 0x80 { ascii = false }
-      if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { upper = true }
-    }
-    guard ascii else { return string(range).lowercased() }
-    guard upper else { return string(range) }
-    return String(unsafeUninitializedCapacity: range.count) { buffer in
-      for (offset, index) in range.enumerated() {
-        let byte = bytes[index]
-        let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
-        buffer[offset] = isUpper ? byte + 32 : byte
-      }
-      return range.count
-    }
+  public func folded(_ range: Range<Int>) -> String {
+    UTF8Text.lowercased(UnsafeBufferPointer(rebasing: bytes[range]))
   }
 
   private mutating func single(_ kind: Token.Kind) -> Lexeme {
@@ -249,7 +213,7 @@ public struct Lexer {
 
   /// Moves past the rest of a string's content and its closing quote; gives back where the
   /// content ends, or nil when the text (or the line, unless `stringsSpanLines`) ends first.
-  mutating func skipToClosingQuote(curly: Bool, escaped: inout Bool) -> Int? {
+  public mutating func skipToClosingQuote(curly: Bool, escaped: inout Bool) -> Int? {
     if !curly, let end = plainStringEnd() {
       index = end + 1
       return end
@@ -263,7 +227,7 @@ public struct Lexer {
       }
       if byte == UInt8(ascii: "\\"), index + 1 < bytes.count {
         escaped = true
-        index += 1 + Self.width(of: bytes[index + 1])
+        index += 1 + UTF8Text.width(of: bytes[index + 1])
       } else if byte == UInt8(ascii: "\n") && !stringsSpanLines {
         return nil
       } else {
@@ -277,13 +241,13 @@ public struct Lexer {
   /// backslash and no line break it cannot span come before its closing quote: the quotes of a
   /// model file are long and plain. Nil leaves the string to be read byte by byte.
   private func plainStringEnd() -> Int? {
-    guard let base = bytes.baseAddress, index < bytes.count,
-      let found = memchr(base + index, Int32(UInt8(ascii: "\"")), bytes.count - index)
-    else { return nil }
-    let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-    let length = end - index
-    if memchr(base + index, Int32(UInt8(ascii: "\\")), length) != nil { return nil }
-    if !stringsSpanLines, memchr(base + index, Int32(UInt8(ascii: "\n")), length) != nil {
+    guard let end = UTF8Text.firstOffset(of: UInt8(ascii: "\""), in: bytes, from: index) else {
+      return nil
+    }
+    let content = UnsafeBufferPointer(rebasing: bytes[index..<end])
+    if UTF8Text.firstOffset(of: UInt8(ascii: "\\"), in: content, from: 0) != nil { return nil }
+    if !stringsSpanLines, UTF8Text.firstOffset(of: UInt8(ascii: "\n"), in: content, from: 0) != nil
+    {
       return nil
     }
     return end
@@ -298,12 +262,12 @@ public struct Lexer {
   // MARK: characters
 
   /// `"`, `“` or `”` at `at`: where a string, and so its error, starts.
-  func isQuote(at offset: Int) -> Bool {
+  public func isQuote(at offset: Int) -> Bool {
     offset < bytes.count && (bytes[offset] == UInt8(ascii: "\"") || isCurlyQuote(at: offset))
   }
 
   /// `“` (E2 80 9C) or `”` (E2 80 9D) at `at`.
-  func isCurlyQuote(at offset: Int) -> Bool {
+  public func isCurlyQuote(at offset: Int) -> Bool {
     offset + 2 < bytes.count && bytes[offset] == 0xE2 && bytes[offset + 1] == 0x80
       && (bytes[offset + 2] == 0x9C || bytes[offset + 2] == 0x9D)
   }
@@ -316,29 +280,7 @@ public struct Lexer {
 
   /// The scalar whose UTF-8 encoding starts at `at`, and its length in bytes.
   private func decode(at offset: Int) -> (Unicode.Scalar, Int) {
-    let lead = UInt32(bytes[offset])
-    let width = Self.width(of: bytes[offset])
-    var value: UInt32
-    switch width {
-    case 1: return (Unicode.Scalar(UInt8(lead)), 1)
-    case 2: value = lead & 0x1F
-    case 3: value = lead & 0x0F
-    default: value = lead & 0x07
-    }
-    for next in 1..<width {
-      value = value << 6 | UInt32(bytes[offset + next] & 0x3F)
-    }
-    return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
-  }
-
-  /// The length of a UTF-8 sequence from its first byte.
-  private static func width(of lead: UInt8) -> Int {
-    switch lead {
-    case 0..<0xC0: 1
-    case 0xC0..<0xE0: 2
-    case 0xE0..<0xF0: 3
-    default: 4
-    }
+    UTF8Text.scalar(in: bytes, at: offset)
   }
 
   private func isWordStart(at offset: Int) -> Bool {
