@@ -312,7 +312,6 @@ final class Shell {
   /// `.evidence short` asks for them cut.
   func render(_ answer: Answer, elapsed: Duration, format: OutputFormat? = nil) -> String {
     let format = format ?? settings.format
-    if format == .dot { return DotRenderer.render(answer, model: engine.model) }
     var evidence = settings.evidence
     if evidence == .on, redirection != nil || !Terminal.isTerminal(output.answers) {
       evidence = .full
@@ -321,7 +320,7 @@ final class Shell {
       format: format, width: width, evidence: evidence,
       color: outputColor && redirection == nil, elapsed: settings.timer ? elapsed : nil)
     guard format == .table, let (shown, left) = Self.cut(answer, to: Self.tableLimit)
-    else { return Renderer.render(answer, options: options) }
+    else { return Renderer.render(answer, options: options, model: engine.model) }
     let more =
       answer.kind == .facts
       ? Plural.count(left, "more fact", "more facts")

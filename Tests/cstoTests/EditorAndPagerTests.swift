@@ -109,6 +109,9 @@ import Testing
     try PromptTests().ask(terminal, "count members", answer: "6")
     #expect(!FileManager.default.fileExists(atPath: paged))
     terminal.type(".schema\r")
+    // The line taken (libedit may redraw the prompt as it does), then the editor back: only
+    // after the pager has ended.
+    try terminal.waitForWork()
     try terminal.expect("csto> ")
     try terminal.waitForLineEditor()
     let text = try String(contentsOfFile: paged, encoding: .utf8)

@@ -90,13 +90,10 @@ struct EngineContext: Sendable {
       for (used, reference) in definedSets(in: start) {
         guard let path = self.path(from: used, to: start) else { continue }
         let names = ([start] + path).map { model.sets[$0].id }
-        let source = EngineContext.source(of: model.sets[start])
-        let offset = source.text.utf8.count - model.sets[start].query.utf8.count
         throw QueryError(
           Diagnostic(
             "the set '\(model.sets[start].id)' is defined by itself: \(names.joined(separator: " → "))",
-            at: (reference.range.lowerBound + offset)..<(reference.range.upperBound + offset)),
-          in: source)
+            at: reference.range), in: EngineContext.source(of: model.sets[start]))
       }
     }
   }

@@ -10,7 +10,7 @@ import ArticleModel
 /// forms at all (`summit of`, `located in`) is a state and takes `is`. A scenario at the
 /// object end is a clause, so it follows `whether`. A `when` that does not begin with a word
 /// of time of its own (`after Pelosi’s visit`, `this year`) takes `in`; an amount stands in
-/// parentheses.
+/// parentheses; any other circumstance is its key and its value (`at the summit`).
 struct FactSentence {
   let model: Model
 

@@ -22,8 +22,9 @@ public enum DotRenderer {
   /// are their evidence (with the office chains), and, given the `model` the answer came
   /// from, every fact among that set of entities. Facts, profiles, explanations and near
   /// misses: the facts they show and the entities at their ends. A count: its number.
-  /// Without the model, kinds are known only for the answer's own entities.
-  public static func render(_ answer: Answer, model: Model? = nil) -> String {
+  /// Without the model, kinds are known only for the answer's own entities. Callers go
+  /// through `Renderer.render` with the `.dot` format.
+  static func render(_ answer: Answer, model: Model? = nil) -> String {
     var graph = Graph(model: model)
     switch answer.body {
     case .entities(let results):

@@ -137,7 +137,7 @@ public struct Vocabulary: Sendable {
   }
 
   /// The index of the document whose id is `id` (case-insensitive).
-  func document(id: String) -> Int? {
+  public func document(id: String) -> Int? {
     documentIDs.firstIndex(of: id) ?? documentIDs.firstIndex { $0.lowercased() == id.lowercased() }
   }
 
