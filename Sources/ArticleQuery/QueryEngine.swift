@@ -13,7 +13,7 @@ public struct QueryEngine: Sendable {
   let context: EngineContext
 
   /// An engine on the bundled model of the CSTO article.
-  public init() throws {
+  public init() throws(QueryError) {
     try self.init(model: ModelLoader.bundled)
   }
 
@@ -24,10 +24,21 @@ public struct QueryEngine: Sendable {
     context = try EngineContext(model: model)
   }
 
-  /// An engine on the model file at `path`; throws `ModelError` with every problem of the
-  /// file, or `QueryError` for a named set that does not parse.
-  public init(modelFile path: String) throws {
-    try self.init(model: ModelLoader.load(file: path))
+  /// An engine on the model file at `path`. Throws `EngineError.model` with every problem of
+  /// the file (or why it cannot be read), or `EngineError.namedSet` for a named set of the
+  /// model that does not parse.
+  public init(modelFile path: String) throws(EngineError) {
+    let model: Model
+    do {
+      model = try ModelLoader.load(file: path)
+    } catch {
+      throw .model(error)
+    }
+    do {
+      try self.init(model: model)
+    } catch {
+      throw .namedSet(error)
+    }
   }
 
   /// The model's fact at `index` as an answer shows it, with names in place of ids.

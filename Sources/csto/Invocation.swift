@@ -126,6 +126,8 @@ struct Invocation {
       return try QueryEngine(modelFile: modelFile)
     } catch let error as ModelError {
       output.error(error.rendered())
+    } catch let error as EngineError {
+      output.error(error.rendered())
     } catch {
       output.error("csto: \(error)")
     }

@@ -9,7 +9,7 @@ enum Reports {
   static func schema(_ model: Model) -> String {
     var lines = ["kinds (each also a set):"]
     var counts: [String: Int] = [:]
-    for entity in model.entities { counts[entity.kind, default: 0] += 1 }
+    for index in model.entities.indices { counts[model.kind(of: index).id, default: 0] += 1 }
     for kind in model.kinds {
       let entities = Plural.count(counts[kind.id] ?? 0, "entity", "entities")
       lines.append("  \(kind.id.padded(14)) \(kind.plural.padded(14)) \(entities)")
@@ -44,14 +44,15 @@ enum Reports {
   /// and the other names they answer to.
   static func names(_ model: Model, prefix: String = "") -> String {
     let folded = prefix.lowercased()
-    let matching = model.entities.filter { entity in
-      folded.isEmpty || entity.allNames.contains { $0.hasPrefix(folded) }
-    }.sorted { $0.name.lowercased() < $1.name.lowercased() }
+    let matching = model.entities.indices.filter { index in
+      folded.isEmpty || model.entities[index].allNames.contains { $0.hasPrefix(folded) }
+    }.map { (entity: model.entities[$0], kind: model.kind(of: $0).id) }
+      .sorted { $0.entity.name.lowercased() < $1.entity.name.lowercased() }
     guard !matching.isEmpty else { return "no names begin with '\(prefix)'\n" }
-    let width = min(40, matching.map(\.name.count).max() ?? 0)
-    return matching.map { entity in
+    let width = min(40, matching.map(\.entity.name.count).max() ?? 0)
+    return matching.map { entity, kind in
       let others = (entity.aliases + entity.metonyms).joined(separator: ", ")
-      var line = "\(entity.name.padded(width))  \(entity.kind.padded(12))  \(entity.id)"
+      var line = "\(entity.name.padded(width))  \(kind.padded(12))  \(entity.id)"
       if !others.isEmpty { line += "  (\(others))" }
       return line
     }.joined(separator: "\n") + "\n"

@@ -59,7 +59,7 @@ import Testing
       query:1:15: error: expected a relation, found 'critisized'
       members where critisized russia
                     ^~~~~~~~~~
-      did you mean 'criticized', 'criticize' or 'criticizes'?
+      did you mean 'criticized', 'criticised' or 'criticize'?
       """),
     Case(
       "people where president of (members where criticized russia",
@@ -158,7 +158,7 @@ import Testing
       query:1:18: error: no scenario of the article has Belarus joins Russia
       members assuming belarus joins russia
                        ^~~~~~~~~~~~~~~~~~~~
-      note: the scenarios: decisive Russian victory in Ukraine; Iran joins the CSTO; Azerbaijani-Iranian conflict
+      note: the scenarios: decisive Russian victory in Ukraine; extensive efforts; skillful actions of the new command; use of new weapons; Iran joins the CSTO; Azerbaijani-Iranian conflict
       """),
     Case(
       "why tajikistan",

@@ -143,6 +143,38 @@ import Testing
     #expect(!coverage.contains("  ¶1: Alpha met Beta"))
   }
 
+  @Test func theBannerCountsInTheRightNumber() throws {
+    let one = """
+      document one
+        title "One"
+        paragraph "Alpha spoke."
+      kind country plural "countries"
+      relation spoke "spoke"
+        past "spoke" base "speak"
+        reflexive
+      entity alpha "Alpha" country
+      fact alpha spoke alpha
+        evidence 1 "Alpha spoke"
+
+      """
+    let model = try ModelLoader.load(text: one, name: "one", readText: { $0 })
+    let shell = Shell(
+      engine: try QueryEngine(model: model), output: Output(), settings: Shell.Settings(),
+      keepGoing: false, outputColor: false, errorColor: false, fallbackWidth: 80)
+    #expect(shell.banner.contains("1 entity, 1 fact."), "\(shell.banner)")
+    let three = Shell(
+      engine: try Self.engine(), output: Output(), settings: Shell.Settings(), keepGoing: false,
+      outputColor: false, errorColor: false, fallbackWidth: 80)
+    #expect(three.banner.contains("3 entities, 3 facts."), "\(three.banner)")
+  }
+
+  @Test func aQuoteCutByOneCharacterSaysSo() {
+    let cut = Renderer.shorten("abcdefghi", to: 8)
+    #expect(cut.cut == 1)
+    #expect(cut.description == "abcdefgh… (+1 char)")
+    #expect(Renderer.shorten("abcdefghijk", to: 8).description == "abcdefgh… (+3 chars)")
+  }
+
   @Test(arguments: [(0, "0 facts"), (1, "1 fact"), (2, "2 facts")])
   func countsTakeTheirNumber(count: Int, expected: String) {
     #expect(Plural.count(count, "fact", "facts") == expected)

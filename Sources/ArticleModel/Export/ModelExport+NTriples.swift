@@ -82,7 +82,7 @@ extension ModelExport {
       let subject = entity(index)
       graph.add(subject, rdfType, csto("Entity"))
       graph.add(subject, label, literal(record.name))
-      graph.add(subject, csto("kind"), kind(record.kind))
+      graph.add(subject, csto("kind"), kind(model.kinds[record.kind.index].id))
       for alias in record.aliases { graph.add(subject, csto("alias"), literal(alias)) }
       for metonym in record.metonyms { graph.add(subject, csto("metonym"), literal(metonym)) }
       for note in record.background { graph.add(subject, csto("background"), literal(note)) }

@@ -43,11 +43,14 @@ struct EngineContext: Sendable {
       sets.append(statements[0])
     }
     self.sets = sets
-    let numbers = Dictionary(model.kinds.enumerated().map { ($1.id, $0) }) { first, _ in first }
+    // A kind declared twice (a model built in code) is its first declaration, as by name.
+    let numbers = model.kinds.indices.map { index in
+      model.kinds.firstIndex { $0.id == model.kinds[index].id } ?? index
+    }
     var kindOfEntity = [Int](repeating: -1, count: model.entities.count)
     var membersByKind = [[Int]](repeating: [], count: model.kinds.count)
     for (index, entity) in model.entities.enumerated() {
-      guard let number = numbers[entity.kind] else { continue }
+      let number = numbers[entity.kind.index]
       kindOfEntity[index] = number
       membersByKind[number].append(index)
     }

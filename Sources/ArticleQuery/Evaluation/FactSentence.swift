@@ -27,7 +27,7 @@ struct FactSentence {
     let relation = model.relations[fact.relation]
     let subject = model.entities[fact.subject].name
     var object = model.entities[fact.object].name
-    if model.entities[fact.object].kind == "scenario" { object = "whether " + object }
+    if model.isScenario(fact.object) { object = "whether " + object }
     var text = "\(subject) \(verb(relation, denied: fact.polarity == .denied)) \(object)"
     for qualifier in fact.qualifiers.sorted(by: { order($0.key) < order($1.key) }) {
       text += " " + phrase(qualifier)
@@ -71,16 +71,16 @@ struct FactSentence {
     return first.hasSuffix("s") && first != "is" && first.count > 3
   }
 
-  /// Circumstances in the order a sentence puts them: the amount, then where, then when,
-  /// then those the model declares (`manner "openly"`).
+  /// Circumstances in the order a sentence puts them: the amount, then where, then those
+  /// the model declares, then when.
   private func order(_ key: Qualifier.Key) -> Int {
     switch key {
     case .amount: 0
     case .to: 1
     case .at: 2
     case .in: 3
-    case .when: 4
-    default: 5
+    case .when: 5
+    default: 4
     }
   }
 

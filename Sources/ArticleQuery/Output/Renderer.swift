@@ -49,7 +49,10 @@ public enum Renderer {
     /// Characters left out after `kept`; 0 when the text was short enough.
     public var cut: Int
 
-    public var description: String { cut == 0 ? kept : "\(kept)… (+\(cut) chars)" }
+    public var description: String { cut == 0 ? kept : "\(kept)… \(note)" }
+
+    /// `(+N chars)`, `(+1 char)`: what was cut, as the text says it.
+    public var note: String { cut == 1 ? "(+1 char)" : "(+\(cut) chars)" }
   }
 
   /// How an entity's evidence reads: `via Rakhmon (president), ¶5` (`digest ¶5` when

@@ -167,7 +167,7 @@ struct TableRenderer {
     if options.evidence == .full { return "“\(quote)”" }
     let shortened = Renderer.shorten(quote, to: max(22, room - 2))
     if shortened.cut == 0 { return "“\(quote)”" }
-    return "“\(shortened.kept)…”" + dim(" (+\(shortened.cut) chars)")
+    return "“\(shortened.kept)…”" + dim(" " + shortened.note)
   }
 
   private func bold(_ text: String) -> String {
