@@ -288,8 +288,9 @@ import Testing
         + Set(entity.background).count
     }
     for relation in model.relations {
+      // two types, the label, and the flags symmetric, office, reflexive and personal
       count +=
-        5 + relation.forms.count - 1 + Set(relation.represents).count
+        7 + relation.forms.count - 1 + Set(relation.represents).count
         + (relation.cameo == nil ? 0 : 1)
     }
     var direct: Set<[Int]> = []

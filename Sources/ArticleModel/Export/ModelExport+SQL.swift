@@ -51,6 +51,8 @@ extension ModelExport {
       inverse TEXT,
       is_symmetric BOOLEAN NOT NULL,
       is_office BOOLEAN NOT NULL,
+      is_reflexive BOOLEAN NOT NULL,
+      is_personal BOOLEAN NOT NULL,
       cameo TEXT
     );
     CREATE TABLE relation_forms (
@@ -112,13 +114,13 @@ extension ModelExport {
   ///
   /// - `documents`, `paragraphs` (the text, numbered from 1), `kinds`, `entities`, `aliases`
   ///   (`metonym` true for names that stand for a government), `backgrounds`;
-  /// - `relations` with their forms as columns, `is_symmetric`, `is_office` and the CAMEO
-  ///   code; `relation_forms` (every phrase, `reversed` for passives and inverses) and
+  /// - `relations` with their forms as columns, `is_symmetric`, `is_office`, `is_reflexive`,
+  ///   `is_personal` (its facts are all `personal`) and the CAMEO code; `relation_forms` (every phrase, `reversed` for passives and inverses) and
   ///   `relation_represents` (kinds that speak for the object through the relation: a person
   ///   through an office, a body through `part of`);
   /// - `facts` (numbered from 1 in model order) with polarity, modality, `personal` (the
   ///   subject acted in a private capacity, so the fact does not count for its state) and the
-  ///   scenario's entity id; `qualifiers` (`key` is `at`, `in`, `to`, `when` or `amount`;
+  ///   scenario's entity id; `qualifiers` (`key` is `at`, `in`, `to`, `when`, `amount` or one the model declares;
   ///   `entity` set when the value is an entity, `value` its name or the text); `evidence`
   ///   (document, paragraph, quote); `sets` (the named sets' queries);
   /// - indexes on `facts (subject)`, `facts (object)`, `facts (relation)`.
@@ -176,7 +178,7 @@ extension ModelExport {
           .text(relation.id), .text(relation.phrase), .optional(relation.present),
           .optional(relation.past), .optional(relation.base), .optional(relation.passive),
           .optional(relation.inverse), .boolean(relation.symmetric), .boolean(relation.office),
-          .optional(relation.cameo),
+          .boolean(relation.reflexive), .boolean(relation.personal), .optional(relation.cameo),
         ])
     }
     for relation in model.relations {

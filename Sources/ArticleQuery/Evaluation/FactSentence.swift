@@ -71,16 +71,16 @@ struct FactSentence {
     return first.hasSuffix("s") && first != "is" && first.count > 3
   }
 
-  /// Circumstances in the order a sentence puts them: the amount, then where, then those
-  /// the model declares, then when.
+  /// Circumstances in the order a sentence puts them: the amount, then where, then when,
+  /// then those the model declares (`manner "openly"`).
   private func order(_ key: Qualifier.Key) -> Int {
     switch key {
     case .amount: 0
     case .to: 1
     case .at: 2
     case .in: 3
-    case .when: 5
-    default: 4
+    case .when: 4
+    default: 5
     }
   }
 
