@@ -157,9 +157,10 @@ import Testing
         evidence 1 "Rakhmon criticized Russia"
       """,
       """
-      case.model:15:12: error: 'tajikistan' is a country, not a scenario
+      case.model:15:12: error: 'tajikistan' cannot be a fact's scenario: its kind, country, is not hypothetical
         scenario tajikistan
                  ^~~~~~~~~~
+      note: a scenario is an entity of a kind declared 'hypothetical' (kind scenario plural "scenarios" hypothetical)
       """),
     Case(
       "nameOfTwoEntities",
@@ -262,9 +263,10 @@ import Testing
       case.model:16:3: error: a fact is an assessment or a scenario's, not both
         assessment
         ^~~~~~~~~~
-      case.model:17:12: error: 'tajikistan' is a country, not a scenario
+      case.model:17:12: error: 'tajikistan' cannot be a fact's scenario: its kind, country, is not hypothetical
         scenario tajikistan
                  ^~~~~~~~~~
+      note: a scenario is an entity of a kind declared 'hypothetical' (kind scenario plural "scenarios" hypothetical)
       """),
     Case(
       "emptyQuote",

@@ -39,7 +39,10 @@ import Testing
         Self.model + "fact iran joins bloc scenario plain evidence 1 \"Iran may join\"\n")
       Issue.record("a fact of a kind not declared hypothetical loaded as a scenario's")
     } catch {
-      #expect(error.diagnostics.map(\.message) == ["'plain' is a scenario, not a scenario"])
+      // The kind is spelt `scenario` but not declared hypothetical: the note says what makes
+      // a kind one of scenarios.
+      #expect(error.diagnostics.map(\.message) == ["'plain' cannot be a fact's scenario: its kind, scenario, is not hypothetical"])
+      #expect(error.diagnostics.first?.notes.first?.contains("declared 'hypothetical'") == true)
     }
   }
 

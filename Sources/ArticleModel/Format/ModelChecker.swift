@@ -302,7 +302,11 @@ struct ModelChecker {
     if let id = syntax.scenario, let index = lookup(id, "scenario", in: entityIDs) {
       if !(entityKindIndices[index].map { self.syntax.kinds[$0].isScenario } ?? false) {
         error(
-          "'\(lexer.folded(id))' is a \(entityKinds[index]), not a scenario", id)
+          "'\(lexer.folded(id))' cannot be a fact's scenario: its kind, \(entityKinds[index]), is not hypothetical",
+          id,
+          notes: [
+            "a scenario is an entity of a kind declared 'hypothetical' (kind scenario plural \"scenarios\" hypothetical)"
+          ])
       }
       modality = .scenario(index)
     }
