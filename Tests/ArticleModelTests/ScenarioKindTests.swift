@@ -41,7 +41,10 @@ import Testing
     } catch {
       // The kind is spelt `scenario` but not declared hypothetical: the note says what makes
       // a kind one of scenarios.
-      #expect(error.diagnostics.map(\.message) == ["'plain' cannot be a fact's scenario: its kind, scenario, is not hypothetical"])
+      #expect(
+        error.diagnostics.map(\.message) == [
+          "'plain' cannot be a fact's scenario: its kind, scenario, is not hypothetical"
+        ])
       #expect(error.diagnostics.first?.notes.first?.contains("declared 'hypothetical'") == true)
     }
   }
