@@ -7,6 +7,8 @@ struct EngineContext: Sendable {
   let vocabulary: Vocabulary
   /// The model's named sets, parsed.
   let sets: [String: Statement]
+  /// The model sets each model set's query uses, in the order they appear.
+  let setUses: [String: [String]]
   /// Each entity's kind, as its number in `model.kinds` (-1 for a kind not declared).
   let kindOfEntity: [Int]
   /// Each plural with the numbers of the kinds it names (two kinds may share one), and each
@@ -42,6 +44,7 @@ struct EngineContext: Sendable {
       sets[set.id] = statements[0]
     }
     self.sets = sets
+    setUses = sets.mapValues { SetReferences.of($0).filter { sets[$0] != nil } }
     var kindsByPlural: [String: [Int]] = [:]
     for (number, kind) in model.kinds.enumerated() {
       kindsByPlural[kind.plural, default: []].append(number)
@@ -75,30 +78,19 @@ struct EngineContext: Sendable {
     return SourceText(name: origin.file, text: indent + set.query, firstLine: origin.line)
   }
 
-  /// Rejects a set defined, directly or not, by itself.
+  /// Rejects a set defined, directly or not, by itself. A walk with its own stack, so that a
+  /// chain of thousands of sets neither overflows the call stack nor copies its path.
   private func checkCycles() throws(QueryError) {
-    var state: [String: Bool] = [:]
-    func visit(_ name: String, path: [String]) -> [String]? {
-      if state[name] == true { return nil }
-      if state[name] == false { return path + [name] }
-      guard let statement = sets[name] else { return nil }
-      state[name] = false
-      for used in SetReferences.of(statement) {
-        if let cycle = visit(used, path: path + [name]) { return cycle }
-      }
-      state[name] = true
-      return nil
+    let found = SetOrder.firstCycle(from: model.sets.map(\.id), uses: setUses)
+    guard let (name, cycle) = found, let set = model.sets.first(where: { $0.id == name }) else {
+      return
     }
-    for set in model.sets {
-      if let cycle = visit(set.id, path: []) {
-        let source = EngineContext.source(of: set)
-        let start = source.text.utf8.count - set.query.utf8.count
-        throw QueryError(
-          Diagnostic(
-            "the set '\(set.id)' is defined by itself: \(cycle.joined(separator: " → "))",
-            at: start..<source.text.utf8.count), in: source)
-      }
-    }
+    let source = EngineContext.source(of: set)
+    let start = source.text.utf8.count - set.query.utf8.count
+    throw QueryError(
+      Diagnostic(
+        "the set '\(set.id)' is defined by itself: \(SetOrder.describe(cycle))",
+        at: start..<source.text.utf8.count), in: source)
   }
 }
 

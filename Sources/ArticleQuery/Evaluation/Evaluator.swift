@@ -174,6 +174,16 @@ struct Evaluator {
   /// (evaluated once per statement), a kind's plural, or everything.
   mutating func set(named name: String) -> Matches {
     if let cached = setCache[name] { return cached }
+    if context.sets[name] != nil {
+      // The sets it uses first, each after those it uses, so that a chain of thousands of
+      // sets is evaluated in a loop rather than by as many nested calls.
+      let cache = setCache
+      let order = SetOrder.dependencies(of: name, uses: context.setUses) { cache[$0] != nil }
+      for used in order.dropLast() {
+        guard setCache[used] == nil, let definition = context.sets[used] else { continue }
+        setCache[used] = entities(of: definition.query)
+      }
+    }
     let result: Matches
     if let definition = context.sets[name] {
       result = entities(of: definition.query)
