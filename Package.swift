@@ -5,6 +5,7 @@ let package = Package(
     name: "csto",
     platforms: [.macOS(.v15)],
     products: [
+        .library(name: "Syntax", targets: ["Syntax"]),
         .library(name: "ArticleModel", targets: ["ArticleModel"]),
         .library(name: "ArticleQuery", targets: ["ArticleQuery"]),
         .executable(name: "csto", targets: ["csto"]),
@@ -14,8 +15,10 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
+        .target(name: "Syntax"),
         .target(
             name: "ArticleModel",
+            dependencies: ["Syntax"],
             exclude: ["Bundled/article.txt.sha256"],
             resources: [
                 .embedInCode("Bundled/csto.model"),
@@ -23,7 +26,7 @@ let package = Package(
                 .embedInCode("Bundled/cameo.tsv"),
             ]
         ),
-        .target(name: "ArticleQuery", dependencies: ["ArticleModel"]),
+        .target(name: "ArticleQuery", dependencies: ["ArticleModel", "Syntax"]),
         .systemLibrary(
             name: "CEditLine",
             pkgConfig: "libedit",
@@ -32,20 +35,25 @@ let package = Package(
         .executableTarget(
             name: "csto",
             dependencies: [
+                "ArticleModel",
                 "ArticleQuery",
+                "Syntax",
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ArticleModelTests", dependencies: ["ArticleModel"]),
+        .testTarget(name: "SyntaxTests", dependencies: ["Syntax"]),
+        .testTarget(name: "ArticleModelTests", dependencies: ["ArticleModel", "Syntax"]),
         .testTarget(
             name: "ArticleQueryTests",
             dependencies: [
+                "ArticleModel",
                 "ArticleQuery",
+                "Syntax",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "cstoTests", dependencies: ["csto", "ArticleQuery"]),
+        .testTarget(name: "cstoTests", dependencies: ["csto", "ArticleModel", "ArticleQuery"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,13 +5,21 @@ import ArticleModel
 public struct Completions: Sendable, Equatable {
   /// The character offset in the line where the text being completed begins.
   public var start: Int
-  /// Whole replacements for the text from `start` to the cursor.
+  /// Whole replacements for the text from `start` to the cursor, sorted; at most
+  /// `Completions.limit` of them: the first ones and the last, so that they have the common
+  /// prefix all of them have.
   public var candidates: [String]
+  /// How many candidates fit, when more than `candidates` holds.
+  public var total: Int
 
-  public init(start: Int, candidates: [String]) {
+  public init(start: Int, candidates: [String], total: Int? = nil) {
     self.start = start
     self.candidates = candidates
+    self.total = total ?? candidates.count
   }
+
+  /// The most candidates given: more than a screen shows.
+  public static let limit = 1_000
 }
 
 extension QueryEngine {
@@ -31,9 +39,15 @@ extension QueryEngine {
       let partial = String(before.dropFirst(start)).lowercased()
       let expected = Parser.expectations(after: prefix, vocabulary: vocabulary)
       let pool = Completions.pool(for: expected, vocabulary: vocabulary, typed: partial)
-      let candidates = pool.filter { $0.hasPrefix(partial) }
-      if !candidates.isEmpty {
-        best = Completions(start: start, candidates: Array(Set(candidates)).sorted())
+      let fitting = Set(pool.filter { $0.hasPrefix(partial) })
+      let names =
+        expected.contains(.entity) ? context.nameIndex.names(startingWith: partial) : []
+      let others = fitting.filter { !NameIndex.contains($0, in: names) }
+      if names.count + others.count > 0 {
+        var shown = others.union(names.prefix(Completions.limit))
+        if let last = names.last { shown.insert(last) }
+        best = Completions.capped(
+          shown.sorted(), total: names.count + others.count, start: start)
         break
       }
     }
@@ -42,6 +56,15 @@ extension QueryEngine {
 }
 
 extension Completions {
+  /// At most `limit` of `sorted`: the first ones and the last.
+  static func capped(_ sorted: [String], total: Int, start: Int) -> Completions {
+    guard sorted.count > limit else {
+      return Completions(start: start, candidates: sorted, total: total)
+    }
+    return Completions(
+      start: start, candidates: Array(sorted.prefix(limit - 1)) + [sorted.last!], total: total)
+  }
+
   /// Character offsets where words begin.
   static func wordStarts(in text: String) -> [Int] {
     var starts: [Int] = []
@@ -66,7 +89,7 @@ extension Completions {
       case .opener: pool += Vocabulary.openers
       case .relation:
         pool += typed.isEmpty ? vocabulary.primaryRelationPhrases : vocabulary.relationPhrases
-      case .entity: pool += vocabulary.entityNames.filter { !$0.contains("_") }
+      case .entity: break  // from the engine's `NameIndex`
       case .set: pool += vocabulary.setNames
       case .number: break
       }

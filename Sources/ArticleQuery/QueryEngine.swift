@@ -1,4 +1,5 @@
 import ArticleModel
+import Syntax
 
 /// The library's entry point: a model and the query language over it.
 ///
@@ -12,7 +13,7 @@ public struct QueryEngine: Sendable {
   let context: EngineContext
 
   /// An engine on the bundled model of the CSTO article.
-  public init() throws {
+  public init() throws(QueryError) {
     try self.init(model: ModelLoader.bundled)
   }
 
@@ -23,10 +24,26 @@ public struct QueryEngine: Sendable {
     context = try EngineContext(model: model)
   }
 
-  /// An engine on the model file at `path`; throws `ModelError` with every problem of the
-  /// file, or `QueryError` for a named set that does not parse.
-  public init(modelFile path: String) throws {
-    try self.init(model: ModelLoader.load(file: path))
+  /// An engine on the model file at `path`. Throws `EngineError.model` with every problem of
+  /// the file (or why it cannot be read), or `EngineError.namedSet` for a named set of the
+  /// model that does not parse.
+  public init(modelFile path: String) throws(EngineError) {
+    let model: Model
+    do {
+      model = try ModelLoader.load(file: path)
+    } catch {
+      throw .model(error)
+    }
+    do {
+      try self.init(model: model)
+    } catch {
+      throw .namedSet(error)
+    }
+  }
+
+  /// The model's fact at `index` as an answer shows it, with names in place of ids.
+  public func factResult(_ index: Int) -> FactResult {
+    ResultBuilder(model: model).fact(index)
   }
 
   /// The vocabulary of the model: names, relation phrases, sets.
@@ -39,7 +56,7 @@ public struct QueryEngine: Sendable {
   {
     let statements = try parse(text)
     guard statements.count == 1 else {
-      let place = statements.count > 1 ? statements[1].1 : 0..<text.utf8.count
+      let place = statements.count > 1 ? statements[1].range : 0..<text.utf8.count
       throw QueryError(
         Diagnostic(
           statements.isEmpty
@@ -47,8 +64,7 @@ public struct QueryEngine: Sendable {
             : "expected one query, found \(statements.count); use run(_:) for several",
           at: place), in: SourceText(name: nil, text: text))
     }
-    return try answer(
-      statements[0].0, range: statements[0].1, in: text, cancellation: cancellation)
+    return try answer(statements[0], in: text, cancellation: cancellation)
   }
 
   /// The answers to the `;`-separated statements of `text`, stopping after the first error.
@@ -56,17 +72,16 @@ public struct QueryEngine: Sendable {
   public func run(_ text: String, cancellation: Cancellation? = nil)
     -> [Result<Answer, QueryError>]
   {
-    let statements: [(Statement, Range<Int>)]
+    let statements: [Statement]
     do {
       statements = try parse(text)
     } catch {
       return [.failure(error)]
     }
     var results: [Result<Answer, QueryError>] = []
-    for (statement, range) in statements {
+    for statement in statements {
       do {
-        results.append(
-          .success(try answer(statement, range: range, in: text, cancellation: cancellation)))
+        results.append(.success(try answer(statement, in: text, cancellation: cancellation)))
       } catch {
         results.append(.failure(error))
         break
@@ -77,7 +92,7 @@ public struct QueryEngine: Sendable {
 
   /// The syntax trees of the statements of `text`.
   public func parseStatements(_ text: String) throws(QueryError) -> [Statement] {
-    try parse(text).map(\.0)
+    try parse(text)
   }
 
   /// A statement printed back as text that parses to the same tree.
@@ -91,35 +106,35 @@ public struct QueryEngine: Sendable {
     !Lexer.isIncomplete(text)
   }
 
-  private func parse(_ text: String) throws(QueryError) -> [(Statement, Range<Int>)] {
+  private func parse(_ text: String) throws(QueryError) -> [Statement] {
     do {
-      return try Parser.parseWithRanges(text, vocabulary: context.vocabulary)
+      return try Parser.parse(text, vocabulary: context.vocabulary)
     } catch {
       throw QueryError(error, in: SourceText(name: nil, text: text))
     }
   }
 
-  private func answer(
-    _ statement: Statement, range: Range<Int>, in text: String, cancellation: Cancellation?
-  ) throws(QueryError) -> Answer {
+  /// The answer to one parsed statement of `text`; an error points at the node that caused
+  /// it (an assumption no scenario has) or at the statement (interrupted).
+  private func answer(_ statement: Statement, in text: String, cancellation: Cancellation?)
+    throws(QueryError) -> Answer
+  {
     let source = SourceText(name: nil, text: text)
-    let written = source.slice(range)
+    let written = source.slice(statement.range)
     var scenarios: [Int] = []
     let model = context.model
-    let claims = QueryPrinter(vocabulary: context.vocabulary) { id in
-      model.entity(id: id).map { model.entities[$0].name } ?? id
-    }
+    let claims = QueryPrinter(vocabulary: context.vocabulary) { model.entities[$0].name }
     for assumption in statement.assumptions {
       let found = Assumptions.scenarios(for: assumption, in: context)
       guard !found.isEmpty else {
         throw QueryError(
           Diagnostic(
             "no scenario of the article has \(claims.print(assumption))",
-            at: range,
+            at: assumption.range,
             notes: [
               "the scenarios: "
-                + context.model.entities.filter { $0.kind == "scenario" }
-                .map(\.name).joined(separator: "; ")
+                + model.entities.indices.filter { context.vocabulary.isScenario($0) }
+                .map { model.entities[$0].name }.joined(separator: "; ")
             ]), in: source)
       }
       scenarios += found.filter { !scenarios.contains($0) }
@@ -128,10 +143,10 @@ public struct QueryEngine: Sendable {
       context: context, assumed: Set(scenarios), cancellation: cancellation)
     let body = evaluator.body(for: statement.query)
     if evaluator.cancelled {
-      throw QueryError(Diagnostic("interrupted", at: range), in: source)
+      throw QueryError(Diagnostic("interrupted", at: statement.range), in: source)
     }
     return Answer(
-      query: written, assumptions: scenarios.map { context.model.entities[$0].name }, body: body)
+      query: written, assumptions: scenarios.map { model.entities[$0].name }, body: body)
   }
 }
 
@@ -139,16 +154,14 @@ public struct QueryEngine: Sendable {
 enum Assumptions {
   static func scenarios(for assumption: Assumption, in context: EngineContext) -> [Int] {
     let model = context.model
-    switch assumption {
-    case .scenario(let id):
-      return model.entity(id: id).map { [$0] } ?? []
+    switch assumption.claim {
+    case .scenario(let scenario):
+      return [scenario.index]
     case .fact(let subject, let relation, let object):
-      guard let subjectIndex = model.entity(id: subject),
-        let relationIndex = model.relation(id: relation.id)
-      else { return [] }
-      let scenarioKind = model.kinds.firstIndex { $0.id == "scenario" }
-      var evaluator = Evaluator(
-        context: context, assumed: Set(scenarioKind.map { context.membersByKind[$0] } ?? []))
+      let subjectIndex = subject.index
+      let relationIndex = relation.index
+      let everyScenario = model.entities.indices.filter { context.vocabulary.isScenario($0) }
+      var evaluator = Evaluator(context: context, assumed: Set(everyScenario))
       let targets = evaluator.targetSet(object)
       var found: [Int] = []
       let byNearEnd = relation.reversed ? model.index.factsByObject : model.index.factsBySubject

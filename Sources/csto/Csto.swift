@@ -1,10 +1,15 @@
 import ArgumentParser
 import ArticleQuery
-import Glibc
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The command line: `csto [--format F] [--model FILE] [--keep-going] [--no-init]
-/// [-c QUERY]... [FILE...]`, and the subcommands `csto export` and `csto graph`. Parsing only;
-/// `Invocation`, `ExportCommand` and `GraphCommand` do the work.
+/// [-c QUERY]... [FILE...]`, and the subcommands `csto export`, `csto graph` and `csto test`.
+/// Parsing only; `Invocation`, `ExportCommand`, `GraphCommand` and `TestCommand` do the work.
 @main
 struct Csto: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -14,6 +19,8 @@ struct Csto: ParsableCommand {
       csto [<options>] [-c <query> ...] [<file> ...]
       csto export --format json|csv|ntriples|sql|events [-o <file>] [--model <file>]
       csto graph [<query> ...] -o <file>.svg|.png|.pdf|.dot [--model <file>]
+      csto test <file-or-folder> ... [--tap] [--junit <file>] [--model <file>]
+      csto compile <model> -o <file>
       """,
     discussion: """
       With no FILE and no -c, csto shows a prompt when standard input is a terminal, and \
@@ -28,12 +35,17 @@ struct Csto: ParsableCommand {
       csto stops there with status 1 (a second ^C ends it at once).
 
       csto export writes the whole model for other tools; csto graph draws an answer with \
-      Graphviz. Each has its own --help.
+      Graphviz; csto test runs scripts as tests; csto compile writes a model's snapshot. \
+      Each has its own --help. A --model FILE is checked once and its snapshot kept in \
+      $XDG_CACHE_HOME/csto (else ~/.cache/csto); --no-cache turns that off.
 
       Exit status: 0 success (an empty answer too), 1 a query or script error, 2 bad usage \
       or an unreadable file or model.
       """,
-    version: "csto 0.1.0")
+    version: version)
+
+  /// What `--version` prints.
+  static let version = "csto 0.1.0"
 
   /// The output formats as `--format` and `.format` spell them: `table|json|…`.
   static let formats = OutputFormat.allCases.map(\.rawValue)
@@ -66,6 +78,9 @@ struct Csto: ParsableCommand {
   @Flag(help: "Do not run the start-up file.")
   var noInit = false
 
+  @Flag(help: "Neither read nor write the compiled-model cache for --model.")
+  var noCache = false
+
   @Argument(help: ArgumentHelp("Scripts to run in order; - is standard input.", valueName: "file"))
   var files: [String] = []
 
@@ -77,19 +92,28 @@ struct Csto: ParsableCommand {
     let arguments = Array(CommandLine.arguments.dropFirst())
     let subcommands = [
       ExportCommand.configuration.commandName, GraphCommand.configuration.commandName,
+      TestCommand.configuration.commandName, CompileCommand.configuration.commandName,
     ]
     guard let first = arguments.first, subcommands.contains(first) else {
-      let csto = parsed(by: Csto.self) { try Csto.parse(arguments) }
-      let invocation = Invocation(
-        queries: csto.command, files: csto.files, format: csto.format,
-        modelFile: csto.model, keepGoing: csto.keepGoing, runsInitFile: !csto.noInit)
-      invocation.run(environment: Environment.current())
+      let plain =
+        PlainArguments(arguments)
+        ?? parsed(by: Csto.self) { try Csto.parse(arguments) }.plainArguments
+      Invocation(plain).run(environment: Environment.current())
     }
     var command = parsed(by: Subcommands.self) { try Subcommands.parseAsRoot(arguments) }
     if let export = command as? ExportCommand { Glibc.exit(export.execute()) }
     if let graph = command as? GraphCommand { Glibc.exit(graph.execute()) }
+    if let test = command as? TestCommand { Glibc.exit(test.execute()) }
+    if let compile = command as? CompileCommand { Glibc.exit(compile.execute()) }
     parsed(by: Subcommands.self) { try command.run() }
     Glibc.exit(0)
+  }
+
+  /// What swift-argument-parser read, in the form the plain reading gives.
+  var plainArguments: PlainArguments {
+    PlainArguments(
+      queries: command, files: files, format: format, modelFile: model, keepGoing: keepGoing,
+      runsInitFile: !noInit, usesCache: !noCache)
   }
 
   /// `csto export` and `csto graph`, parsed under csto's name so that their help and
@@ -98,7 +122,8 @@ struct Csto: ParsableCommand {
   /// prints by running.
   struct Subcommands: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "csto", subcommands: [ExportCommand.self, GraphCommand.self])
+      commandName: "csto",
+      subcommands: [ExportCommand.self, GraphCommand.self, TestCommand.self, CompileCommand.self])
   }
 
   /// What `parse` gives; `--help` and `--version` print and exit 0, bad usage prints (as

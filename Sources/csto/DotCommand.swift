@@ -1,6 +1,12 @@
 import ArticleModel
 import ArticleQuery
-import Glibc
+import Syntax
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// A dot-command: its name, its usage line, a line of help, and what it does to the shell.
 /// `DotCommand.all` is the one list of commands: `.help`, completion and lookup by unique
@@ -19,6 +25,16 @@ struct DotCommand: Sendable {
     case problem(Diagnostic)
     /// A script read by `.read` failed and has reported its own errors.
     case failedAndReported
+
+    /// What went wrong, in words; nil when nothing did or the script reported it.
+    var failure: String? {
+      switch self {
+      case .done, .quit, .failedAndReported: nil
+      case .usage: "usage"
+      case .failed(let message): message
+      case .problem(let diagnostic): diagnostic.message
+      }
+    }
   }
 
   /// What a typed name stands for.
@@ -36,6 +52,16 @@ struct DotCommand: Sendable {
   let name: String
   let usage: String
   let help: String
+  /// What Tab offers after the name: given the arguments typed so far (up to the cursor) and
+  /// the shell's completer, the candidates and how many characters they replace; nil for
+  /// none.
+  var complete:
+    @Sendable (_ arguments: String, _ completer: ShellCompleter) -> ShellCompleter
+      .Completion? = { _, _ in nil }
+  /// For a command that checks the query before it (`.expect`): whether these arguments
+  /// expect that query to have failed. A script holds a query's error back one line so that
+  /// such a command can accept it; nil for every other command.
+  var expectsFailure: (@Sendable (_ arguments: String) -> Bool)? = nil
   let run: @Sendable (Shell, String) -> Outcome
 
   /// The command an exact name or a unique prefix of one names.
@@ -60,14 +86,15 @@ struct DotCommand: Sendable {
   static let all: [DotCommand] = [
     DotCommand(
       name: "help", usage: ".help [COMMAND]", help: "List the commands, or explain one",
+      complete: { arguments, completer in completer.offer(all.map(\.name), for: arguments) },
       run: { shell, arguments in
         guard !arguments.isEmpty else {
-          shell.output.line(helpText)
+          shell.show(helpText)
           return .done
         }
         let name = arguments.hasPrefix(".") ? String(arguments.dropFirst()) : arguments
         guard let command = find(name).command else { return .failed("no command '.\(name)'") }
-        shell.output.line("\(command.usage)\n  \(command.help)")
+        shell.show("\(command.usage)\n  \(command.help)")
         return .done
       }),
     DotCommand(
@@ -75,14 +102,14 @@ struct DotCommand: Sendable {
       help: "Kinds, relations with their forms and CAMEO codes, and named sets",
       run: { shell, arguments in
         guard arguments.isEmpty else { return .usage }
-        shell.output.line(Reports.schema(shell.engine.model))
+        shell.show(Reports.schema(shell.engine.model))
         return .done
       }),
     DotCommand(
       name: "names", usage: ".names [PREFIX]",
       help: "Entity names and aliases, or those starting with PREFIX",
       run: { shell, arguments in
-        shell.output.line(
+        shell.show(
           Reports.names(shell.engine.model, prefix: arguments))
         return .done
       }),
@@ -92,8 +119,8 @@ struct DotCommand: Sendable {
       run: { shell, arguments in
         guard let paragraph = Int(arguments) else { return .usage }
         do {
-          shell.output.line(
-            try Reports.source(shell.engine.model, paragraph: paragraph, color: shell.outputColor))
+          shell.show(
+            try Reports.source(shell.engine, paragraph: paragraph, color: shell.outputColor))
           return .done
         } catch {
           return .failed("\(error)")
@@ -104,24 +131,38 @@ struct DotCommand: Sendable {
       help: "Facts per paragraph, and the sentences that have none",
       run: { shell, arguments in
         guard arguments.isEmpty else { return .usage }
-        shell.output.line(Reports.coverage(shell.engine.model))
+        shell.show(Reports.coverage(shell.engine.model))
         return .done
       }),
     DotCommand(
       name: "format",
       usage: ".format " + OutputFormat.allCases.map(\.rawValue).joined(separator: "|"),
       help: "How answers are printed",
+      complete: { arguments, completer in
+        completer.offer(OutputFormat.allCases.map(\.rawValue), for: arguments)
+      },
       run: { shell, arguments in
-        setting(arguments, current: &shell.settings.format, shell: shell, label: "format")
+        // A copy: showing the setting reads the settings, which an access in progress forbids.
+        var format = shell.settings.format
+        defer { shell.settings.format = format }
+        return setting(arguments, current: &format, shell: shell, label: "format")
       }),
     DotCommand(
-      name: "evidence", usage: ".evidence on|off|full",
-      help: "Quotes under answers: shortened, none, or whole",
+      name: "evidence", usage: ".evidence on|off|full|short",
+      help: "Quotes under answers: cut on a terminal and whole elsewhere, none, whole, or cut",
+      complete: { arguments, completer in
+        completer.offer(EvidenceMode.allCases.map(\.rawValue), for: arguments)
+      },
       run: { shell, arguments in
-        setting(arguments, current: &shell.settings.evidence, shell: shell, label: "evidence")
+        var evidence = shell.settings.evidence
+        defer { shell.settings.evidence = evidence }
+        return setting(arguments, current: &evidence, shell: shell, label: "evidence")
       }),
     DotCommand(
       name: "timer", usage: ".timer on|off", help: "Show how long each query took",
+      complete: { arguments, completer in
+        completer.offer(Switch.allCases.map(\.rawValue), for: arguments)
+      },
       run: { shell, arguments in
         var timer: Switch = shell.settings.timer ? .on : .off
         let outcome = setting(arguments, current: &timer, shell: shell, label: "timer")
@@ -129,7 +170,74 @@ struct DotCommand: Sendable {
         return outcome
       }),
     DotCommand(
+      name: "pager", usage: ".pager on|off",
+      help: "Page answers taller than the terminal ($CSTO_PAGER, $PAGER or less)",
+      complete: { arguments, completer in
+        completer.offer(Switch.allCases.map(\.rawValue), for: arguments)
+      },
+      run: { shell, arguments in
+        var pager: Switch = shell.settings.pager ? .on : .off
+        let outcome = setting(arguments, current: &pager, shell: shell, label: "pager")
+        shell.settings.pager = pager == .on
+        return outcome
+      }),
+    DotCommand(
+      name: "output", usage: ".output [FILE]",
+      help: "Send answers to FILE, written whole at the next .output; none: back to the screen",
+      complete: { arguments, completer in
+        completer.offer(ShellCompleter.paths(startingWith: arguments), for: arguments)
+      },
+      run: { shell, arguments in
+        let problem = shell.redirect(
+          to: arguments.isEmpty ? nil : unquoted(arguments), once: false)
+        return problem.map { .failed($0.description) } ?? .done
+      }),
+    DotCommand(
+      name: "once", usage: ".once FILE", help: "Send the next answer only to FILE",
+      complete: { arguments, completer in
+        completer.offer(ShellCompleter.paths(startingWith: arguments), for: arguments)
+      },
+      run: { shell, arguments in
+        guard !arguments.isEmpty else { return .usage }
+        let problem = shell.redirect(to: unquoted(arguments), once: true)
+        return problem.map { .failed($0.description) } ?? .done
+      }),
+    DotCommand(
+      name: "last",
+      usage: ".last [" + OutputFormat.allCases.map(\.rawValue).joined(separator: "|") + "]",
+      help: "Show the previous answer again, in another format if given",
+      complete: { arguments, completer in
+        completer.offer(OutputFormat.allCases.map(\.rawValue), for: arguments)
+      },
+      run: { shell, arguments in
+        var format: OutputFormat?
+        if !arguments.isEmpty {
+          guard let given = OutputFormat(rawValue: arguments.lowercased()) else { return .usage }
+          format = given
+        }
+        guard let (answer, elapsed) = shell.lastAnswer else { return .failed("no answer yet") }
+        shell.show(shell.render(answer, elapsed: elapsed, format: format))
+        return .done
+      }),
+    DotCommand(
+      name: "edit", usage: ".edit",
+      help: "Edit the previous query in $VISUAL or $EDITOR (also ^X^E), then run it",
+      run: { shell, arguments in
+        guard arguments.isEmpty else { return .usage }
+        guard shell.lineEditor != nil, shell.reading.isEmpty else {
+          return .failed(".edit works at the prompt only")
+        }
+        shell.editAndRun(shell.lastQuery ?? "")
+        return .done
+      }),
+    DotCommand(
       name: "read", usage: ".read FILE", help: "Run the queries and commands in FILE",
+      complete: { arguments, completer in
+        completer.offer(
+          ShellCompleter.paths(startingWith: arguments) {
+            $0.hasSuffix("/") || $0.hasSuffix(".csto")
+          }, for: arguments)
+      },
       run: { shell, arguments in
         guard !arguments.isEmpty else { return .usage }
         let path = unquoted(arguments)
@@ -157,6 +265,14 @@ struct DotCommand: Sendable {
     DotCommand(
       name: "graph", usage: ".graph FILE.svg|.png|.pdf|.dot [QUERY]",
       help: "Draw an answer (or the whole article) with Graphviz",
+      complete: { arguments, completer in
+        let (path, queryStart) = firstWord(of: arguments)
+        guard queryStart > path.utf8.count else {
+          return completer.offer(ShellCompleter.paths(startingWith: arguments), for: arguments)
+        }
+        let query = String(decoding: arguments.utf8.dropFirst(queryStart), as: UTF8.self)
+        return completer.complete(before: query, openStatement: nil)
+      },
       run: { shell, arguments in graph(arguments, shell: shell) }),
     DotCommand(
       name: "quit", usage: ".quit", help: "Leave csto",
@@ -167,10 +283,14 @@ struct DotCommand: Sendable {
       }),
   ]
 
-  /// `.expect`, which scripts treat apart: it may answer a query's error.
+  /// `.expect`, which may answer a query's error.
   static let expect = DotCommand(
     name: "expect", usage: ".expect NAME[, NAME...] | count N | empty | error",
     help: "Check the previous query's answer; a mismatch is an error",
+    complete: { arguments, completer in
+      completer.offer(["count", "empty", "error"], for: arguments)
+    },
+    expectsFailure: { arguments in AnswerExpectation.parse(arguments) == .error },
     run: { shell, arguments in
       guard let expectation = AnswerExpectation.parse(arguments) else { return .usage }
       guard let outcome = shell.lastOutcome else { return .failed("no query before .expect") }
@@ -212,7 +332,7 @@ struct DotCommand: Sendable {
 
   /// The first word of `text` (or a quoted name, without its quotes), and the byte offset
   /// where the rest begins after the blanks that follow it.
-  private static func firstWord(of text: String) -> (word: String, rest: Int) {
+  static func firstWord(of text: String) -> (word: String, rest: Int) {
     let bytes = Array(text.utf8)
     var end = 0
     let word: [UInt8]
@@ -238,7 +358,7 @@ struct DotCommand: Sendable {
     _ arguments: String, current: inout Value, shell: Shell, label: String
   ) -> Outcome where Value.RawValue == String {
     guard !arguments.isEmpty else {
-      shell.output.line("\(label): \(current.rawValue)")
+      shell.show("\(label): \(current.rawValue)")
       return .done
     }
     guard let value = Value.allCases.first(where: { $0.rawValue == arguments.lowercased() })

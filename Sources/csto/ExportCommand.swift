@@ -52,7 +52,9 @@ struct ExportCommand: ParsableCommand {
   /// Exports the model; gives back the exit status.
   func execute() -> Int32 {
     let out = Output()
-    guard let engine = Invocation.engine(modelFile: model, output: out) else { return 2 }
+    guard let engine = Invocation.engine(modelFile: model, output: out, cache: nil) else {
+      return 2
+    }
     let text = ModelExport.export(engine.model, as: format)
     guard let output, output != "-" else {
       let failure = FilePath.writeAll(Array(text.utf8)[...], to: out.answers)

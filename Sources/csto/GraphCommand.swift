@@ -1,6 +1,11 @@
 import ArgumentParser
 import ArticleQuery
-import Glibc
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `csto graph [QUERY] -o FILE [--model FILE]`: the answer to QUERY, or the whole article,
 /// drawn with Graphviz into FILE.
@@ -42,7 +47,9 @@ struct GraphCommand: ParsableCommand {
       out.error(Graphviz.Problem.unknownFormat.message(command: "csto graph"))
       return 2
     }
-    guard let engine = Invocation.engine(modelFile: model, output: out) else { return 2 }
+    guard let engine = Invocation.engine(modelFile: model, output: out, cache: nil) else {
+      return 2
+    }
     let text: String
     if query.isEmpty {
       text = DotRenderer.dot(for: engine.model)

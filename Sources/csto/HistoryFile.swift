@@ -1,5 +1,10 @@
 import CEditLine
-import Glibc
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The file that keeps the prompt's history between runs: where it is, loading it, and
 /// adding each new entry to it.

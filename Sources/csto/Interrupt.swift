@@ -1,5 +1,10 @@
 import ArticleQuery
-import Glibc
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Ctrl-C while csto works. The signal handler only sets `flag`, which the evaluator watches;
 /// the shell then reports the query as interrupted.

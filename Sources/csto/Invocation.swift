@@ -1,6 +1,11 @@
 import ArticleModel
 import ArticleQuery
-import Glibc
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// One run of csto as the command line asked for it: which model, which queries and
 /// scripts, or the prompt. Gives back the exit status.
@@ -11,15 +16,34 @@ struct Invocation {
   let modelFile: String?
   let keepGoing: Bool
   let runsInitFile: Bool
+  let usesCache: Bool
 
   private let output = Output()
+
+  /// The run the command line asks for.
+  init(_ arguments: PlainArguments) {
+    queries = arguments.queries
+    files = arguments.files
+    format = arguments.format
+    modelFile = arguments.modelFile
+    keepGoing = arguments.keepGoing
+    runsInitFile = arguments.runsInitFile
+    usesCache = arguments.usesCache
+  }
 
   /// Loads the model, then runs `-c` queries and files, or the prompt, or standard input as
   /// a script, and exits: 0 on success, 1 on a query or script error, 2 for an unreadable
   /// file or model. The process ends with the model still in memory: taking a large model
   /// apart object by object only to exit costs time (most of a second at a million facts).
   func run(environment: [String: String]) -> Never {
-    guard let engine = Self.engine(modelFile: modelFile, output: output) else { exit(2) }
+    let cache =
+      usesCache
+      ? SnapshotCache.folder(environment: environment).map {
+        SnapshotCache(folder: $0, build: BuildIdentity.current)
+      } : nil
+    guard let engine = Self.engine(modelFile: modelFile, output: output, cache: cache) else {
+      exit(2)
+    }
     let status = run(engine, environment: environment)
     withExtendedLifetime(engine) { exit(status) }
   }
@@ -45,7 +69,16 @@ struct Invocation {
       errorColor: Terminal.allowsColor(STDERR_FILENO, environment: environment),
       fallbackWidth: Terminal.outputWidth(of: STDOUT_FILENO, environment: environment),
       interruption: Interrupt.flag)
+    shell.pager = Pager.from(environment: environment)
+    shell.editor = ExternalEditor.from(environment: environment)
+    let status = run(shell, scripts: scripts, environment: environment)
+    // The file of an `.output` still under way is written now; failing to is an error.
+    return shell.finish() ? status : 1
+  }
 
+  private func run(
+    _ shell: Shell, scripts: [(name: String, text: String?)], environment: [String: String]
+  ) -> Int32 {
     if queries.isEmpty && files.isEmpty && Terminal.isTerminal(STDIN_FILENO) {
       runPrompt(shell, environment: environment)
       return 0
@@ -88,12 +121,22 @@ struct Invocation {
     return shell.hasFailed ? 1 : 0
   }
 
-  /// The model file's engine, or the bundled model's; nil after printing why the file cannot
-  /// be used.
-  static func engine(modelFile: String?, output: Output) -> QueryEngine? {
+  /// The model file's engine, through `cache` when there is one, or the bundled model's; nil
+  /// after printing why the file cannot be used. A compiled snapshot given as the model file
+  /// is read as one.
+  static func engine(modelFile: String?, output: Output, cache: SnapshotCache?) -> QueryEngine? {
     do {
-      return try modelFile.map { try QueryEngine(modelFile: $0) } ?? QueryEngine()
+      guard let modelFile else { return try QueryEngine() }
+      if let cache { return try QueryEngine(model: cache.load(file: modelFile).model) }
+      if let model = try SnapshotCache.compiledModel(
+        at: modelFile, build: BuildIdentity.current)
+      {
+        return try QueryEngine(model: model)
+      }
+      return try QueryEngine(modelFile: modelFile)
     } catch let error as ModelError {
+      output.error(error.rendered())
+    } catch let error as EngineError {
       output.error(error.rendered())
     } catch {
       output.error("csto: \(error)")

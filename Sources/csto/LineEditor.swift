@@ -1,5 +1,10 @@
 import CEditLine
-import Glibc
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Owns one libedit editor and its history. The rest of the shell sees `readLine(prompt:)`,
 /// `addHistory(_:)` and a completion hook; everything libedit-specific stays in this file.
@@ -14,6 +19,8 @@ final class LineEditor {
     case interrupted
     /// Ctrl-D on an empty line, or standard input closed.
     case end
+    /// Ctrl-X Ctrl-E: the line as it stood, to be edited in the user's editor.
+    case edit(String)
   }
 
   /// Given the text before the cursor, gives the number of characters before the cursor that
@@ -29,11 +36,14 @@ final class LineEditor {
   private var trimReported = false
   private var prompt: UnsafeMutablePointer<CChar>
   private var abandoned = false
+  /// The line as it stood when Ctrl-X Ctrl-E asked for the editor.
+  private var toEdit: String?
   private let completer: Completer
   private let warn: (String) -> Void
 
   /// Sets up libedit on standard input and output with emacs key bindings, Tab bound to
-  /// `completer`, ^C bound to abandoning the line, and the history loaded from `historyFile`
+  /// `completer`, ^C bound to abandoning the line, ^R to searching the history as one types,
+  /// ^X^E to handing the line to the user's editor, and the history loaded from `historyFile`
   /// (nil: history kept for this session only). Problems with the history file go to `warn`.
   init(historyFile: HistoryFile?, completer: @escaping Completer, warn: @escaping (String) -> Void)
   {
@@ -61,6 +71,9 @@ final class LineEditor {
     csto_el_bind(editor, "^C", "csto-abandon")
     csto_el_addfn(editor, "csto-complete", "Complete the word", lineEditorComplete)
     csto_el_bind(editor, "^I", "csto-complete")
+    csto_el_bind(editor, "^R", "em-inc-search-prev")
+    csto_el_addfn(editor, "csto-edit", "Edit the line in $VISUAL or $EDITOR", lineEditorEdit)
+    csto_el_bind(editor, "^X^E", "csto-edit")
 
     if let historyFile, case .failure(let problem) = historyFile.load(into: history) {
       warn(problem.description)
@@ -80,8 +93,13 @@ final class LineEditor {
     free(prompt)
     prompt = strdup(text)
     abandoned = false
+    toEdit = nil
     var count: Int32 = 0
     let bytes = el_gets(editor, &count)
+    if let toEdit {
+      write(to: csto_stdout(), "\n")
+      return .edit(toEdit)
+    }
     if abandoned {
       // ^C gives back the line without a line break: an empty one has no bytes at all, and
       // must not read as the end of input.
@@ -120,6 +138,16 @@ final class LineEditor {
   fileprivate func abandonLine() -> UInt8 {
     abandoned = true
     write(to: csto_stdout(), "^C")
+    return UInt8(CC_NEWLINE)
+  }
+
+  /// Ctrl-X Ctrl-E: ends the line, keeping it whole (cursor anywhere) for the editor.
+  fileprivate func editLine() -> UInt8 {
+    guard let info = el_line(editor)?.pointee else { return UInt8(CC_ERROR) }
+    let length = info.lastchar - info.buffer
+    toEdit = info.buffer.withMemoryRebound(to: UInt8.self, capacity: length) {
+      String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+    }
     return UInt8(CC_NEWLINE)
   }
 
@@ -177,4 +205,8 @@ private func lineEditorAbandon(_ editor: OpaquePointer?, _ key: Int32) -> UInt8 
 
 private func lineEditorComplete(_ editor: OpaquePointer?, _ key: Int32) -> UInt8 {
   lineEditor(editor)?.complete() ?? UInt8(CC_ERROR)
+}
+
+private func lineEditorEdit(_ editor: OpaquePointer?, _ key: Int32) -> UInt8 {
+  lineEditor(editor)?.editLine() ?? UInt8(CC_ERROR)
 }

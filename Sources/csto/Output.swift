@@ -1,4 +1,8 @@
-import Glibc
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Where the shell writes: answers to standard output, messages to standard error. A
 /// standard output closed by the reader (`csto -c members | head -1`) ends the program

@@ -1,4 +1,8 @@
-import Glibc
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Writing a whole file that csto makes (`export -o`, `graph -o`, `.graph`), so that a failure
 /// never leaves half a file where a good one was: the bytes go to a new file beside it, which

@@ -1,16 +1,23 @@
 import ArticleModel
 import ArticleQuery
-import Glibc
+import Syntax
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The shell: runs queries and dot-commands typed at the prompt, read from scripts or given
 /// with `-c`, prints answers to standard output and errors to standard error, and holds the
 /// settings that dot-commands change.
 final class Shell {
-  /// How answers are shown; changed by `.format`, `.evidence` and `.timer`.
+  /// How answers are shown; changed by `.format`, `.evidence`, `.timer` and `.pager`.
   struct Settings {
     var format: OutputFormat = .table
     var evidence: EvidenceMode = .on
     var timer = false
+    var pager = true
   }
 
   /// What the last query gave, for `.expect`.
@@ -25,6 +32,14 @@ final class Shell {
     let sourceName: String?
     let line: Int
     let text: String
+  }
+
+  /// One check (`.expect`) or one error outside a check, as `csto test` counts them: where it
+  /// is, and what was wrong (nil: the check held).
+  struct Check: Equatable {
+    let sourceName: String?
+    let line: Int
+    let failure: String?
   }
 
   /// The deepest `.read` may nest, so that a script that reads itself stops with an error.
@@ -44,6 +59,10 @@ final class Shell {
   let fallbackWidth: Int
   /// Whether any error has been reported; the exit status is 1 if so.
   private(set) var hasFailed = false
+  /// Every check run so far, in order.
+  private(set) var checks: [Check] = []
+  /// Every error reported outside a check, in order.
+  private(set) var errors: [Check] = []
   /// Set by `.quit`: no more input is read.
   var isQuitting = false
   var lastOutcome: Outcome?
@@ -54,8 +73,20 @@ final class Shell {
   let files: ShellFiles
   /// Set by ^C (`Interrupt`): stops the query under way and the scripts being read.
   let interruption: Cancellation
-  /// The lines of a query still open at the prompt.
-  private var open: Statement?
+  /// The prompt's lines, with a query still open across them.
+  private var prompt = StatementReader()
+  /// The pager for answers taller than the terminal; nil: none.
+  var pager: Pager?
+  /// The editor `.edit` and Ctrl-X Ctrl-E open.
+  var editor = ExternalEditor(command: "vi")
+  /// The line editor while the prompt runs, for `.edit`.
+  private(set) var lineEditor: LineEditor?
+  /// The last query run at the prompt, for `.edit`.
+  private(set) var lastQuery: String?
+  /// The last answer and the time it took, for `.last`.
+  private(set) var lastAnswer: (answer: Answer, elapsed: Duration)?
+  /// `.output FILE` or `.once FILE` under way.
+  private var redirection: Redirection?
   /// Whether the current interruption has been reported.
   private var interruptionReported = false
 
@@ -93,53 +124,62 @@ final class Shell {
   /// and so is one left open at Ctrl-D, to be finished in the next session.
   /// ^C while a query or a command runs stops it and comes back to the prompt.
   func runInteractive(editor: LineEditor) {
+    lineEditor = editor
+    defer { lineEditor = nil }
     while !isQuitting {
       interruption.reset()
       interruptionReported = false
-      switch editor.readLine(prompt: open == nil ? "csto> " : "  ...> ") {
+      switch editor.readLine(prompt: prompt.open == nil ? "csto> " : "  ...> ") {
       case .end:
         // A query left half-typed is kept in the history, to be finished next time.
-        if let statement = open.take() { editor.addHistory(statement.text) }
+        if let statement = prompt.takeOpen() { editor.addHistory(statement.text) }
         output.write("\n")
         return
       case .interrupted:
-        open = nil
+        _ = prompt.takeOpen()
+      case .edit(let line):
+        let current = (prompt.takeOpen().map { $0.text + "\n" } ?? "") + line
+        editAndRun(current.trimmed.isEmpty ? lastQuery ?? "" : current)
       case .line(let line):
-        if var statement = open.take() {
-          statement.append(line)
-          if statement.isComplete {
-            editor.addHistory(statement.text)
-            runReported(statement, sourceName: nil)
-          } else {
-            open = statement
-          }
+        switch prompt.read(line, number: 1) {
+        case .nothing:
           continue
-        }
-        switch ShellInput.classify(line) {
-        case .empty:
-          continue
-        case .command(let name, let arguments, let column):
-          editor.addHistory(line)
+        case .command(let name, let arguments, let column, let text, let number):
+          editor.addHistory(text)
           _ = runCommand(
             name: name, arguments: arguments, argumentColumn: column,
-            at: Place(sourceName: nil, line: 1, text: line))
-        case .query:
-          let statement = Statement(line, firstLine: 1)
-          if statement.isComplete {
-            editor.addHistory(line)
-            runReported(statement, sourceName: nil)
-          } else {
-            open = statement
-          }
+            at: Place(sourceName: nil, line: number, text: text))
+        case .statement(let statement):
+          editor.addHistory(statement.text)
+          lastQuery = statement.text
+          runReported(statement, sourceName: nil)
         }
       }
+    }
+  }
+
+  /// Opens `text` in the user's editor, then runs what was saved as one history entry, as
+  /// psql's `\e` does; shows it first, so that what runs is on the screen. An editor that
+  /// fails runs nothing.
+  func editAndRun(_ text: String) {
+    switch editor.edit(text) {
+    case .failure(let problem):
+      reportPlain(problem.description, sourceName: nil, line: 1)
+    case .success(let saved):
+      let query = saved.trimmed
+      guard !query.isEmpty else { return }
+      output.line(query)
+      lineEditor?.addHistory(query)
+      lastQuery = query
+      var lines = TextLines(query)
+      _ = runScript(&lines, sourceName: nil)
     }
   }
 
   /// Completion at the prompt for the text before the cursor, after the lines of a query
   /// still open, if any: how many characters the candidates replace, and the candidates.
   func completions(before text: String) -> (replacing: Int, candidates: [String])? {
-    ShellCompleter(engine: engine).complete(before: text, openStatement: open?.text)
+    ShellCompleter(engine: engine).complete(before: text, openStatement: prompt.open?.text)
   }
 
   // MARK: Scripts
@@ -152,44 +192,37 @@ final class Shell {
     var lineNumber = 0
     while !isQuitting, !isInterrupted, let line = source.nextLine() {
       lineNumber += 1
-      if var statement = script.open.take() {
-        statement.append(line)
-        if statement.isComplete {
-          script.pending = run(statement).map { ($0, statement) }
-        } else {
-          script.open = statement
-        }
+      switch script.reader.read(line, number: lineNumber) {
+      case .nothing:
         continue
-      }
-      switch ShellInput.classify(line) {
-      case .empty:
-        continue
-      case .query:
+      case .statement(let statement):
         guard settle(&script, sourceName: sourceName) else { return false }
-        let statement = Statement(line, firstLine: lineNumber)
-        if statement.isComplete {
-          script.pending = run(statement).map { ($0, statement) }
-        } else {
-          script.open = statement
-        }
-      case .command(let name, let arguments, let column):
-        if script.pending != nil, DotCommand.find(name).command?.name == DotCommand.expect.name {
-          if AnswerExpectation.parse(arguments) == .error {
+        script.pending = run(statement).map { ($0, statement) }
+      case .command(let name, let arguments, let column, let text, let number):
+        if script.pending != nil, let command = DotCommand.find(name).command,
+          let expectsFailure = command.expectsFailure
+        {
+          if expectsFailure(arguments) {
             script.pending = nil
+            checks.append(Check(sourceName: sourceName, line: number, failure: nil))
             continue
           }
+          // The check reads only the outcome it is given and prints nothing: this is what it
+          // says was wrong, for `csto test`, while the query's error is reported as usual.
+          let failure = command.run(self, arguments).failure ?? "expected \(arguments)"
+          checks.append(Check(sourceName: sourceName, line: number, failure: failure))
           guard settle(&script, sourceName: sourceName) else { return false }
           continue
         }
         guard settle(&script, sourceName: sourceName) else { return false }
-        let place = Place(sourceName: sourceName, line: lineNumber, text: line)
+        let place = Place(sourceName: sourceName, line: number, text: text)
         if !runCommand(name: name, arguments: arguments, argumentColumn: column, at: place) {
           script.failed = true
           guard keepGoing else { return false }
         }
       }
     }
-    if let statement = script.open, !isQuitting, !isInterrupted {
+    if let statement = script.reader.takeOpen(), !isQuitting, !isInterrupted {
       script.pending = run(statement).map { ($0, statement) }
     }
     let settled = settle(&script, sourceName: sourceName)
@@ -200,11 +233,11 @@ final class Shell {
     return settled && !script.failed
   }
 
-  /// A script's progress: a query still open, and a query error held back one line in case
-  /// `.expect error` follows.
+  /// A script's progress: its lines read so far, with a query still open, and a query error
+  /// held back one line in case a command that expects it (`.expect error`) follows.
   private struct ScriptState {
-    var open: Statement?
-    var pending: (QueryError, Statement)?
+    var reader = StatementReader()
+    var pending: (QueryError, PendingStatement)?
     var failed = false
   }
 
@@ -220,7 +253,7 @@ final class Shell {
   // MARK: Running
 
   /// Runs a statement and reports its error at once, as the prompt does.
-  private func runReported(_ statement: Statement, sourceName: String?) {
+  private func runReported(_ statement: PendingStatement, sourceName: String?) {
     if let error = run(statement) {
       report(error, statement: statement, sourceName: sourceName)
     }
@@ -228,7 +261,7 @@ final class Shell {
 
   /// Runs the queries in a statement, printing each answer; gives back the error that stopped
   /// them, unreported.
-  private func run(_ statement: Statement) -> QueryError? {
+  private func run(_ statement: PendingStatement) -> QueryError? {
     guard !statement.isTooLong else {
       let error = QueryError(
         Diagnostic(
@@ -245,7 +278,8 @@ final class Shell {
       switch result {
       case .success(let answer):
         lastOutcome = .answer(answer)
-        output.line(render(answer, elapsed: elapsed))
+        lastAnswer = (answer, elapsed)
+        show(render(answer, elapsed: elapsed))
       case .failure(let error):
         lastOutcome = .failure(error)
         return error
@@ -259,19 +293,81 @@ final class Shell {
     Terminal.width(of: STDOUT_FILENO) ?? fallbackWidth
   }
 
-  /// The answer as the format asks: a graph with the model's kinds and the facts among the
-  /// answer's entities for `dot`; a table cut to `tableLimit` results, saying so.
-  private func render(_ answer: Answer, elapsed: Duration) -> String {
-    if settings.format == .dot { return DotRenderer.render(answer, model: engine.model) }
+  /// The answer as the format (by default the setting) asks: a graph with the model's kinds
+  /// and the facts among the answer's entities for `dot`; a table cut to `tableLimit`
+  /// results, saying so, its quotes whole when it goes elsewhere than to a terminal unless
+  /// `.evidence short` asks for them cut.
+  func render(_ answer: Answer, elapsed: Duration, format: OutputFormat? = nil) -> String {
+    let format = format ?? settings.format
+    if format == .dot { return DotRenderer.render(answer, model: engine.model) }
+    var evidence = settings.evidence
+    if evidence == .on, redirection != nil || !Terminal.isTerminal(output.answers) {
+      evidence = .full
+    }
     let options = RenderOptions(
-      format: settings.format, width: width, evidence: settings.evidence, color: outputColor,
-      elapsed: settings.timer ? elapsed : nil)
-    guard settings.format == .table, let (shown, left) = Self.cut(answer, to: Self.tableLimit)
+      format: format, width: width, evidence: evidence,
+      color: outputColor && redirection == nil, elapsed: settings.timer ? elapsed : nil)
+    guard format == .table, let (shown, left) = Self.cut(answer, to: Self.tableLimit)
     else { return Renderer.render(answer, options: options) }
     let noun = answer.kind == .facts ? "facts" : "results"
     return Renderer.render(shown, options: options)
       + "… \(left) more \(noun) not shown: a table stops at \(Self.tableLimit);"
       + " use --format csv or json for all \(answer.resultCount)\n"
+  }
+
+  // MARK: Where answers go
+
+  /// Shows an answer or a command's report: into the file of `.output` or `.once`, else
+  /// through the pager when it is taller than the terminal, else to standard output.
+  func show(_ text: String) {
+    if var current = redirection.take() {
+      current.append(text)
+      guard current.once else {
+        redirection = current
+        return
+      }
+      if case .failure(let problem) = current.write() {
+        reportPlain(problem.description, sourceName: nil, line: 1)
+      }
+      return
+    }
+    if settings.pager, let pager, Terminal.isTerminal(STDIN_FILENO),
+      let size = Terminal.size(of: output.answers),
+      Pager.isTaller(text, columns: size.columns, rows: size.rows), pager.show(text)
+    {
+      return
+    }
+    output.line(text)
+  }
+
+  /// `.output FILE`, `.once FILE`, or `.output` alone: ends the redirection under way,
+  /// writing its file, then starts the new one, if any. Gives back the first problem.
+  func redirect(to path: String?, once: Bool) -> OutputFile.Problem? {
+    let ended = endRedirection()
+    guard let path else { return ended }
+    switch Redirection.to(path, once: once) {
+    case .success(let started):
+      redirection = started
+      return ended
+    case .failure(let problem):
+      return ended ?? problem
+    }
+  }
+
+  /// Writes the file of a redirection still under way, at the end of the session; false
+  /// after reporting that it could not be written.
+  @discardableResult
+  func finish() -> Bool {
+    guard let problem = endRedirection() else { return true }
+    reportPlain(problem.description, sourceName: nil, line: 1)
+    return false
+  }
+
+  private func endRedirection() -> OutputFile.Problem? {
+    guard let current = redirection.take(), case .failure(let problem) = current.write() else {
+      return nil
+    }
+    return problem
   }
 
   /// The answer cut to its first `limit` entities or facts, and how many were left out; nil
@@ -292,8 +388,14 @@ final class Shell {
 
   /// Reports a query's error. One that ^C caused is reported as the interruption, and one
   /// about a query too long to read without the query: neither needs the text shown.
-  private func report(_ error: QueryError, statement: Statement, sourceName: String?) {
+  private func report(_ error: QueryError, statement: PendingStatement, sourceName: String?) {
     hasFailed = true
+    if !isInterrupted {
+      errors.append(
+        Check(
+          sourceName: sourceName, line: statement.firstLine + error.location.line - 1,
+          failure: error.message))
+    }
     if isInterrupted {
       reportInterruption(sourceName: sourceName, line: statement.firstLine)
     } else if statement.isTooLong {
@@ -313,6 +415,7 @@ final class Shell {
     interruptionReported = true
     let start = Terminal.isTerminal(output.messages) ? "\n" : ""
     if sourceName == nil {
+      errors.append(Check(sourceName: nil, line: line, failure: "interrupted"))
       output.error(start + "interrupted")
     } else {
       reportPlain("interrupted", sourceName: sourceName, line: line, start: start)
@@ -320,8 +423,9 @@ final class Shell {
   }
 
   /// `FILE:LINE: error: MESSAGE`, or `error: MESSAGE` outside a file.
-  private func reportPlain(_ message: String, sourceName: String?, line: Int, start: String = "") {
+  func reportPlain(_ message: String, sourceName: String?, line: Int, start: String = "") {
     hasFailed = true
+    errors.append(Check(sourceName: sourceName, line: line, failure: message))
     let label = errorColor ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
     output.error(start + (sourceName.map { "\($0):\(line): " } ?? "") + "\(label) \(message)")
   }
@@ -355,23 +459,36 @@ final class Shell {
           suggestions: candidates.map { "." + $0 }), at: place)
       return false
     }
-    switch command.run(self, arguments) {
+    let outcome = command.run(self, arguments)
+    let isCheck = command.expectsFailure != nil
+    if isCheck {
+      checks.append(
+        Check(
+          sourceName: place.sourceName, line: place.line,
+          failure: outcome == .usage ? "usage: \(command.usage)" : outcome.failure))
+    }
+    switch outcome {
     case .done, .quit:
       return true
     case .usage:
-      fail(Diagnostic("usage: \(command.usage)", at: argumentSpan), at: place)
+      fail(Diagnostic("usage: \(command.usage)", at: argumentSpan), at: place, isCheck: isCheck)
     case .failed(let message):
-      fail(Diagnostic(message, at: argumentSpan), at: place)
+      fail(Diagnostic(message, at: argumentSpan), at: place, isCheck: isCheck)
     case .problem(let diagnostic):
-      fail(diagnostic.shifted(by: argumentStart), at: place)
+      fail(diagnostic.shifted(by: argumentStart), at: place, isCheck: isCheck)
     case .failedAndReported:
       hasFailed = true
     }
     return false
   }
 
-  private func fail(_ diagnostic: Diagnostic, at place: Place) {
+  /// Reports a command's error; one of a check is counted with the check, not as an error.
+  private func fail(_ diagnostic: Diagnostic, at place: Place, isCheck: Bool = false) {
     hasFailed = true
+    if !isCheck {
+      errors.append(
+        Check(sourceName: place.sourceName, line: place.line, failure: diagnostic.message))
+    }
     let source = SourceText(name: place.sourceName, text: place.text, firstLine: place.line)
     output.error(DiagnosticRenderer.render(diagnostic, in: source, color: errorColor))
   }

@@ -1,17 +1,23 @@
 import ArticleQuery
-import Glibc
 
-/// What Tab offers at the prompt: dot-commands and their arguments (file paths after
-/// `.read` and `.graph`, then the query after `.graph FILE`) here, and the query language's
-/// words as the engine sees them at the cursor.
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What Tab offers at the prompt: dot-commands, and their arguments as each command's
+/// completion hook has them (`DotCommand.complete`), here; the query language's words as the
+/// engine sees them at the cursor.
 struct ShellCompleter {
+  /// How many characters before the cursor the candidates replace, and the candidates.
+  typealias Completion = (replacing: Int, candidates: [String])
+
   let engine: QueryEngine
 
   /// For the text before the cursor (after the lines of a query still open, if any): how many
   /// characters before the cursor the candidates replace, and the candidates, sorted.
-  func complete(before text: String, openStatement: String?) -> (
-    replacing: Int, candidates: [String]
-  )? {
+  func complete(before text: String, openStatement: String?) -> Completion? {
     if openStatement == nil, case .command = ShellInput.classify(text) {
       return completeCommand(text.drop { $0 == " " || $0 == "\t" })
     }
@@ -22,33 +28,17 @@ struct ShellCompleter {
     return offer(completions.candidates, for: word)
   }
 
-  private func completeCommand(_ text: Substring) -> (replacing: Int, candidates: [String])? {
+  private func completeCommand(_ text: Substring) -> Completion? {
     guard let space = text.firstIndex(where: { $0 == " " || $0 == "\t" }) else {
       return offer(DotCommand.all.map { "." + $0.name }, for: String(text))
     }
     let name = String(text[text.index(after: text.startIndex)..<space])
-    let argument = String(text[space...].drop { $0 == " " || $0 == "\t" })
-    guard let command = DotCommand.find(name).command else { return nil }
-    if command.name == "graph", let gap = argument.firstIndex(where: { $0 == " " || $0 == "\t" }) {
-      let query = String(argument[gap...].drop { $0 == " " || $0 == "\t" })
-      return complete(before: query, openStatement: nil)
-    }
-    guard !argument.contains(" ") else { return nil }
-    switch command.name {
-    case "read", "graph": return offer(Self.paths(startingWith: argument), for: argument)
-    case "format": return offer(OutputFormat.allCases.map(\.rawValue), for: argument)
-    case "evidence": return offer(EvidenceMode.allCases.map(\.rawValue), for: argument)
-    case "timer": return offer(Switch.allCases.map(\.rawValue), for: argument)
-    case "help": return offer(DotCommand.all.map(\.name), for: argument)
-    case "expect": return offer(["count", "empty", "error"], for: argument)
-    default: return nil
-    }
+    let arguments = String(text[space...].drop { $0 == " " || $0 == "\t" })
+    return DotCommand.find(name).command?.complete(arguments, self)
   }
 
   /// The candidates that start with `word`, ignoring case, each once and sorted.
-  private func offer(_ candidates: [String], for word: String) -> (
-    replacing: Int, candidates: [String]
-  )? {
+  func offer(_ candidates: [String], for word: String) -> Completion? {
     let lowered = word.lowercased()
     var seen: Set<String> = []
     let fitting = candidates.filter {
@@ -57,9 +47,11 @@ struct ShellCompleter {
     return fitting.isEmpty ? nil : (word.count, fitting.sorted())
   }
 
-  /// Files and folders (with a trailing `/`) whose path starts with `prefix`; hidden ones only
-  /// when the name typed so far starts with a dot.
-  static func paths(startingWith prefix: String) -> [String] {
+  /// Files and folders (with a trailing `/`) whose path starts with `prefix` and that
+  /// `keeping` keeps; hidden ones only when the name typed so far starts with a dot.
+  static func paths(startingWith prefix: String, keeping: (String) -> Bool = { _ in true })
+    -> [String]
+  {
     let slash = prefix.lastIndex(of: "/")
     let folder = slash.map { String(prefix[...$0]) } ?? ""
     let namePrefix = slash.map { String(prefix[prefix.index(after: $0)...]) } ?? prefix
@@ -74,7 +66,8 @@ struct ShellCompleter {
       guard !name.hasPrefix(".") || namePrefix.hasPrefix(".") else { continue }
       var info = stat()
       let isFolder = stat(folder + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
-      paths.append(folder + name + (isFolder ? "/" : ""))
+      let path = folder + name + (isFolder ? "/" : "")
+      if keeping(path) { paths.append(path) }
     }
     return paths.sorted()
   }

@@ -86,11 +86,14 @@ import Testing
   }
 
   @Test(arguments: ModelExport.Format.allCases, Fixture.allCases)
-  func exportsAreByteIdentical(_ format: ModelExport.Format, _ fixture: Fixture) throws {
+  func aModelDecodedFromItsJSONExportsTheSameBytes(
+    _ format: ModelExport.Format, _ fixture: Fixture
+  ) throws {
+    // Byte-identical exports from one run to the next are checked across processes, where
+    // hashing is seeded anew: `ExportCommandTests.exportsAreByteIdenticalFromRunToRun`.
     let first = ModelExport.export(fixture.model, as: format)
     let reloaded = try JSONDecoder().decode(
       Model.self, from: Data(ModelExport.json(fixture.model).utf8))
-    #expect(ModelExport.export(fixture.model, as: format) == first)
     #expect(ModelExport.export(reloaded, as: format) == first)
     #expect(first.unicodeScalars.last == "\n")
   }

@@ -168,7 +168,7 @@ import Testing
         alias "rakhmon"
       """,
       """
-      case.model:15:9: error: the name 'rakhmon' already names entity 'rakhmon'
+      case.model:15:9: error: the name 'rakhmon' of entity 'rahmon' already names entity 'rakhmon'
         alias "rakhmon"
               ^~~~~~~~~
       """),
@@ -308,6 +308,132 @@ import Testing
                    ^~~~~~~~~~~~~~~~~~~~~~~~~~
       note: a quoted name ends with " on the same line
       """),
+    Case(
+      "everyNameOfTwoEntitiesListed",
+      """
+      entity rahmon "Rahmon" person
+        alias "rakhmon"
+        metonym "moscow"
+      entity moscow_city "Moscow" country
+      """,
+      """
+      case.model:15:9: error: the name 'rakhmon' of entity 'rahmon' already names entity 'rakhmon'
+        alias "rakhmon"
+              ^~~~~~~~~
+      case.model:17:20: error: the name 'moscow' of entity 'moscow_city' already names entity 'rahmon'
+      entity moscow_city "Moscow" country
+                         ^~~~~~~~
+      """),
+    Case(
+      "reflexiveOffice",
+      """
+      relation heads "heads" office reflexive
+      """,
+      """
+      case.model:14:31: error: relation 'heads' cannot be reflexive: an office joins two different entities
+      relation heads "heads" office reflexive
+                                    ^~~~~~~~~
+      """),
+    Case(
+      "reflexivePartOf",
+      """
+      relation part_of "part of"
+        represents person
+        reflexive
+      """,
+      """
+      case.model:16:3: error: relation 'part_of' cannot be reflexive: a relation that speaks for its object ('represents') joins two different entities
+        reflexive
+        ^~~~~~~~~
+      """),
+    Case(
+      "reflexiveBetweenKindsWithNoneInCommon",
+      """
+      relation visited "visited" reflexive subject person object country
+      """,
+      """
+      case.model:14:28: error: relation 'visited' cannot be reflexive: its subject (person) and object (country) cannot be the same entity
+      relation visited "visited" reflexive subject person object country
+                                 ^~~~~~~~~
+      """),
+    Case(
+      "factJoiningAnEntityToItself",
+      """
+      fact russia criticized russia
+        evidence 1 "Rakhmon criticized Russia"
+      """,
+      """
+      case.model:14:24: error: 'russia' is both the subject and the object, but 'criticized' is not reflexive
+      fact russia criticized russia
+                             ^~~~~~
+      note: declare the relation 'reflexive' if an entity can be joined to itself by it
+      """),
+    Case(
+      "undeclaredQualifier",
+      """
+      fact rakhmon criticized russia
+        manner "openly"
+        evidence 1 "Rakhmon criticized Russia"
+      """,
+      """
+      case.model:15:3: error: expected a clause of 'fact' or a new statement, found 'manner'
+        manner "openly"
+        ^~~~~~
+      """),
+    Case(
+      "declaredQualifierWithTheWrongValue",
+      """
+      qualifier manner string "how the subject acted"
+      fact rakhmon criticized russia
+        manner russia
+        evidence 1 "Rakhmon criticized Russia"
+      """,
+      """
+      case.model:16:10: error: the qualifier 'manner' takes a quoted string
+        manner russia
+               ^~~~~~
+      """),
+    Case(
+      "builtInQualifierDeclaredAgain",
+      """
+      qualifier when string
+      qualifier manner string
+      qualifier manner id
+      """,
+      """
+      case.model:14:11: error: 'when' is a keyword of the model format, not a qualifier's key
+      qualifier when string
+                ^~~~
+      case.model:16:11: error: duplicate qualifier 'manner'
+      qualifier manner id
+                ^~~~~~
+      """),
+    Case(
+      "qualifierNamedAfterAKeyword",
+      """
+      qualifier note string
+      """,
+      """
+      case.model:14:11: error: 'note' is a keyword of the model format, not a qualifier's key
+      qualifier note string
+                ^~~~
+      """),
+    Case(
+      "noClaimNotVerbatimAndWithoutAReason",
+      """
+      noclaim 2 "Russia's hands are tied."
+        reason "a figure of speech"
+      noclaim 2 "Russia’s hands"
+      """,
+      """
+      case.model:14:11: error: quote not found verbatim in paragraph 2
+      noclaim 2 "Russia's hands are tied."
+                ^~~~~~~~~~~~~~~~~~~~~~~~~~
+      note: the paragraph has: "Russia’s hands are tied."
+      case.model:16:27: error: expected 'reason', found end of input
+      noclaim 2 "Russia’s hands"
+                                ^
+      """),
   ]
 
   @Test(arguments: cases) func rejectsWithEveryProblemRendered(_ testCase: Case) {
@@ -344,7 +470,8 @@ import Testing
       kind country plural "countries"
       relation r "r"
       entity x "X" country
-      fact x r x
+      entity y "Y" country
+      fact x r y
         evidence 2 "with ’quotes’"
       """
     let path = folder.appendingPathComponent("a.model").path

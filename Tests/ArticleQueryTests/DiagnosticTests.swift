@@ -16,6 +16,27 @@ import Testing
 
   static let cases: [Case] = [
     Case(
+      "facts in paragraph 99",
+      """
+      query:1:20: error: no paragraph 99: the article has paragraphs 1 to 15
+      facts in paragraph 99
+                         ^~
+      """),
+    Case(
+      "count facts in paragraph 0 assuming iran joins the csto",
+      """
+      query:1:26: error: no paragraph 0: the article has paragraphs 1 to 15
+      count facts in paragraph 0 assuming iran joins the csto
+                               ^
+      """),
+    Case(
+      "facts in paragraph 3 of the_article",
+      """
+      query:1:25: error: unknown document 'the_article': the documents are csto_article
+      facts in paragraph 3 of the_article
+                              ^~~~~~~~~~~
+      """),
+    Case(
       "members wher criticized russia",
       """
       query:1:9: error: expected 'where', 'assuming' or ';', found 'wher'
@@ -133,9 +154,9 @@ import Testing
     Case(
       "members assuming belarus joins russia",
       """
-      query:1:1: error: no scenario of the article has Belarus joins Russia
+      query:1:18: error: no scenario of the article has Belarus joins Russia
       members assuming belarus joins russia
-      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+                       ^~~~~~~~~~~~~~~~~~~~
       note: the scenarios: decisive Russian victory in Ukraine; Iran joins the CSTO; Azerbaijani-Iranian conflict
       """),
     Case(

@@ -1,6 +1,7 @@
 import ArticleModel
 import ArticleQuery
 import Foundation
+import Syntax
 import Testing
 
 /// Answers as Graphviz graphs: every example query's graph is accepted by `dot`, shapes follow

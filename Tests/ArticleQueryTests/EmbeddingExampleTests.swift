@@ -1,5 +1,6 @@
 import ArticleModel
 import ArticleQuery
+import Syntax
 import Testing
 
 /// The README's embedding example, exactly as it is shown there.

@@ -1,6 +1,7 @@
 import ArticleModel
 import ArticleQuery
 import Foundation
+import Syntax
 import Testing
 
 /// Keeps `Grammar/query.ebnf` and the parser in agreement: sentences generated from the
@@ -44,6 +45,60 @@ import Testing
     }
     #expect(parsed == 1_500)
     try FuzzSeeds.write(seeds.prefix(300), as: "query")
+  }
+
+  static let parserURL = grammarURL.deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Sources/ArticleQuery/Syntax/Parser.swift")
+
+  /// Each rule of the grammar file, as written (whitespace made single spaces).
+  static func writtenRules(_ text: String) -> [String: String] {
+    var rules: [String: String] = [:]
+    var current: String?
+    let uncommented = text.replacingOccurrences(
+      of: #"/\*[\s\S]*?\*/"#, with: "", options: .regularExpression)
+    for line in uncommented.split(separator: "\n", omittingEmptySubsequences: false) {
+      let parts = line.components(separatedBy: "::=")
+      if parts.count == 2, !line.hasPrefix(" ") {
+        let name = parts[0].trimmingCharacters(in: .whitespaces)
+        current = name
+        rules[name] = parts[1]
+      } else if let current, !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        rules[current, default: ""] += " " + line
+      }
+    }
+    return rules.mapValues(normalized)
+  }
+
+  static func normalized(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// `entity-query` → `entityQuery`.
+  static func functionName(of rule: String) -> String {
+    let words = rule.split(separator: "-")
+    return words.enumerated().map { $0 == 0 ? String($1) : $1.capitalized }.joined()
+  }
+
+  /// Every rule of the grammar is the doc comment of the parser function named after it,
+  /// word for word, and no doc comment states a rule the grammar does not have.
+  @Test func eachParserFunctionStatesItsRuleAsTheGrammarFileDoes() throws {
+    let rules = Self.writtenRules(try String(contentsOf: Self.grammarURL, encoding: .utf8))
+    #expect(rules.count >= 19, "the grammar file's rules are read")
+    let lines = try String(contentsOf: Self.parserURL, encoding: .utf8)
+      .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    var documented: Set<String> = []
+    for (number, line) in lines.enumerated() where line.hasPrefix("/// ") && line.contains("::=") {
+      let parts = line.dropFirst(4).components(separatedBy: "::=")
+      let name = parts[0].trimmingCharacters(in: .whitespaces)
+      documented.insert(name)
+      #expect(
+        rules[name] == Self.normalized(parts[1]), "the rule \(name) as Parser.swift states it")
+      let declaration = lines[(number + 1)...].first { !$0.hasPrefix("///") } ?? ""
+      #expect(
+        declaration.contains("func \(Self.functionName(of: name))("),
+        "the rule \(name) sits on \(declaration)")
+    }
+    #expect(documented == Set(rules.keys), "every rule has its parser function")
   }
 
   static let modelGrammarURL = grammarURL.deletingLastPathComponent()
@@ -91,14 +146,17 @@ struct ModelSentenceGenerator {
   let grammar: EBNF
   private var random: SplitMix
   static let lexical: Set<String> = ["id", "number", "string", "letter", "digit"]
+  static let declaredKey = "manner_y"
 
   init(grammar: EBNF, seed: UInt64) {
     self.grammar = grammar
     random = SplitMix(seed: seed)
   }
 
+  /// A generated file starts by declaring the one qualifier its facts use, as a fact may use
+  /// only a qualifier declared above it.
   mutating func file() -> String {
-    var words: [String] = []
+    var words = ["qualifier", Self.declaredKey, "id"]
     expand(.name("model"), into: &words)
     return words.joined(separator: " ")
   }
@@ -109,6 +167,7 @@ struct ModelSentenceGenerator {
     case .name(let name):
       switch name {
       case "id": words.append("x\(random.next(50))_y")
+      case "declared-key": words.append(Self.declaredKey)
       case "number": words.append(String(random.next(30)))
       case "string":
         words.append(
@@ -139,7 +198,9 @@ struct EBNF {
   }
 
   /// The terminals the model supplies.
-  static let terminals: Set<String> = ["NAME", "SCENARIO", "RELATION", "SET", "NUMBER"]
+  static let terminals: Set<String> = [
+    "NAME", "SCENARIO", "RELATION", "SET", "NUMBER", "DOCUMENT",
+  ]
 
   var rules: [String: Expression] = [:]
 
@@ -275,6 +336,7 @@ struct SentenceGenerator {
   let scenarios: [String]
   let relations: [String]
   let sets: [String]
+  let documents: [String]
   private var random: SplitMix
   private var height: [String: Int] = [:]
 
@@ -292,6 +354,7 @@ struct SentenceGenerator {
     scenarios = model.entities.filter { $0.kind == "scenario" }.map { $0.name }
     relations = engine.vocabulary.relationPhrases
     sets = engine.vocabulary.setNames
+    documents = model.documents.map(\.id)
     random = SplitMix(seed: seed)
     for _ in 0..<20 {
       for (name, expression) in grammar.rules {
@@ -355,6 +418,7 @@ struct SentenceGenerator {
     case "SCENARIO": return scenarios[random.next(scenarios.count)]
     case "RELATION": return relations[random.next(relations.count)]
     case "SET": return sets[random.next(sets.count)]
+    case "DOCUMENT": return documents[random.next(documents.count)]
     default: return String(random.next(15) + 1)
     }
   }

@@ -11,7 +11,7 @@ import Testing
   /// Random syntax trees, built from a list of choices, print and parse back to themselves.
   @Test func randomSyntaxTreesPrintAndParseBack() async {
     await propertyCheck(count: 400, input: Gen.int(in: 0...1_000).array(of: 1...40)) { choices in
-      var builder = TreeBuilder(choices: choices, model: Self.engine.model)
+      var builder = TreeBuilder(choices: choices, engine: Self.engine)
       let statement = builder.statement()
       let printed = Self.engine.print(statement)
       #expect(
@@ -99,20 +99,24 @@ import Testing
 struct TreeBuilder {
   var choices: [Int]
   var position = 0
-  let entities: [String]
-  let scenarios: [String]
+  let entities: [EntityRef]
+  let scenarios: [EntityRef]
   let relations: [RelationRef]
-  let sets: [String]
+  let sets: [SetRef]
+  let paragraphs: Int
 
-  init(choices: [Int], model: Model) {
+  init(choices: [Int], engine: QueryEngine) {
     self.choices = choices
-    entities = model.entities.map(\.id)
-    scenarios = model.entities.filter { $0.kind == "scenario" }.map(\.id)
-    relations = model.relations.flatMap { relation in
+    let model = engine.model
+    entities = model.entities.indices.map { EntityRef($0) }
+    scenarios = model.entities.indices.filter { model.entities[$0].kind == "scenario" }
+      .map { EntityRef($0) }
+    relations = model.relations.enumerated().flatMap { index, relation in
       relation.forms.map(\.reversed).reduce(into: Set<Bool>()) { $0.insert($1) }
-        .sorted { !$0 && $1 }.map { RelationRef(id: relation.id, reversed: $0) }
+        .sorted { !$0 && $1 }.map { RelationRef(index, reversed: $0) }
     }
-    sets = model.kinds.map(\.plural) + model.sets.map(\.id) + ["everything"]
+    sets = engine.vocabulary.setNames.indices.map { SetRef($0) }
+    paragraphs = model.documents[0].paragraphs.count
   }
 
   private mutating func pick(_ count: Int) -> Int {
@@ -142,11 +146,14 @@ struct TreeBuilder {
     case 1: return .who(condition())
     case 2: return .what(subject: target(), relation: relations[pick(relations.count)])
     case 3: return .count(entityQuery())
-    case 4: return .show(entity: entities[pick(entities.count)])
-    case 5: return .facts(pick(2) == 0 ? .about(target()) : .paragraph(pick(15) + 1))
+    case 4: return .show(entities[pick(entities.count)])
+    case 5:
+      return .facts(
+        pick(2) == 0
+          ? .about(target()) : .paragraph(ParagraphRef(document: 0, number: pick(paragraphs) + 1)))
     case 6:
       return .why(
-        entity: entities[pick(entities.count)], condition: condition(), negated: pick(2) == 1)
+        entities[pick(entities.count)], condition: condition(), negated: pick(2) == 1)
     case 7: return .count(.facts(.all))
     default:
       let source: SetSource = pick(5) == 4 ? .query(entityQuery()) : .named(sets[pick(sets.count)])

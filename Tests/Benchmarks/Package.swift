@@ -21,11 +21,15 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "generate", dependencies: ["SyntheticModel"]),
-    .executableTarget(name: "csto-timing", dependencies: ["SyntheticModel"]),
+    .executableTarget(
+      name: "csto-timing",
+      dependencies: ["SyntheticModel", .product(name: "Syntax", package: "csto")]
+    ),
     .executableTarget(
       name: "CstoBenchmarks",
       dependencies: [
         "SyntheticModel",
+        .product(name: "Syntax", package: "csto"),
         .product(name: "Benchmark", package: "benchmark"),
       ],
       path: "Benchmarks/CstoBenchmarks",

@@ -36,7 +36,8 @@ swift build -c release --package-path "$root" --scratch-path "$work/build-csto-s
 # a crash reading a field at its old offset), so the project's modules are rebuilt each time.
 release=("$work"/build-bench/*/release)
 rm -rf "$work/build-bench/release.yaml" \
-  "${release[@]/%//ArticleModel.build}" "${release[@]/%//ArticleQuery.build}" \
+  "${release[@]/%//Syntax.build}" "${release[@]/%//ArticleModel.build}" \
+  "${release[@]/%//ArticleQuery.build}" \
   "${release[@]/%//SyntheticModel.build}" "${release[@]/%//generate.build}" \
   "${release[@]/%//csto_timing.build}" "${release[@]/%//CstoBenchmarks.build}"
 swift build -c release --package-path "$here" --scratch-path "$work/build-bench" \

@@ -18,8 +18,8 @@ build=$root/.build-fuzz
 flags=(-Xswiftc -sanitize=fuzzer,address)
 
 case $target in
-  query | model) modules=(ArticleModel ArticleQuery) ;;
-  shell) modules=(ArticleModel ArticleQuery ArgumentParser ArgumentParserToolInfo) ;;
+  query | model) modules=(Syntax ArticleModel ArticleQuery) ;;
+  shell) modules=(Syntax ArticleModel ArticleQuery ArgumentParser ArgumentParserToolInfo) ;;
   *) echo "run.sh: unknown target '$target' (query, model or shell)" >&2; exit 2 ;;
 esac
 

@@ -12,6 +12,26 @@ import Testing
     let standardError: String
   }
 
+  /// Two runs of `csto` are two processes, each with its own random hashing seed, so any
+  /// output that followed a dictionary's or a set's order would differ between them.
+  @Test(arguments: ["json", "csv", "ntriples", "sql", "events"])
+  func exportsAreByteIdenticalFromRunToRun(format: String) throws {
+    let first = try CstoBinary.run(["export", "--format", format])
+    let second = try CstoBinary.run(["export", "--format", format])
+    #expect(first.status == 0)
+    #expect(!first.standardOutput.isEmpty)
+    #expect(first.standardOutput == second.standardOutput)
+  }
+
+  @Test func pictureSourcesAreByteIdenticalFromRunToRun() throws {
+    let arguments = ["--format", "dot", "-c", "facts", "-c", "who criticized the csto"]
+    let first = try CstoBinary.run(arguments)
+    let second = try CstoBinary.run(arguments)
+    #expect(first.status == 0)
+    #expect(first.standardOutput.hasPrefix("digraph"))
+    #expect(first.standardOutput == second.standardOutput)
+  }
+
   /// Runs `/usr/bin/NAME` with `arguments` in `folder`, `input` on its standard input.
   static func tool(
     _ name: String, _ arguments: [String], input: Data = Data(), in folder: String

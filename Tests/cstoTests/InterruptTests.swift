@@ -2,9 +2,11 @@ import Foundation
 import Testing
 
 /// ^C during a long evaluation, through a pseudo-terminal: it stops the query, not the shell.
-/// The model is made up for the test, large enough that the query below takes far longer
-/// than the test waits (about 18 s in a debug build when not stopped); ^C goes out 0.3 s after
-/// the query starts, and "interrupted" can only show if the evaluation was stopped.
+/// The model is made up for the test, large enough that the query below runs far longer than
+/// the test waits (about 18 s in a debug build when not stopped). ^C goes out once the program
+/// has spent a quarter of a second of processor time on the query, read from `/proc`, so it
+/// is known to be evaluating, not parsing or waiting; a query that ended by itself before that
+/// fails the test, and "interrupted" can only show if the evaluation was stopped.
 @Suite struct InterruptTests {
   /// A folder holding `big.model` (300 entities, 30,000 facts) and a slow script.
   struct LargeModel {
@@ -43,7 +45,7 @@ import Testing
 
     terminal.type(SyntheticModel.slowQuery(parts: 40) + "\r")
     try terminal.waitForWork()
-    terminal.pause(.milliseconds(300))
+    try terminal.waitForComputing(.milliseconds(250), failingIf: "(count)")
     terminal.type(PromptTests.ctrlC)
     try terminal.expect("\ninterrupted\n")
     try terminal.expect("csto> ")
@@ -55,7 +57,7 @@ import Testing
 
     terminal.type(".read slow.csto\r")
     try terminal.expect("(count)")
-    terminal.pause(.milliseconds(300))
+    try terminal.waitForComputing(.milliseconds(250), failingIf: "(count)")
     terminal.type(PromptTests.ctrlC)
     try terminal.expect("slow.csto:2: error: interrupted\n")
     try terminal.expect("csto> ")
@@ -76,7 +78,7 @@ import Testing
       executable: CstoBinary.path, arguments: ["--model", large.model, "slow.csto"],
       environment: large.environment, in: large.folder)
     try terminal.expect("(count)")
-    terminal.pause(.milliseconds(300))
+    try terminal.waitForComputing(.milliseconds(250), failingIf: "(count)")
     terminal.type(PromptTests.ctrlC)
     try terminal.expect("slow.csto:2: error: interrupted\n")
     #expect(terminal.waitForExit() == 1)

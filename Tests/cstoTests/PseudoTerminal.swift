@@ -1,4 +1,8 @@
-import Glibc
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// A program running on a pseudo-terminal, driven the way a person at the keyboard drives
 /// it: wait for the program to read keys, type, then wait for text to show on the screen.
@@ -136,6 +140,42 @@ final class PseudoTerminal {
       drain(waitingAtMost: 10)
     }
     throw Timeout(waitingFor: "the line to be entered", transcript: transcript)
+  }
+
+  /// Waits until the program has used `cpu` of processor time since the call, reading what it
+  /// shows meanwhile: proof that it is computing (an evaluation), not waiting for keys.
+  /// Throws when `sign` shows first, which means the work ended before the wait did.
+  func waitForComputing(
+    _ cpu: Duration, failingIf sign: String, timeout: Duration = .seconds(20)
+  ) throws {
+    let start = processorTime()
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+      drain(waitingAtMost: 10)
+      if unmatched.contains(sign) {
+        throw Timeout(waitingFor: "work still running (it ended already)", transcript: transcript)
+      }
+      if processorTime() - start >= cpu { return }
+    }
+    throw Timeout(waitingFor: "\(cpu) of processor time", transcript: transcript)
+  }
+
+  /// The program's user and system time so far, from `/proc/PID/stat`.
+  private func processorTime() -> Duration {
+    guard let file = fopen("/proc/\(pid)/stat", "r") else { return .zero }
+    defer { fclose(file) }
+    var buffer = [CChar](repeating: 0, count: 1024)
+    guard fgets(&buffer, Int32(buffer.count), file) != nil else { return .zero }
+    let line = String(
+      decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    // Fields after the parenthesised command name: state is field 3; utime 14, stime 15.
+    guard let close = line.lastIndex(of: ")") else { return .zero }
+    let fields = line[line.index(after: close)...].split(separator: " ")
+    guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else {
+      return .zero
+    }
+    let ticks = sysconf(Int32(_SC_CLK_TCK))
+    return .milliseconds((user + system) * 1000 / max(ticks, 1))
   }
 
   /// Resizes the terminal as a window manager does: the new size on the master side, then

@@ -1,9 +1,14 @@
 import ArticleQuery
 import Foundation
-import Glibc
 import Testing
 
 @testable import csto
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Replays the shell fuzzer's committed corpus (`Tests/Fuzz/corpus/shell`) through the shell
 /// as the fuzz target drives it: output to /dev/null, files in memory, no terminal. Every

@@ -1,4 +1,5 @@
 import ArticleQuery
+import Foundation
 import Testing
 
 @testable import csto
@@ -27,7 +28,7 @@ import Testing
     #expect(
       Set(names) == [
         "help", "schema", "names", "source", "coverage", "format", "evidence", "timer", "read",
-        "expect", "graph", "quit",
+        "expect", "graph", "quit", "pager", "output", "once", "last", "edit",
       ])
     for command in DotCommand.all {
       #expect(command.usage.hasPrefix("." + command.name))
@@ -137,7 +138,7 @@ import Testing
     (["members where ( # (", ")"], true),
   ])
   func aStatementIsCompleteWhenItsParenthesesAndQuotesClose(lines: [String], complete: Bool) {
-    var statement = Statement(lines[0], firstLine: 3)
+    var statement = PendingStatement(lines[0], firstLine: 3)
     for line in lines.dropFirst() { statement.append(line) }
     #expect(statement.isComplete == complete)
     #expect(statement.text == lines.joined(separator: "\n"))
@@ -186,5 +187,68 @@ import Testing
   @Test func trimmingDropsSpacesAndLineBreaksOnly() {
     #expect("  a b \t\n".trimmed == "a b")
     #expect(" \n ".trimmed == "")
+  }
+
+  @Test func theStatementReaderHoldsAQueryOpenAcrossLines() throws {
+    var reader = StatementReader()
+    #expect(reader.read("members where (", number: 4).isNothing)
+    #expect(reader.open?.firstLine == 4)
+    #expect(reader.read("criticized russia", number: 5).isNothing)
+    let statement = try #require(reader.read(")", number: 6).statement)
+    #expect(statement.text == "members where (\ncriticized russia\n)")
+    #expect(statement.firstLine == 4)
+    #expect(reader.open == nil)
+    let command = try #require(reader.read(" .timer on", number: 7).command)
+    #expect(command.name == "timer")
+    #expect(command.arguments == "on")
+    #expect(command.text == " .timer on")
+    #expect(command.line == 7)
+    #expect(reader.read("# a comment", number: 8).isNothing)
+    #expect(reader.open == nil)
+    _ = reader.read("count (", number: 9)
+    #expect(reader.takeOpen()?.text == "count (")
+    #expect(reader.open == nil)
+  }
+
+  @Test func onlyExpectAcceptsAQueryError() {
+    for command in DotCommand.all {
+      let accepts = command.expectsFailure?("error") ?? false
+      #expect(accepts == (command.name == "expect"), "\(command.name)")
+    }
+    #expect(DotCommand.expect.expectsFailure?("count 3") == false)
+  }
+
+  @Test func tabAfterReadOffersFoldersAndScriptsOnly() throws {
+    let folder = try CstoBinary.temporaryFolder()
+    defer { CstoBinary.remove(folder) }
+    for name in ["a.csto", "b.svg", "c.txt"] {
+      _ = try CstoBinary.write("", to: name, in: folder)
+    }
+    try FileManager.default.createDirectory(
+      atPath: folder + "/sub", withIntermediateDirectories: false)
+    let completer = ShellCompleter(engine: try QueryEngine())
+    let offered = completer.complete(before: ".read \(folder)/", openStatement: nil)
+    #expect(offered?.candidates == ["\(folder)/a.csto", "\(folder)/sub/"])
+    let graph = completer.complete(before: ".graph \(folder)/", openStatement: nil)
+    #expect(graph?.candidates.contains("\(folder)/b.svg") == true)
+  }
+}
+
+extension StatementReader.Item {
+  var isNothing: Bool {
+    if case .nothing = self { return true }
+    return false
+  }
+
+  var statement: PendingStatement? {
+    if case .statement(let statement) = self { return statement }
+    return nil
+  }
+
+  var command: (name: String, arguments: String, text: String, line: Int)? {
+    if case .command(let name, let arguments, _, let text, let line) = self {
+      return (name, arguments, text, line)
+    }
+    return nil
   }
 }

@@ -7,8 +7,8 @@ enum SyntheticModel {
     var lines = [
       "document synthetic", "  title \"Synthetic\"", "  paragraph \"alpha beta gamma\"",
       "kind country plural \"countries\"",
-      "relation likes \"likes\"", "  past \"liked\" base \"like\"",
-      "relation hates \"hates\"", "  past \"hated\" base \"hate\"",
+      "relation likes \"likes\" reflexive", "  past \"liked\" base \"like\"",
+      "relation hates \"hates\" reflexive", "  past \"hated\" base \"hate\"",
     ]
     lines.reserveCapacity(entities + 2 * facts + lines.count)
     for entity in 0..<entities {

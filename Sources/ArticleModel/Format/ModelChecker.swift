@@ -1,3 +1,5 @@
+import Syntax
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -26,8 +28,13 @@ struct ModelChecker {
   /// Each entity's kind, and each relation's rule, read for every fact: held apart so that
   /// reading them does not copy a whole entity or relation.
   private var entityKinds: [String] = []
-  private var relationRules: [(phrase: String, subjectKinds: [String], objectKinds: [String])] =
-    []
+  private var relationRules:
+    [(
+      phrase: String, subjectKinds: [String], objectKinds: [String], reflexive: Bool, personal: Bool
+    )] =
+      []
+  /// The declared qualifiers by key: whether each takes an entity's id.
+  private var declaredQualifiers: [String: Bool] = [:]
   /// The facts' strings (quotes, notes, circumstances) by their bytes, each made once: a
   /// quote cited again shares the first one's text.
   private var texts = ByteTable<String>(foldsCase: false)
@@ -149,17 +156,22 @@ struct ModelChecker {
     documentsByBytes = IDIndex(documentIDs)
     entityKinds = syntax.entities.map(\.kind.text)
     relationRules = syntax.relations.map {
-      ($0.relation.phrase, $0.relation.subjectKinds, $0.relation.objectKinds)
+      (
+        $0.relation.phrase, $0.relation.subjectKinds, $0.relation.objectKinds,
+        $0.relation.reflexive, $0.relation.personal
+      )
     }
     let documents = syntax.documents.map { checkDocument($0) }
     checkRelations()
     checkEntities()
     checkSets()
+    let qualifiers = checkQualifierDeclarations()
     var facts: [Fact] = []
     facts.reserveCapacity(syntax.facts.count)
     for fact in syntax.facts {
       if let fact = checkFact(fact, documents: documents) { facts.append(fact) }
     }
+    let noClaims = syntax.noClaims.compactMap { checkNoClaim($0, documents: documents) }
     guard diagnostics.isEmpty else { return (nil, diagnostics) }
     return (
       Model(
@@ -178,7 +190,7 @@ struct ModelChecker {
             id: set.id.text, query: set.query.text,
             origin: NamedSet.Origin(file: name, line: start.line, column: start.column))
         },
-        facts: facts), []
+        facts: facts, qualifiers: qualifiers, noClaims: noClaims), []
     )
   }
 
@@ -215,6 +227,9 @@ struct ModelChecker {
           "unknown CAMEO code '\(code.text)'", code.range,
           suggestions: Suggestions.closest(to: code.text, in: CAMEO.codes.keys.sorted()))
       }
+      if let reflexive = relation.reflexive {
+        checkReflexive(relation, at: reflexive)
+      }
       for phrase in relation.phrases {
         let folded = phrase.text.lowercased()
         if let owner = phraseOwner[folded], owner != relation.id.text {
@@ -223,6 +238,44 @@ struct ModelChecker {
         phraseOwner[folded] = relation.id.text
       }
     }
+  }
+
+  /// A relation declared reflexive must be able to join an entity to itself: not an office
+  /// or a relation through which its subject speaks for its object (a body is not part of
+  /// itself, nobody is their own office), and not one whose subject and object kinds have
+  /// none in common.
+  private mutating func checkReflexive(_ syntax: RelationSyntax, at range: Range<Int>) {
+    let relation = syntax.relation
+    if relation.office || !relation.represents.isEmpty {
+      error(
+        "relation '\(relation.id)' cannot be reflexive: \(relation.office ? "an office" : "a relation that speaks for its object ('represents')") joins two different entities",
+        range)
+    } else if !relation.subjectKinds.isEmpty, !relation.objectKinds.isEmpty,
+      Set(relation.subjectKinds).isDisjoint(with: relation.objectKinds)
+    {
+      error(
+        "relation '\(relation.id)' cannot be reflexive: its subject (\(relation.subjectKinds.joined(separator: " or "))) and object (\(relation.objectKinds.joined(separator: " or "))) cannot be the same entity",
+        range)
+    }
+  }
+
+  /// The declared qualifiers, each once (the parser has refused those named like a keyword,
+  /// the built-in ones among them).
+  private mutating func checkQualifierDeclarations() -> [Qualifier.Declaration] {
+    var declarations: [Qualifier.Declaration] = []
+    for declaration in syntax.qualifierDeclarations {
+      let key = declaration.key.text
+      if declaredQualifiers[key] != nil {
+        error("duplicate qualifier '\(key)'", declaration.key.range)
+      } else {
+        declaredQualifiers[key] = declaration.takesEntity
+        declarations.append(
+          Qualifier.Declaration(
+            key: Qualifier.Key(rawValue: key), takesEntity: declaration.takesEntity,
+            meaning: declaration.meaning?.text))
+      }
+    }
+    return declarations
   }
 
   /// Every name an entity answers to (display name, id, aliases, metonyms) must name that
@@ -239,7 +292,9 @@ struct ModelChecker {
         let folded = name.text.lowercased()
         guard own.insert(folded).inserted else { continue }
         if let owner = nameOwner[folded], owner != entity.id.text {
-          error("the name '\(folded)' already names entity '\(owner)'", name.range)
+          error(
+            "the name '\(folded)' of entity '\(entity.id.text)' already names entity '\(owner)'",
+            name.range)
         } else {
           nameOwner[folded] = entity.id.text
         }
@@ -263,9 +318,23 @@ struct ModelChecker {
     let object = lookup(syntax.object, "entity", in: entityIDs, entitiesByBytes)
     if let subject, let relation, let object {
       checkKinds(syntax, subject: subject, relation: relation, object: object)
+      if subject == object, !relationRules[relation].reflexive {
+        error(
+          "'\(lexer.folded(syntax.subject))' is both the subject and the object, but '\(relationRules[relation].phrase)' is not reflexive",
+          syntax.object,
+          notes: ["declare the relation 'reflexive' if an entity can be joined to itself by it"])
+      }
     }
     var qualifiers: [Qualifier] = []
     for qualifier in self.syntax.qualifiers[syntax.qualifiers] {
+      if let takesEntity = declaredQualifiers[qualifier.key.rawValue],
+        takesEntity != (qualifier.entity != nil)
+      {
+        error(
+          "the qualifier '\(qualifier.key.rawValue)' takes \(takesEntity ? "an entity's id" : "a quoted string")",
+          qualifier.entity ?? qualifier.text?.range ?? syntax.subject)
+        continue
+      }
       if let id = qualifier.entity {
         if let index = lookup(id, "entity", in: entityIDs, entitiesByBytes) {
           qualifiers.append(Qualifier(qualifier.key, .entity(index)))
@@ -302,8 +371,18 @@ struct ModelChecker {
     return Fact(
       subject: subject, relation: relation, object: object, qualifiers: qualifiers,
       polarity: syntax.denied ? .denied : .affirmed, modality: modality,
-      personal: syntax.personal, evidence: evidence,
+      personal: syntax.personal || relationRules[relation].personal, evidence: evidence,
       note: syntax.note.map { text(of: $0) })
+  }
+
+  private mutating func checkNoClaim(_ syntax: NoClaimSyntax, documents: [Document]) -> NoClaim? {
+    guard let cited = checkEvidence(syntax.evidence, documents: documents) else { return nil }
+    if syntax.reason.text.allSatisfy(\.isWhitespace) {
+      error("the reason is empty", syntax.reason.range)
+    }
+    return NoClaim(
+      document: cited.document, paragraph: cited.paragraph, quote: cited.quote,
+      reason: syntax.reason.text)
   }
 
   private mutating func checkKinds(_ syntax: FactSyntax, subject: Int, relation: Int, object: Int) {

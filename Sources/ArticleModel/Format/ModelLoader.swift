@@ -1,4 +1,5 @@
 import Foundation
+import Syntax
 
 /// Loads model files: parses, checks, and either gives the whole model or every problem.
 public enum ModelLoader {

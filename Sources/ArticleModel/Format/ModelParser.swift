@@ -1,3 +1,5 @@
+import Syntax
+
 /// Parses the model format (`Grammar/model.ebnf`) into `ModelSyntax`. One function per rule;
 /// after a syntax error it skips to the next statement, so that a file's errors all show.
 ///
@@ -11,29 +13,33 @@ struct ModelParser {
   private var keyword: Keyword?
   private(set) var diagnostics: [Diagnostic] = []
   private var lexicalError: Diagnostic?
+  /// The keys of the `qualifier` statements read so far: a fact may use those declared above it.
+  private var declaredQualifiers: Set<String> = []
   /// `Keyword.slots`, held here so that the lookup of every word does not go through the
   /// static's lazy initialisation.
   private let keywordSlots = Keyword.slots
+  /// The range of the token `advance()` last passed.
+  private var previousRange = 0..<0
 
   /// The words that begin a statement or a clause.
   enum Keyword: String, CaseIterable {
-    case document, kind, relation, entity, set, fact
+    case document, kind, relation, entity, set, fact, qualifier, noclaim
     case title, author, publisher, date, url, text, skip, paragraph, plural
-    case present, past, base, passive, inverse, also, symmetric, office, represents, subject
-    case object, cameo, alias, metonym, background
+    case present, past, base, passive, inverse, also, symmetric, office, reflexive, represents
+    case subject, object, cameo, alias, metonym, background, reason
     case at, `in`, to, when, amount, denied, personal, assessment, scenario, note, evidence
 
     var startsStatement: Bool {
       switch self {
-      case .document, .kind, .relation, .entity, .set, .fact: true
+      case .document, .kind, .relation, .entity, .set, .fact, .qualifier, .noclaim: true
       default: false
       }
     }
 
     var isRelationClause: Bool {
       switch self {
-      case .present, .past, .base, .passive, .inverse, .also, .symmetric, .office, .represents,
-        .subject, .object, .cameo:
+      case .present, .past, .base, .passive, .inverse, .also, .symmetric, .office, .reflexive,
+        .personal, .represents, .subject, .object, .cameo:
         true
       default: false
       }
@@ -140,6 +146,7 @@ struct ModelParser {
 
   private mutating func advance() -> Lexer.Lexeme {
     let token = current
+    previousRange = token.range
     if token.kind != .end { read() }
     return token
   }
@@ -212,7 +219,7 @@ struct ModelParser {
     return syntax
   }
 
-  /// statement ::= document | kind | relation | entity | set | fact
+  /// statement ::= document | kind | relation | entity | set | qualifier | fact | noclaim
   private mutating func statement(into syntax: inout ModelSyntax) throws(Diagnostic) {
     guard current.kind == .word else {
       throw Diagnostic(
@@ -226,6 +233,8 @@ struct ModelParser {
     case .entity: syntax.entities.append(try entity())
     case .set: syntax.sets.append(try namedSet())
     case .fact: try fact(into: &syntax)
+    case .qualifier: syntax.qualifierDeclarations.append(try qualifier())
+    case .noclaim: syntax.noClaims.append(try noclaim())
     default:
       let suggestions = Suggestions.closest(
         to: lexer.text(of: current), in: Self.statementKeywords.sorted())
@@ -282,6 +291,10 @@ struct ModelParser {
       switch keyword {
       case .symmetric: relation.symmetric = true
       case .office: relation.office = true
+      case .reflexive:
+        relation.reflexive = true
+        syntax.reflexive = previousRange
+      case .personal: relation.personal = true
       case .represents, .subject, .object:
         let kinds = try identifiers()
         syntax.kindNames += kinds
@@ -345,6 +358,43 @@ struct ModelParser {
     return SetSyntax(id: id, query: try string("the set's query"))
   }
 
+  /// qualifier ::= 'qualifier' id ( 'id' | 'string' ) string?
+  private mutating func qualifier() throws(Diagnostic) -> QualifierDeclarationSyntax {
+    _ = advance()
+    let key = try identifier("the qualifier's key")
+    if Keyword(rawValue: key.text) != nil {
+      throw Diagnostic(
+        "'\(key.text)' is a keyword of the model format, not a qualifier's key", at: key.range)
+    }
+    let type = try identifier("'id' or 'string'")
+    guard type.text == "id" || type.text == "string" else {
+      throw Diagnostic("expected 'id' or 'string', found '\(type.text)'", at: type.range)
+    }
+    declaredQualifiers.insert(key.text)
+    let meaning = current.kind == .string ? try string() : nil
+    return QualifierDeclarationSyntax(key: key, takesEntity: type.text == "id", meaning: meaning)
+  }
+
+  /// noclaim ::= 'noclaim' id? number string 'reason' string
+  private mutating func noclaim() throws(Diagnostic) -> NoClaimSyntax {
+    _ = advance()
+    let evidence = try citation()
+    guard keyword == .reason else {
+      throw Diagnostic("expected 'reason', found \(description)", at: current.range)
+    }
+    _ = advance()
+    return NoClaimSyntax(evidence: evidence, reason: try string("the reason"))
+  }
+
+  /// A paragraph cited: id? number string, as `evidence` and `noclaim` write it.
+  private mutating func citation() throws(Diagnostic) -> EvidenceSyntax {
+    let document =
+      current.kind == .word ? try expectLexeme(.word, "an id").range : nil
+    let paragraph = try expectLexeme(.number, "a paragraph number").range
+    let quote = try expectLexeme(.string, "a quote")
+    return EvidenceSyntax(document: document, paragraph: paragraph, quote: quote)
+  }
+
   /// fact ::= 'fact' id id id fact-clause*
   ///
   /// The fact goes into `syntax` when it is whole: its qualifiers and evidence are appended
@@ -359,18 +409,35 @@ struct ModelParser {
     let firstQualifier = syntax.qualifiers.count
     let firstEvidence = syntax.evidence.count
     while !atStatementEnd {
-      guard let clause = keyword else { throw unexpectedClause(in: "fact") }
+      guard let clause = keyword else {
+        let key = current.kind == .word ? lexer.folded(current.range) : ""
+        guard declaredQualifiers.contains(key) else {
+          throw unexpectedClause(in: "fact")
+        }
+        _ = advance()
+        let value = current
+        guard value.kind == .word || value.kind == .string else {
+          throw Diagnostic(
+            "expected an id or a quoted string, found \(description)", at: value.range)
+        }
+        _ = advance()
+        syntax.qualifiers.append(
+          QualifierSyntax(
+            key: Qualifier.Key(rawValue: key), entity: value.kind == .word ? value.range : nil,
+            text: value.kind == .string ? value : nil))
+        continue
+      }
       switch clause {
       case .at, .in, .to:
         _ = advance()
         let entity = try expectLexeme(.word, "an id").range
         syntax.qualifiers.append(
-          QualifierSyntax(key: Qualifier.Key(rawValue: clause.rawValue)!, entity: entity))
+          QualifierSyntax(key: Qualifier.Key(rawValue: clause.rawValue), entity: entity))
       case .when, .amount:
         _ = advance()
         let text = try expectLexeme(.string, "a quoted string")
         syntax.qualifiers.append(
-          QualifierSyntax(key: Qualifier.Key(rawValue: clause.rawValue)!, text: text))
+          QualifierSyntax(key: Qualifier.Key(rawValue: clause.rawValue), text: text))
       case .denied:
         _ = advance()
         fact.denied = true
@@ -387,11 +454,7 @@ struct ModelParser {
         fact.note = try expectLexeme(.string, "a quoted string")
       case .evidence:
         _ = advance()
-        let document = current.kind == .word ? try expectLexeme(.word, "an id").range : nil
-        let paragraph = try expectLexeme(.number, "a paragraph number").range
-        let quote = try expectLexeme(.string, "a quote")
-        syntax.evidence.append(
-          EvidenceSyntax(document: document, paragraph: paragraph, quote: quote))
+        syntax.evidence.append(try citation())
       default:
         throw unexpectedClause(in: "fact")
       }

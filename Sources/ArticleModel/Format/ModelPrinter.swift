@@ -41,8 +41,21 @@ public enum ModelPrinter {
       out.append("set \(set.id) \(quoted(set.query))")
     }
     out.append("")
+    for declaration in model.qualifiers {
+      var line =
+        "qualifier \(declaration.key.rawValue) \(declaration.takesEntity ? "id" : "string")"
+      if let meaning = declaration.meaning { line += " \(quoted(meaning))" }
+      out.append(line)
+    }
+    out.append("")
     for fact in model.facts {
       out.append(contentsOf: lines(of: fact, in: model))
+    }
+    for noClaim in model.noClaims {
+      out.append(
+        "noclaim \(documentPrefix(noClaim.document, in: model))\(noClaim.paragraph) \(quoted(noClaim.quote))"
+      )
+      out.append("  reason \(quoted(noClaim.reason))")
     }
     return out.joined(separator: "\n") + "\n"
   }
@@ -61,6 +74,8 @@ public enum ModelPrinter {
     }
     if relation.symmetric { lines.append("  symmetric") }
     if relation.office { lines.append("  office") }
+    if relation.reflexive { lines.append("  reflexive") }
+    if relation.personal { lines.append("  personal") }
     let kindLists = [
       ("represents", relation.represents), ("subject", relation.subjectKinds),
       ("object", relation.objectKinds),
@@ -82,7 +97,7 @@ public enum ModelPrinter {
       }
     }
     if fact.polarity == .denied { lines.append("  denied") }
-    if fact.personal { lines.append("  personal") }
+    if fact.personal, !model.relations[fact.relation].personal { lines.append("  personal") }
     switch fact.modality {
     case .reported: break
     case .assessment: lines.append("  assessment")
@@ -90,10 +105,16 @@ public enum ModelPrinter {
     }
     if let note = fact.note { lines.append("  note \(quoted(note))") }
     for evidence in fact.evidence {
-      let document = model.documents.count > 1 ? "\(model.documents[evidence.document].id) " : ""
-      lines.append("  evidence \(document)\(evidence.paragraph) \(quoted(evidence.quote))")
+      lines.append(
+        "  evidence \(documentPrefix(evidence.document, in: model))\(evidence.paragraph) \(quoted(evidence.quote))"
+      )
     }
     return lines
+  }
+
+  /// The document's id and a space where the model has several, else nothing.
+  private static func documentPrefix(_ document: Int, in model: Model) -> String {
+    model.documents.count > 1 ? "\(model.documents[document].id) " : ""
   }
 
   /// A string in the format's quotes, with `"` and `\` escaped. Escaping goes scalar by

@@ -1,3 +1,5 @@
+import Syntax
+
 /// A model file as written, before names are resolved: what `ModelParser` produces and
 /// `ModelChecker` turns into a `Model`. Every name keeps the range it was written at.
 struct ModelSyntax {
@@ -9,6 +11,22 @@ struct ModelSyntax {
   var facts: [FactSyntax] = []
   var qualifiers: [QualifierSyntax] = []
   var evidence: [EvidenceSyntax] = []
+  var qualifierDeclarations: [QualifierDeclarationSyntax] = []
+  var noClaims: [NoClaimSyntax] = []
+}
+
+/// A `qualifier` statement: the key, whether its values are ids or strings, what it means.
+struct QualifierDeclarationSyntax {
+  var key: Spelled
+  var takesEntity: Bool
+  var meaning: Spelled?
+}
+
+/// A `noclaim` statement: the sentence's paragraph and quote (as evidence gives them), and
+/// the reason.
+struct NoClaimSyntax {
+  var evidence: EvidenceSyntax
+  var reason: Spelled
 }
 
 /// A word or string with the place it was written.
@@ -35,6 +53,8 @@ struct RelationSyntax {
   var phrases: [Spelled]
   var kindNames: [Spelled]
   var cameo: Spelled?
+  /// Where `reflexive` was written, for the message when it cannot hold.
+  var reflexive: Range<Int>?
 }
 
 struct EntitySyntax {

@@ -1,4 +1,5 @@
-/// Which sentences of each paragraph the model's facts cite, and which none does.
+/// Which sentences of each paragraph the model's facts cite, which the model declares to make
+/// no claim (`noclaim`), and which neither.
 public struct Coverage: Sendable, Equatable {
   /// One paragraph's coverage.
   public struct Paragraph: Sendable, Equatable {
@@ -6,12 +7,28 @@ public struct Coverage: Sendable, Equatable {
     public var number: Int
     /// Indices of the facts with evidence in this paragraph.
     public var facts: [Int]
-    /// The sentences no fact's quote lies in.
+    /// The sentences no fact's quote lies in and no `noclaim` declares.
     public var uncited: [String]
+    /// The sentences no fact cites that the model declares to make no claim, with the reason.
+    public var declared: [Declared]
     public var sentenceCount: Int
   }
 
+  /// A sentence declared to make no claim, and why.
+  public struct Declared: Sendable, Equatable {
+    public var sentence: String
+    public var reason: String
+
+    public init(sentence: String, reason: String) {
+      self.sentence = sentence
+      self.reason = reason
+    }
+  }
+
   public var paragraphs: [Paragraph]
+
+  /// The sentences no fact cites and no `noclaim` declares, in every paragraph.
+  public var uncitedCount: Int { paragraphs.reduce(0) { $0 + $1.uncited.count } }
 
   /// The coverage of every paragraph of every document of `model`.
   public init(of model: Model) {
@@ -23,20 +40,37 @@ public struct Coverage: Sendable, Equatable {
       }
     }
     var paragraphs: [Paragraph] = []
+    var reasons: [[Int: [(quote: String, reason: String)]]] = Array(
+      repeating: [:], count: model.documents.count)
+    for noClaim in model.noClaims {
+      reasons[noClaim.document][noClaim.paragraph, default: []].append(
+        (noClaim.quote, noClaim.reason))
+    }
     for (documentIndex, document) in model.documents.enumerated() {
       for (offset, text) in document.paragraphs.enumerated() {
         let number = offset + 1
         let cited = quotes[documentIndex][number] ?? []
         let sentences = Coverage.sentences(of: text)
-        let uncited = sentences.filter { sentence in
+        let notCited = sentences.filter { sentence in
           !cited.contains { Coverage.overlaps($0.quote, sentence.range, in: text) }
+        }
+        var uncited: [String] = []
+        var declared: [Declared] = []
+        for sentence in notCited {
+          if let reason = reasons[documentIndex][number]?.first(where: {
+            Coverage.overlaps($0.quote, sentence.range, in: text)
+          }) {
+            declared.append(Declared(sentence: sentence.text, reason: reason.reason))
+          } else {
+            uncited.append(sentence.text)
+          }
         }
         var factIndices: [Int] = []
         for entry in cited where factIndices.last != entry.fact { factIndices.append(entry.fact) }
         paragraphs.append(
           Paragraph(
             document: documentIndex, number: number, facts: factIndices,
-            uncited: uncited.map { $0.text }, sentenceCount: sentences.count))
+            uncited: uncited, declared: declared, sentenceCount: sentences.count))
       }
     }
     self.paragraphs = paragraphs

@@ -59,10 +59,40 @@ public enum Modality: Sendable, Equatable, Hashable, Codable {
 }
 
 /// A circumstance of a fact: `at` a summit, `in` an exercise, `to` someone, `when`, an
-/// `amount`.
+/// `amount`, or one the model declares (`manner "openly"`).
 public struct Qualifier: Sendable, Equatable, Codable {
-  public enum Key: String, Sendable, Equatable, Codable, CaseIterable {
-    case at, `in`, to, when, amount
+  /// A qualifier's key: one of the five every model has, or one its `qualifier` statement
+  /// declares.
+  public struct Key: RawRepresentable, Hashable, Sendable, Codable {
+    public var rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let at = Key(rawValue: "at")
+    public static let `in` = Key(rawValue: "in")
+    public static let to = Key(rawValue: "to")
+    public static let when = Key(rawValue: "when")
+    public static let amount = Key(rawValue: "amount")
+
+    /// The keys every model has, in the order the format lists them.
+    public static let allCases: [Key] = [.at, .in, .to, .when, .amount]
+
+    /// Whether a built-in key takes an entity's id (`at`, `in`, `to`) or a string.
+    var takesEntity: Bool { self == .at || self == .in || self == .to }
+  }
+
+  /// A qualifier the model declares: its key, whether it takes an entity or a string, and
+  /// what it means.
+  public struct Declaration: Sendable, Equatable, Codable {
+    public var key: Key
+    public var takesEntity: Bool
+    public var meaning: String?
+
+    public init(key: Key, takesEntity: Bool, meaning: String? = nil) {
+      self.key = key
+      self.takesEntity = takesEntity
+      self.meaning = meaning
+    }
   }
 
   public enum Value: Sendable, Equatable, Codable {

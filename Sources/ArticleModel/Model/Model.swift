@@ -7,12 +7,17 @@ public struct Model: Sendable, Equatable {
   public let entities: [Entity]
   public let sets: [NamedSet]
   public let facts: [Fact]
+  /// The qualifiers the model declares beyond the five built in.
+  public let qualifiers: [Qualifier.Declaration]
+  /// The sentences the model declares to make no claim.
+  public let noClaims: [NoClaim]
   public let index: ModelIndex
 
   /// A model from its parts; indices in facts must be in range (the loader checks them).
   public init(
     documents: [Document], kinds: [Kind], relations: [Relation], entities: [Entity],
-    sets: [NamedSet], facts: [Fact]
+    sets: [NamedSet], facts: [Fact], qualifiers: [Qualifier.Declaration] = [],
+    noClaims: [NoClaim] = []
   ) {
     self.documents = documents
     self.kinds = kinds
@@ -20,12 +25,15 @@ public struct Model: Sendable, Equatable {
     self.entities = entities
     self.sets = sets
     self.facts = facts
+    self.qualifiers = qualifiers
+    self.noClaims = noClaims
     index = ModelIndex(relations: relations, entities: entities, facts: facts)
   }
 
   public static func == (lhs: Model, rhs: Model) -> Bool {
     lhs.documents == rhs.documents && lhs.kinds == rhs.kinds && lhs.relations == rhs.relations
       && lhs.entities == rhs.entities && lhs.sets == rhs.sets && lhs.facts == rhs.facts
+      && lhs.qualifiers == rhs.qualifiers && lhs.noClaims == rhs.noClaims
   }
 
   /// The title of the first document, for banners.
@@ -48,7 +56,7 @@ public struct Model: Sendable, Equatable {
 
 extension Model: Codable {
   private enum CodingKeys: String, CodingKey {
-    case documents, kinds, relations, entities, sets, facts
+    case documents, kinds, relations, entities, sets, facts, qualifiers, noClaims
   }
 
   public init(from decoder: any Decoder) throws {
@@ -59,7 +67,10 @@ extension Model: Codable {
       relations: try container.decode([Relation].self, forKey: .relations),
       entities: try container.decode([Entity].self, forKey: .entities),
       sets: try container.decode([NamedSet].self, forKey: .sets),
-      facts: try container.decode([Fact].self, forKey: .facts))
+      facts: try container.decode([Fact].self, forKey: .facts),
+      qualifiers: try container.decodeIfPresent([Qualifier.Declaration].self, forKey: .qualifiers)
+        ?? [],
+      noClaims: try container.decodeIfPresent([NoClaim].self, forKey: .noClaims) ?? [])
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -70,5 +81,7 @@ extension Model: Codable {
     try container.encode(entities, forKey: .entities)
     try container.encode(sets, forKey: .sets)
     try container.encode(facts, forKey: .facts)
+    if !qualifiers.isEmpty { try container.encode(qualifiers, forKey: .qualifiers) }
+    if !noClaims.isEmpty { try container.encode(noClaims, forKey: .noClaims) }
   }
 }

@@ -9,8 +9,8 @@ public struct ModelIndex: Sendable {
   public let factsByRelation: [[Int]]
   /// Fact indices, per entity named in a qualifier (`in`, `at`, `during`, …), in order.
   public let factsByQualifier: [[Int]]
-  /// Fact indices, per paragraph number (of any document) their evidence cites, in order.
-  public let factsByParagraph: [[Int]]
+  /// Fact indices, per document and paragraph number their evidence cites, in order.
+  public let factsByParagraph: [[[Int]]]
   /// For each entity, the entities it speaks for, each with the chain of office or part-of
   /// facts that leads there (nearest first).
   public let speaksFor: [[Representation]]
@@ -41,7 +41,7 @@ public struct ModelIndex: Sendable {
     var byObject = [[Int]](repeating: [], count: entities.count)
     var byRelation = [[Int]](repeating: [], count: relations.count)
     var byQualifier = [[Int]](repeating: [], count: entities.count)
-    var byParagraph: [[Int]] = []
+    var byParagraph: [[[Int]]] = []
     var steps = [[(to: Int, fact: Int)]](repeating: [], count: entities.count)
     // Whether a relation's subject of a given kind speaks for its object, decided per
     // relation and kind once: not by copying the relation and comparing kind names per fact.
@@ -65,12 +65,17 @@ public struct ModelIndex: Sendable {
           byQualifier[entity].append(index)
         }
       }
-      for evidence in fact.evidence where evidence.paragraph >= 0 {
-        if evidence.paragraph >= byParagraph.count {
-          byParagraph += [[Int]](repeating: [], count: evidence.paragraph + 1 - byParagraph.count)
+      for evidence in fact.evidence where evidence.paragraph >= 0 && evidence.document >= 0 {
+        let (document, paragraph) = (evidence.document, evidence.paragraph)
+        if document >= byParagraph.count {
+          byParagraph += [[[Int]]](repeating: [], count: document + 1 - byParagraph.count)
         }
-        if byParagraph[evidence.paragraph].last != index {
-          byParagraph[evidence.paragraph].append(index)
+        if paragraph >= byParagraph[document].count {
+          byParagraph[document] += [[Int]](
+            repeating: [], count: paragraph + 1 - byParagraph[document].count)
+        }
+        if byParagraph[document][paragraph].last != index {
+          byParagraph[document][paragraph].append(index)
         }
       }
       if !representing[fact.relation].isEmpty, fact.polarity == .affirmed,
@@ -108,5 +113,13 @@ public struct ModelIndex: Sendable {
     factsByParagraph = byParagraph
     self.speaksFor = speaksFor
     self.spokenForBy = spokenForBy
+  }
+
+  /// The facts whose evidence cites paragraph `number` of document `document`, in order.
+  public func facts(inParagraph number: Int, of document: Int) -> [Int] {
+    guard factsByParagraph.indices.contains(document),
+      factsByParagraph[document].indices.contains(number)
+    else { return [] }
+    return factsByParagraph[document][number]
   }
 }

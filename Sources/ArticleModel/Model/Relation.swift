@@ -16,6 +16,13 @@ public struct Relation: Sendable, Equatable, Codable {
   public var symmetric: Bool
   /// The subject holds an office of the object (`president of`).
   public var office: Bool
+  /// A fact may join an entity to itself (`has chances of resetting`: the bloc can reset
+  /// itself). Without it the checker rejects a fact whose subject is its object, and `not`
+  /// over the relation never offers the target itself.
+  public var reflexive: Bool
+  /// Its facts are their subject's own: they never count for what the subject speaks for
+  /// (indirect support of views by two officials is not their state's support).
+  public var personal: Bool
   /// Kinds of subject that speak for the object through this relation (a person through an
   /// office, a body through `part of`).
   public var represents: [String]
@@ -28,8 +35,9 @@ public struct Relation: Sendable, Equatable, Codable {
   public init(
     id: String, phrase: String, present: String? = nil, past: String? = nil,
     base: String? = nil, passive: String? = nil, inverse: String? = nil, synonyms: [String] = [],
-    symmetric: Bool = false, office: Bool = false, represents: [String] = [],
-    subjectKinds: [String] = [], objectKinds: [String] = [], cameo: String? = nil
+    symmetric: Bool = false, office: Bool = false, reflexive: Bool = false,
+    personal: Bool = false, represents: [String] = [], subjectKinds: [String] = [],
+    objectKinds: [String] = [], cameo: String? = nil
   ) {
     self.id = id
     self.phrase = phrase
@@ -41,6 +49,8 @@ public struct Relation: Sendable, Equatable, Codable {
     self.synonyms = synonyms
     self.symmetric = symmetric
     self.office = office
+    self.reflexive = reflexive
+    self.personal = personal
     self.represents = represents
     self.subjectKinds = subjectKinds
     self.objectKinds = objectKinds

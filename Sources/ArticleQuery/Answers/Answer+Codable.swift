@@ -1,3 +1,5 @@
+import ArticleModel
+
 extension Answer: Codable {
   private enum CodingKeys: String, CodingKey {
     case query, kind, assumptions, results, count, steps, claim, holds, nearMisses, profile
@@ -72,5 +74,57 @@ extension EvidenceItem: Codable {
       via: try container.decodeIfPresent(String.self, forKey: .via),
       role: try container.decodeIfPresent(String.self, forKey: .role),
       chain: try container.decodeIfPresent([FactResult].self, forKey: .chain) ?? [])
+  }
+}
+
+extension FactResult: Codable {
+  private enum CodingKeys: String, CodingKey {
+    case index, subject, relation, object, polarity, modality, personal, scenario, qualifiers
+    case note, document, paragraph, quote, moreEvidence, sentence
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(index, forKey: .index)
+    try container.encode(subject, forKey: .subject)
+    try container.encode(relation, forKey: .relation)
+    try container.encode(object, forKey: .object)
+    try container.encode(polarity, forKey: .polarity)
+    try container.encode(modality.name, forKey: .modality)
+    try container.encode(personal, forKey: .personal)
+    try container.encodeIfPresent(scenario, forKey: .scenario)
+    try container.encode(qualifiers, forKey: .qualifiers)
+    try container.encodeIfPresent(note, forKey: .note)
+    try container.encode(document, forKey: .document)
+    try container.encode(paragraph, forKey: .paragraph)
+    try container.encode(quote, forKey: .quote)
+    try container.encode(moreEvidence, forKey: .moreEvidence)
+    try container.encode(sentence, forKey: .sentence)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    index = try container.decode(Int.self, forKey: .index)
+    subject = try container.decode(String.self, forKey: .subject)
+    relation = try container.decode(String.self, forKey: .relation)
+    object = try container.decode(String.self, forKey: .object)
+    polarity = try container.decode(Polarity.self, forKey: .polarity)
+    switch try container.decode(String.self, forKey: .modality) {
+    case "reported": modality = .reported
+    case "assessment": modality = .assessment
+    case "scenario": modality = .scenario(-1)
+    case let other:
+      throw DecodingError.dataCorruptedError(
+        forKey: .modality, in: container, debugDescription: "unknown modality '\(other)'")
+    }
+    personal = try container.decode(Bool.self, forKey: .personal)
+    scenario = try container.decodeIfPresent(String.self, forKey: .scenario)
+    qualifiers = try container.decode([String].self, forKey: .qualifiers)
+    note = try container.decodeIfPresent(String.self, forKey: .note)
+    document = try container.decode(String.self, forKey: .document)
+    paragraph = try container.decode(Int.self, forKey: .paragraph)
+    quote = try container.decode(String.self, forKey: .quote)
+    moreEvidence = try container.decode([Citation].self, forKey: .moreEvidence)
+    sentence = try container.decode(String.self, forKey: .sentence)
   }
 }

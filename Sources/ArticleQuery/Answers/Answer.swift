@@ -1,3 +1,5 @@
+import ArticleModel
+
 /// The answer to one statement: typed, so that code can inspect it and every output format
 /// can render it. Encodes to the JSON of the SPEC (§3) with `Codable`.
 public struct Answer: Sendable, Equatable {
@@ -103,16 +105,18 @@ public struct EvidenceItem: Sendable, Equatable {
 }
 
 /// A fact as an answer shows it: names rather than ids, the phrase, and its first evidence.
-public struct FactResult: Sendable, Equatable, Codable {
+/// Encodes `polarity` and `modality` by name (`denied`, `assessment`).
+public struct FactResult: Sendable, Equatable {
   /// The fact's position in the model, for stable references.
   public var index: Int
   public var subject: String
   public var relation: String
   public var object: String
-  /// `affirmed` or `denied`.
-  public var polarity: String
-  /// `reported`, `assessment` or `scenario`.
-  public var modality: String
+  public var polarity: Polarity
+  /// Reported, the author's assessment, or a scenario's (named by `scenario`). Read back
+  /// from JSON, which names the scenario but not its place in the model, a scenario's
+  /// index is -1.
+  public var modality: Modality
   /// The subject acted in a private capacity (the fact does not count for its state).
   public var personal: Bool
   /// The scenario's name for a scenario fact.
@@ -120,24 +124,29 @@ public struct FactResult: Sendable, Equatable, Codable {
   /// Circumstances as text: `at Tashkent SCO summit`, `when mid-September`.
   public var qualifiers: [String]
   public var note: String?
+  /// The id of the document the first evidence is in.
   public var document: String
   public var paragraph: Int
   public var quote: String
   /// Further evidence for the same fact beyond the first.
   public var moreEvidence: [Citation]
+  /// The fact as a sentence, the same in every format: `Armenia is a member of CSTO`,
+  /// `CSTO did not name the aggressor Azerbaijan`, with a scenario, an assessment or a
+  /// private capacity marked in brackets.
+  public var sentence: String
 
-  /// A paragraph and a quote.
+  /// A document, a paragraph of it, and a quote.
   public struct Citation: Sendable, Equatable, Codable {
+    public var document: String
     public var paragraph: Int
     public var quote: String
   }
 
-  /// The fact as a sentence: `Rakhmon criticized Russia`, `CSTO did not named the aggressor`
-  /// reads wrong, so denials say `not`: `CSTO (not) named the aggressor Azerbaijan`.
-  public var sentence: String {
-    let negation = polarity == "denied" ? "did not: " : ""
-    return "\(negation)\(subject) \(relation) \(object)"
-  }
+  /// True when the article says the fact did not happen.
+  public var isDenied: Bool { polarity == .denied }
+
+  /// True when the fact is the author's own assessment.
+  public var isAssessment: Bool { modality == .assessment }
 }
 
 /// The proof tree of a `why`: a claim, whether it holds, the facts that show it, and the
@@ -170,6 +179,8 @@ public struct NearMiss: Sendable, Equatable, Codable {
   /// `same paragraph`.
   public var reason: String
   public var fact: FactResult?
+  /// The id of the document the paragraph is in.
+  public var document: String
   public var paragraph: Int
   public var quote: String
 }

@@ -1,24 +1,23 @@
 import ArticleModel
+import Syntax
 
 /// What evaluation needs besides the model, prepared once per engine: the vocabulary, the
 /// model's named sets parsed, the entities of each kind, and the order answers are given in.
 struct EngineContext: Sendable {
   let model: Model
   let vocabulary: Vocabulary
-  /// The model's named sets, parsed.
-  let sets: [String: Statement]
-  /// The model sets each model set's query uses, in the order they appear.
-  let setUses: [String: [String]]
+  /// The model's named sets, parsed, in the order of `Model.sets`.
+  let sets: [Statement]
   /// Each entity's kind, as its number in `model.kinds` (-1 for a kind not declared).
   let kindOfEntity: [Int]
-  /// Each plural with the numbers of the kinds it names (two kinds may share one), and each
-  /// kind's entities.
-  let kindsByPlural: [String: [Int]]
+  /// Each kind's entities.
   let membersByKind: [[Int]]
   /// Each entity's place in the answer order: by display name, then id.
   let rank: [Int]
   /// The documents' paragraphs, searched by `why not`.
   let paragraphSearch: ParagraphSearch
+  /// The entity names Tab offers, sorted on first use.
+  let nameIndex: NameIndex
 
   /// The context of `model`, or the first named set whose query does not parse or refers to
   /// itself.
@@ -26,7 +25,7 @@ struct EngineContext: Sendable {
     self.model = model
     let vocabulary = Vocabulary(model: model)
     self.vocabulary = vocabulary
-    var sets: [String: Statement] = [:]
+    var sets: [Statement] = []
     for set in model.sets {
       let source = EngineContext.source(of: set)
       let statements: [Statement]
@@ -41,14 +40,9 @@ struct EngineContext: Sendable {
             "the set '\(set.id)' must be defined by one query", at: 0..<source.text.utf8.count),
           in: source)
       }
-      sets[set.id] = statements[0]
+      sets.append(statements[0])
     }
     self.sets = sets
-    setUses = sets.mapValues { SetReferences.of($0).filter { sets[$0] != nil } }
-    var kindsByPlural: [String: [Int]] = [:]
-    for (number, kind) in model.kinds.enumerated() {
-      kindsByPlural[kind.plural, default: []].append(number)
-    }
     let numbers = Dictionary(model.kinds.enumerated().map { ($1.id, $0) }) { first, _ in first }
     var kindOfEntity = [Int](repeating: -1, count: model.entities.count)
     var membersByKind = [[Int]](repeating: [], count: model.kinds.count)
@@ -58,7 +52,6 @@ struct EngineContext: Sendable {
       membersByKind[number].append(index)
     }
     self.kindOfEntity = kindOfEntity
-    self.kindsByPlural = kindsByPlural
     self.membersByKind = membersByKind
     let names = model.entities.map { $0.name.lowercased() }
     let order = model.entities.indices.sorted {
@@ -68,6 +61,7 @@ struct EngineContext: Sendable {
     for (place, entity) in order.enumerated() { rank[entity] = place }
     self.rank = rank
     paragraphSearch = ParagraphSearch(documents: model.documents)
+    nameIndex = NameIndex(names: vocabulary.entityNames)
     try checkCycles()
   }
 
@@ -78,65 +72,113 @@ struct EngineContext: Sendable {
     return SourceText(name: origin.file, text: indent + set.query, firstLine: origin.line)
   }
 
-  /// Rejects a set defined, directly or not, by itself. A walk with its own stack, so that a
-  /// chain of thousands of sets neither overflows the call stack nor copies its path.
-  private func checkCycles() throws(QueryError) {
-    let found = SetOrder.firstCycle(from: model.sets.map(\.id), uses: setUses)
-    guard let (name, cycle) = found, let set = model.sets.first(where: { $0.id == name }) else {
-      return
+  /// The model sets (indices in `Model.sets`) that a set's query names.
+  func definedSets(in set: Int) -> [(set: Int, reference: SetRef)] {
+    SetReferences.of(sets[set]).compactMap { reference in
+      guard case .defined(let used) = vocabulary.setMeanings[reference.index] else { return nil }
+      return (used, reference)
     }
-    let source = EngineContext.source(of: set)
-    let start = source.text.utf8.count - set.query.utf8.count
+  }
+
+  /// Rejects a set defined, directly or not, by itself: the error points at the name, in
+  /// the query of the cycle's first set in the model, that leads on round the cycle.
+  ///
+  /// One depth-first walk with its own stack: each set and each use is looked at once, so
+  /// that a chain of 50,000 sets neither overflows the call stack nor costs its square.
+  private func checkCycles() throws(QueryError) {
+    // 0: not seen; 1: on the walk's path; 2: done, no cycle through it.
+    var state = [UInt8](repeating: 0, count: sets.count)
+    for root in sets.indices where state[root] == 0 {
+      var stack: [(set: Int, uses: [(set: Int, reference: SetRef)], next: Int)] = [
+        (root, definedSets(in: root), 0)
+      ]
+      state[root] = 1
+      while let top = stack.last {
+        guard top.next < top.uses.count else {
+          state[top.set] = 2
+          stack.removeLast()
+          continue
+        }
+        stack[stack.count - 1].next += 1
+        let used = top.uses[top.next].set
+        if state[used] == 1 {
+          let from = stack.lastIndex { $0.set == used } ?? 0
+          try reportCycle(stack[from...].map { ($0.set, $0.uses[$0.next - 1].reference) })
+        }
+        guard state[used] == 0 else { continue }
+        state[used] = 1
+        stack.append((used, definedSets(in: used), 0))
+      }
+    }
+  }
+
+  /// Throws the error for a cycle: each set on it with the name in its query that leads to
+  /// the next. It is told from the set that comes first in the model; a long one is shown
+  /// by its ends.
+  private func reportCycle(_ cycle: [(set: Int, reference: SetRef)]) throws(QueryError) {
+    let first = cycle.indices.min { cycle[$0].set < cycle[$1].set } ?? 0
+    let turned = Array(cycle[first...] + cycle[..<first])
+    let names = (turned.map(\.set) + [turned[0].set]).map { model.sets[$0].id }
+    let shown =
+      names.count > 12
+      ? names.prefix(5).joined(separator: " → ") + " → … (\(names.count - 10) more) … → "
+        + names.suffix(5).joined(separator: " → ")
+      : names.joined(separator: " → ")
+    let start = turned[0]
+    let source = EngineContext.source(of: model.sets[start.set])
+    let offset = source.text.utf8.count - model.sets[start.set].query.utf8.count
     throw QueryError(
       Diagnostic(
-        "the set '\(set.id)' is defined by itself: \(SetOrder.describe(cycle))",
-        at: start..<source.text.utf8.count), in: source)
+        "the set '\(model.sets[start.set].id)' is defined by itself: \(shown)",
+        at: (start.reference.range.lowerBound + offset)..<(start.reference.range.upperBound + offset)
+      ),
+      in: source)
   }
 }
 
-/// The named sets a statement uses.
+/// The sets a statement names, where it names them.
 enum SetReferences {
-  static func of(_ statement: Statement) -> [String] {
-    var names: [String] = []
-    collect(statement.query, into: &names)
+  static func of(_ statement: Statement) -> [SetRef] {
+    var found: [SetRef] = []
+    collect(statement.query, into: &found)
     for assumption in statement.assumptions {
-      if case .fact(_, _, let target) = assumption { collect(target, into: &names) }
+      if case .fact(_, _, let target) = assumption.claim { collect(target, into: &found) }
     }
-    return names
+    return found
   }
 
-  private static func collect(_ query: Query, into names: inout [String]) {
+  private static func collect(_ query: Query, into found: inout [SetRef]) {
     switch query {
     case .selection(let source, let condition):
       switch source {
-      case .named(let name): names.append(name)
-      case .query(let inner): collect(inner, into: &names)
+      case .named(let set): found.append(set)
+      case .query(let inner): collect(inner, into: &found)
       }
-      if let condition { collect(condition, into: &names) }
-    case .who(let condition): collect(condition, into: &names)
-    case .what(let subject, _): collect(subject, into: &names)
-    case .count(let inner): collect(inner, into: &names)
+      if let condition { collect(condition, into: &found) }
+    case .who(let condition): collect(condition, into: &found)
+    case .what(let subject, _): collect(subject, into: &found)
+    case .count(let inner): collect(inner, into: &found)
     case .show: break
     case .facts(let filter):
-      if case .about(let target) = filter { collect(target, into: &names) }
-    case .why(_, let condition, _): collect(condition, into: &names)
+      if case .about(let target) = filter { collect(target, into: &found) }
+    case .why(_, let condition, _): collect(condition, into: &found)
     }
   }
 
-  private static func collect(_ condition: Condition, into names: inout [String]) {
+  private static func collect(_ condition: Condition, into found: inout [SetRef]) {
     switch condition {
-    case .predicate(_, let target): collect(target, into: &names)
-    case .not(let inner): collect(inner, into: &names)
+    case .predicate(_, let target): collect(target, into: &found)
+    case .not(let inner): collect(inner, into: &found)
     case .and(let parts), .or(let parts):
-      for part in parts { collect(part, into: &names) }
+      for part in parts { collect(part, into: &found) }
     }
   }
 
-  private static func collect(_ target: Target, into names: inout [String]) {
+  private static func collect(_ target: Target, into found: inout [SetRef]) {
     switch target {
     case .entity: break
-    case .set(let name): names.append(name)
-    case .query(let inner): collect(inner, into: &names)
+    case .set(let set): found.append(set)
+    case .query(let inner): collect(inner, into: &found)
     }
   }
 }

@@ -11,15 +11,14 @@ extension Evaluator {
       if case .facts(let filter) = inner { return .count(facts(filter).count) }
       return .count(entities(of: inner).count)
     case .facts(let filter):
-      if case .paragraph(let number) = filter {
-        return .facts(builder.facts(facts(filter), paragraph: number))
+      if case .paragraph(let paragraph) = filter {
+        return .facts(builder.facts(facts(filter), in: paragraph))
       }
       return .facts(builder.facts(facts(filter)))
-    case .show(let id):
-      guard let entity = model.entity(id: id) else { return .entities([]) }
-      return .profile(profile(of: entity))
-    case .why(let id, let condition, let negated):
-      guard let entity = model.entity(id: id) else { return .entities([]) }
+    case .show(let entity):
+      return .profile(profile(of: entity.index))
+    case .why(let reference, let condition, let negated):
+      let entity = reference.index
       var explainer = Explainer(evaluator: self, builder: builder)
       let proof = explainer.prove(entity, condition)
       if !negated || proof.holds { return .explanation(proof) }
@@ -31,14 +30,14 @@ extension Evaluator {
   }
 
   /// The facts a `facts` query lists: all, those about a target (as subject, object or
-  /// circumstance, or through those who speak for it), or those of one paragraph.
+  /// circumstance, or through those who speak for it), or those of one paragraph of one
+  /// document.
   mutating func facts(_ filter: FactFilter) -> [Int] {
     switch filter {
     case .all:
       return Array(model.facts.indices)
-    case .paragraph(let number):
-      let byParagraph = model.index.factsByParagraph
-      return byParagraph.indices.contains(number) ? byParagraph[number] : []
+    case .paragraph(let paragraph):
+      return model.index.facts(inParagraph: paragraph.number, of: paragraph.document)
     case .about(let target):
       var found: Set<Int> = []
       for entity in targetSet(target) {

@@ -38,7 +38,8 @@ struct Evaluator {
   /// Set from another thread to stop: the loops then give up and return what they have,
   /// and the engine reports the statement as interrupted.
   let cancellation: Cancellation?
-  private var setCache: [String: Matches] = [:]
+  /// The members of each set (by `SetRef.index`) evaluated so far in this statement.
+  private var setCache: [Int: Matches] = [:]
 
   var model: Model { context.model }
   private var index: ModelIndex { context.model.index }
@@ -96,38 +97,39 @@ struct Evaluator {
   mutating func entities(of query: Query) -> Matches {
     switch query {
     case .selection(let source, let condition):
-      guard let condition else { return candidates(source) }
-      if case .named(let name) = source, setCache[name] == nil, Self.isSelective(condition),
-        case .selection(let base, let membership)? = context.sets[name]?.query
-      {
-        return narrowing(base, by: condition, thenBy: membership)
-      }
-      return holding(condition, among: candidateSet(source))
+      return select(source, where: condition)
     case .who(let condition):
       return holding(condition, among: .everything(count: model.entities.count))
     case .what(let subject, let relation):
       return objects(of: subject, relation)
     case .count(let inner):
       return entities(of: inner)
-    case .show(let id):
-      guard let entity = model.entity(id: id) else { return [:] }
-      return [entity: []]
+    case .show(let entity):
+      return [entity.index: []]
     case .facts, .why:
       return [:]
     }
   }
 
-  /// A model set narrowed by a condition (`members where criticized russia`, with `members`
-  /// defined as `countries where member of csto`): the condition picks its few entities from
-  /// the set's base first, and membership is tested on those alone, rather than the whole
-  /// set evaluated first. The supports are the condition's, as for any set.
-  private mutating func narrowing(
-    _ base: SetSource, by condition: Condition, thenBy membership: Condition?
-  ) -> Matches {
-    let found = holding(condition, among: candidateSet(base))
-    guard let membership, !found.isEmpty else { return found }
-    let members = holding(membership, among: .listed(found.keys))
-    return found.filter { members[$0.key] != nil }
+  /// The entities of a selection, with the condition's supports (a candidate's membership of
+  /// its set is not repeated: the condition is what was asked). Every named set, in a query
+  /// or as another set's candidates, is evaluated here. A model set that is itself a
+  /// selection (`members`: `countries where member of csto`) is taken in the cheaper order:
+  /// when the condition finds its entities from facts and the set is not known yet, the
+  /// condition picks its few entities from the set's base first and the set's own condition
+  /// is tested on those alone; otherwise the set first, once per statement.
+  mutating func select(_ source: SetSource, where condition: Condition?) -> Matches {
+    guard let condition else { return candidates(source) }
+    if case .named(let set) = source, setCache[set.index] == nil, Self.isSelective(condition),
+      case .defined(let index) = context.vocabulary.setMeanings[set.index],
+      case .selection(let base, let membership) = context.sets[index].query
+    {
+      let found = select(base, where: condition)
+      guard let membership, !found.isEmpty else { return found }
+      let members = holding(membership, among: .listed(found.keys))
+      return found.filter { members[$0.key] != nil }
+    }
+    return holding(condition, among: candidateSet(source))
   }
 
   /// Whether a condition finds its entities from facts, not by going through every candidate:
@@ -144,7 +146,7 @@ struct Evaluator {
   /// The candidates of a selection: a named set, a kind's plural, everything, a sub-query.
   private mutating func candidates(_ source: SetSource) -> Matches {
     switch source {
-    case .named(let name): return set(named: name)
+    case .named(let set): return self.set(set)
     case .query(let inner): return entities(of: inner)
     }
   }
@@ -152,53 +154,66 @@ struct Evaluator {
   /// The candidates of a selection as a set to test, not to list: a kind stays a kind.
   private mutating func candidateSet(_ source: SetSource) -> EntitySet {
     switch source {
-    case .named(let name): return members(of: name)
+    case .named(let set): return members(of: set)
     case .query(let inner): return .listed(entities(of: inner).keys)
     }
   }
 
-  /// The entities of a named set, to test: a kind by kind, everything as such, a model set
+  /// The entities of a set, to test: a kind by kind, everything as such, a model set
   /// evaluated (once per statement).
-  mutating func members(of name: String) -> EntitySet {
-    if context.sets[name] != nil { return .listed(set(named: name).keys) }
-    guard let kinds = context.kindsByPlural[name] else {
-      return .everything(count: model.entities.count)
-    }
-    if kinds.count == 1 {
+  mutating func members(of set: SetRef) -> EntitySet {
+    switch context.vocabulary.setMeanings[set.index] {
+    case .defined: return .listed(self.set(set).keys)
+    case .everything: return .everything(count: model.entities.count)
+    case .kinds(let kinds) where kinds.count == 1:
       return .kind(kinds[0], members: context.membersByKind[kinds[0]], kinds: context.kindOfEntity)
+    case .kinds(let kinds): return .listed(kinds.flatMap { context.membersByKind[$0] })
     }
-    return .listed(kinds.flatMap { context.membersByKind[$0] })
   }
 
-  /// The members of a named set, with no supports but a model set's own: a model set
-  /// (evaluated once per statement), a kind's plural, or everything.
-  mutating func set(named name: String) -> Matches {
-    if let cached = setCache[name] { return cached }
-    if context.sets[name] != nil {
-      // The sets it uses first, each after those it uses, so that a chain of thousands of
-      // sets is evaluated in a loop rather than by as many nested calls.
-      let cache = setCache
-      let order = SetOrder.dependencies(of: name, uses: context.setUses) { cache[$0] != nil }
-      for used in order.dropLast() {
-        guard setCache[used] == nil, let definition = context.sets[used] else { continue }
-        setCache[used] = entities(of: definition.query)
-      }
-    }
+  /// The members of a set, with no supports but a model set's own: a model set (evaluated
+  /// once per statement), a kind's plural, or everything.
+  mutating func set(_ set: SetRef) -> Matches {
+    if let cached = setCache[set.index] { return cached }
     let result: Matches
-    if let definition = context.sets[name] {
-      result = entities(of: definition.query)
+    if case .defined(let index) = context.vocabulary.setMeanings[set.index] {
+      evaluateSets(usedBy: index)
+      result = entities(of: context.sets[index].query)
     } else {
-      result = Dictionary(uniqueKeysWithValues: members(of: name).map { ($0, []) })
+      result = Dictionary(uniqueKeysWithValues: members(of: set).map { ($0, []) })
     }
-    setCache[name] = result
+    setCache[set.index] = result
     return result
+  }
+
+  /// Evaluates the model sets that model set `index` uses, directly or not, each after those
+  /// it uses, in a loop: evaluating `index` then finds them all in the cache, so that a chain
+  /// of thousands of sets takes as many turns of the loop, not as many nested calls. (The
+  /// engine has rejected cycles.)
+  private mutating func evaluateSets(usedBy index: Int) {
+    var started: Set<Int> = [index]
+    var stack: [(set: Int, reference: SetRef?, uses: [(set: Int, reference: SetRef)], next: Int)] =
+      [(index, nil, context.definedSets(in: index), 0)]
+    while let top = stack.last {
+      guard top.next < top.uses.count else {
+        stack.removeLast()
+        if let reference = top.reference, setCache[reference.index] == nil {
+          setCache[reference.index] = entities(of: context.sets[top.set].query)
+        }
+        continue
+      }
+      stack[stack.count - 1].next += 1
+      let (used, reference) = top.uses[top.next]
+      guard setCache[reference.index] == nil, started.insert(used).inserted else { continue }
+      stack.append((used, reference, context.definedSets(in: used), 0))
+    }
   }
 
   /// The entities of a target.
   mutating func targetSet(_ target: Target) -> EntitySet {
     switch target {
-    case .entity(let id): return model.entity(id: id).map { [$0] } ?? []
-    case .set(let name): return members(of: name)
+    case .entity(let entity): return [entity.index]
+    case .set(let set): return members(of: set)
     case .query(let inner): return .listed(entities(of: inner).keys)
     }
   }
@@ -252,9 +267,8 @@ struct Evaluator {
     _ relation: RelationRef, _ targets: EntitySet, among candidates: EntitySet,
     polarity: Polarity
   ) -> Matches {
-    guard let relationIndex = model.relation(id: relation.id), !targets.isEmpty,
-      !candidates.isEmpty
-    else { return [:] }
+    guard !targets.isEmpty, !candidates.isEmpty else { return [:] }
+    let relationIndex = relation.index
     let directions = model.relations[relationIndex].symmetric ? [false, true] : [relation.reversed]
     var result = MatchCollector()
     for reversed in directions {
@@ -342,7 +356,7 @@ struct Evaluator {
   /// The other ends of the facts in which `subject` (or one who speaks for it) stands in
   /// `relation`: `what did pelosi visit`.
   private mutating func objects(of subject: Target, _ relation: RelationRef) -> Matches {
-    guard let relationIndex = model.relation(id: relation.id) else { return [:] }
+    let relationIndex = relation.index
     let subjects = targetSet(subject)
     let directions = model.relations[relationIndex].symmetric ? [false, true] : [relation.reversed]
     var result = MatchCollector()

@@ -11,9 +11,7 @@ struct Explainer {
 
   private var claimPrinter: QueryPrinter {
     let model = self.model
-    return QueryPrinter(vocabulary: evaluator.context.vocabulary) { id in
-      model.entity(id: id).map { model.entities[$0].name } ?? id
-    }
+    return QueryPrinter(vocabulary: evaluator.context.vocabulary) { model.entities[$0].name }
   }
 
   /// The proof that `entity` satisfies `condition`, or of why it does not.
@@ -78,7 +76,7 @@ struct Explainer {
     let members: Matches
     switch target {
     case .entity: return nil
-    case .set(let name): members = evaluator.set(named: name)
+    case .set(let set): members = evaluator.set(set)
     case .query(let inner): members = evaluator.entities(of: inner)
     }
     for far in candidates {
@@ -97,14 +95,20 @@ struct Explainer {
   mutating func nearMisses(_ entity: Int, _ condition: Condition) -> [NearMiss] {
     var misses: [NearMiss] = []
     var seen: Set<String> = []
+    var places: Set<ResultBuilder.Place> = []
     func add(_ reason: String, _ factIndex: Int) {
       guard seen.insert("\(reason)#\(factIndex)").inserted else { return }
       let fact = builder.fact(factIndex)
+      if let first = model.facts[factIndex].evidence.first {
+        places.insert(ResultBuilder.Place(document: first.document, paragraph: first.paragraph))
+      }
       misses.append(
-        NearMiss(reason: reason, fact: fact, paragraph: fact.paragraph, quote: fact.quote))
+        NearMiss(
+          reason: reason, fact: fact, document: fact.document, paragraph: fact.paragraph,
+          quote: fact.quote))
     }
     for (relation, target) in predicates(in: condition) {
-      guard let relationIndex = model.relation(id: relation.id) else { continue }
+      let relationIndex = relation.index
       let targets = evaluator.targetSet(target)
       let mine = Set(evaluator.speakers(for: entity).map(\.entity))
       for speaker in mine {
@@ -125,15 +129,22 @@ struct Explainer {
           }
         }
       }
-      for (paragraph, sentence) in paragraphsNaming(entity, targets) {
-        let key = "paragraph#\(paragraph)"
-        guard seen.insert(key).inserted, !misses.contains(where: { $0.paragraph == paragraph })
-        else { continue }
+      for (place, sentence) in paragraphsNaming(entity, targets)
+      where places.insert(place).inserted {
         misses.append(
-          NearMiss(reason: "same paragraph", fact: nil, paragraph: paragraph, quote: sentence))
+          NearMiss(
+            reason: "same paragraph", fact: nil, document: builder.documentID(place.document),
+            paragraph: place.paragraph, quote: sentence))
       }
     }
-    return misses.sorted { $0.paragraph != $1.paragraph ? $0.paragraph < $1.paragraph : false }
+    let order = Dictionary(model.documents.enumerated().map { ($1.id, $0) }) { first, _ in first }
+    return misses.enumerated().sorted { a, b in
+      let placeA = ResultBuilder.Place(
+        document: order[a.element.document] ?? 0, paragraph: a.element.paragraph)
+      let placeB = ResultBuilder.Place(
+        document: order[b.element.document] ?? 0, paragraph: b.element.paragraph)
+      return placeA != placeB ? placeA < placeB : a.offset < b.offset
+    }.map(\.element)
   }
 
   private func predicates(in condition: Condition) -> [(RelationRef, Target)] {
@@ -144,15 +155,15 @@ struct Explainer {
     }
   }
 
-  /// Paragraphs whose text names the entity and one of the targets, each with the first
-  /// sentence that names both (or the entity).
-  func paragraphsNaming(_ entity: Int, _ targets: EntitySet) -> [(Int, String)] {
+  /// Paragraphs (of every document) whose text names the entity and one of the targets, each
+  /// with the first sentence that names both (or the entity).
+  func paragraphsNaming(_ entity: Int, _ targets: EntitySet) -> [(ResultBuilder.Place, String)] {
     guard targets.count <= 32 else { return [] }
     let own = names(of: entity)
     let others = targets.flatMap(names)
     guard !own.isEmpty, !others.isEmpty else { return [] }
     let search = evaluator.context.paragraphSearch
-    var found: [(Int, String)] = []
+    var found: [(ResultBuilder.Place, String)] = []
     for (number, document) in model.documents.enumerated() {
       for offset in search.paragraphs(of: number, naming: own.map(ParagraphSearch.fold)) {
         let text = document.paragraphs[offset]
@@ -166,7 +177,7 @@ struct Explainer {
         }
         found.append(
           (
-            offset + 1,
+            ResultBuilder.Place(document: number, paragraph: offset + 1),
             both ?? sentences.first { s in own.contains(where: s.lowercased().contains) } ?? text
           ))
       }

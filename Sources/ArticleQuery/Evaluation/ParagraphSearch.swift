@@ -1,6 +1,7 @@
 import ArticleModel
 import Foundation  // precomposedStringWithCanonicalMapping
 import Synchronization
+import Syntax
 
 /// Finds the paragraphs whose text names an entity, for `why not`'s "a paragraph naming
 /// both". Each document's paragraphs are lowercased once, into one run of bytes (NFC, so that

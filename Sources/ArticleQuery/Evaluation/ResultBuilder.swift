@@ -27,8 +27,7 @@ struct ResultBuilder {
   func entity(_ index: Int, supports: [Support] = []) -> EntityResult {
     let entity = model.entities[index]
     let ordered = supports.sorted {
-      let (a, b) = (model.facts[$0.fact], model.facts[$1.fact])
-      let (pa, pb) = (a.evidence.first?.paragraph ?? 0, b.evidence.first?.paragraph ?? 0)
+      let (pa, pb) = (place(of: $0.fact), place(of: $1.fact))
       return pa != pb ? pa < pb : $0.fact < $1.fact
     }
     return EntityResult(
@@ -45,18 +44,38 @@ struct ResultBuilder {
       fact: fact(support.fact), via: via, role: role ?? nil, chain: support.chain.map { fact($0) })
   }
 
+  /// Where a fact is first said, as (document, paragraph), for ordering.
+  private func place(of fact: Int) -> Place {
+    let first = model.facts[fact].evidence.first
+    return Place(document: first?.document ?? 0, paragraph: first?.paragraph ?? 0)
+  }
+
+  /// A document and a paragraph of it, ordered by document, then paragraph.
+  struct Place: Comparable, Hashable {
+    var document: Int
+    var paragraph: Int
+
+    static func < (a: Place, b: Place) -> Bool {
+      a.document != b.document ? a.document < b.document : a.paragraph < b.paragraph
+    }
+  }
+
   /// A fact with its evidence, the one in `paragraph` first when it has one there.
-  func fact(_ index: Int, preferring paragraph: Int? = nil) -> FactResult {
+  func fact(_ index: Int, preferring paragraph: ParagraphRef? = nil) -> FactResult {
     let fact = model.facts[index]
     let name = { (entity: Int) in self.model.entities[entity].name }
     var evidence = fact.evidence
-    if let paragraph, let preferred = evidence.firstIndex(where: { $0.paragraph == paragraph }) {
+    if let paragraph,
+      let preferred = evidence.firstIndex(where: {
+        $0.document == paragraph.document && $0.paragraph == paragraph.number
+      })
+    {
       evidence.insert(evidence.remove(at: preferred), at: 0)
     }
     let first = evidence.first
     return FactResult(
       index: index, subject: name(fact.subject), relation: model.relations[fact.relation].phrase,
-      object: name(fact.object), polarity: fact.polarity.rawValue, modality: fact.modality.name,
+      object: name(fact.object), polarity: fact.polarity, modality: fact.modality,
       personal: fact.personal,
       scenario: fact.scenario.map(name),
       qualifiers: fact.qualifiers.map { qualifier in
@@ -66,20 +85,25 @@ struct ResultBuilder {
         }
       },
       note: fact.note,
-      document: first.map { model.documents[$0.document].id } ?? "",
+      document: first.map { documentID($0.document) } ?? "",
       paragraph: first?.paragraph ?? 0, quote: first?.quote ?? "",
       moreEvidence: evidence.dropFirst().map {
-        FactResult.Citation(paragraph: $0.paragraph, quote: $0.quote)
-      })
+        FactResult.Citation(
+          document: documentID($0.document), paragraph: $0.paragraph, quote: $0.quote)
+      }, sentence: FactSentence(model: model).sentence(index))
   }
 
-  /// Facts in the order of the article: by paragraph, then as the model lists them; with
-  /// `paragraph`, each shown by its evidence there.
-  func facts(_ indices: some Sequence<Int>, paragraph: Int? = nil) -> [FactResult] {
-    let key = { (index: Int) -> Int in
-      let evidence = self.model.facts[index].evidence
-      return paragraph.flatMap { p in evidence.first { $0.paragraph == p }?.paragraph }
-        ?? evidence.first?.paragraph ?? 0
+  /// A document's id, or "" for an index the model does not have.
+  func documentID(_ document: Int) -> String {
+    model.documents.indices.contains(document) ? model.documents[document].id : ""
+  }
+
+  /// Facts in the order of the documents: by document and paragraph, then as the model
+  /// lists them; with `paragraph`, each shown by its evidence there.
+  func facts(_ indices: some Sequence<Int>, in paragraph: ParagraphRef? = nil) -> [FactResult] {
+    let key = { (index: Int) -> Place in
+      if let paragraph { return Place(document: paragraph.document, paragraph: paragraph.number) }
+      return self.place(of: index)
     }
     return Array(Set(indices)).sorted {
       let (pa, pb) = (key($0), key($1))

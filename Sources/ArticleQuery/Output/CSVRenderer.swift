@@ -23,7 +23,7 @@ struct CSVRenderer {
       rows = [["reason", "fact", "paragraph", "quote"]]
       for miss in misses.misses {
         rows.append([
-          miss.reason, miss.fact.map(Renderer.sentence) ?? "", "\(miss.paragraph)", miss.quote,
+          miss.reason, miss.fact?.sentence ?? "", "\(miss.paragraph)", miss.quote,
         ])
       }
     case .profile(let profile):
@@ -41,8 +41,8 @@ struct CSVRenderer {
 
   static func factRow(_ fact: FactResult) -> [String] {
     [
-      "\(fact.paragraph)", fact.subject, fact.relation, fact.object, fact.polarity,
-      fact.modality, fact.scenario ?? "", fact.quote,
+      "\(fact.paragraph)", fact.subject, fact.relation, fact.object, fact.polarity.rawValue,
+      fact.modality.name, fact.scenario ?? "", fact.quote,
     ]
   }
 
@@ -50,7 +50,7 @@ struct CSVRenderer {
     rows.append(["\(depth)", proof.holds ? "true" : "false", proof.claim, "", ""])
     for item in proof.evidence {
       rows.append([
-        "\(depth + 1)", "true", Renderer.sentence(item.fact), "\(item.paragraph)", item.quote,
+        "\(depth + 1)", "true", item.fact.sentence, "\(item.paragraph)", item.quote,
       ])
     }
     for step in proof.steps { appendProof(step, depth: depth + 1, to: &rows) }

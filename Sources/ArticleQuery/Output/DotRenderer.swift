@@ -196,24 +196,24 @@ private struct Graph {
   }
 
   private func edge(_ fact: FactResult) -> String {
-    var label = fact.polarity == "denied" ? "not \(fact.relation)" : fact.relation
+    var label = fact.isDenied ? "not \(fact.relation)" : fact.relation
     if fact.personal { label += " (private)" }
     label += "\n¶\(fact.paragraph)"
     if let scenario = fact.scenario { label += "\nif: \(scenario)" }
     var attributes = ["label=\(DotRenderer.quoted(label))"]
     let (style, color): (String?, String) =
-      if fact.polarity == "denied" {
+      if fact.isDenied {
         ("dashed", "#c53030")
       } else if fact.scenario != nil {
         ("dotted", "#6b46c1")
-      } else if fact.modality == "assessment" {
+      } else if fact.isAssessment {
         (nil, "#2b6cb0")
       } else {
         (nil, "#444444")
       }
     if let style { attributes.append("style=\(style)") }
     attributes += ["color=\"\(color)\"", "fontcolor=\"\(color)\""]
-    if fact.modality == "assessment" { attributes.append("arrowhead=empty") }
+    if fact.isAssessment { attributes.append("arrowhead=empty") }
     if let model, model.facts.indices.contains(fact.index),
       model.relations[model.facts[fact.index].relation].symmetric
     {

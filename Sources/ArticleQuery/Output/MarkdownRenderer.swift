@@ -16,14 +16,14 @@ struct MarkdownRenderer {
       return table(["name", "kind", "where", "quote"], rows)
     case .facts(let facts):
       return table(
-        ["¶", "fact", "quote"], facts.map { ["\($0.paragraph)", Renderer.sentence($0), $0.quote] })
+        ["¶", "fact", "quote"], facts.map { ["\($0.paragraph)", $0.sentence, $0.quote] })
     case .count(let count):
       return "**\(count)**\n"
     case .explanation(let proof):
       return lines(proof, depth: 0).joined(separator: "\n") + "\n"
     case .nearMisses(let misses):
       let rows = misses.misses.map {
-        [$0.reason, $0.fact.map(Renderer.sentence) ?? "", "\($0.paragraph)", $0.quote]
+        [$0.reason, $0.fact?.sentence ?? "", "\($0.paragraph)", $0.quote]
       }
       return "\(misses.claim): \(misses.holds ? "holds" : "not in the article")\n\n"
         + table(["nearby", "fact", "¶", "quote"], rows)
@@ -33,7 +33,7 @@ struct MarkdownRenderer {
         text += "\n### \(group.title)\n\n"
         text += table(
           ["¶", "fact", "quote"],
-          group.facts.map { ["\($0.paragraph)", Renderer.sentence($0), $0.quote] })
+          group.facts.map { ["\($0.paragraph)", $0.sentence, $0.quote] })
       }
       return text
     }
@@ -44,7 +44,7 @@ struct MarkdownRenderer {
     var out = ["\(indent)- \(proof.holds ? "✓" : "✗") \(escape(proof.claim))"]
     for item in proof.evidence {
       out.append(
-        "\(indent)  - ¶\(item.paragraph) \(escape(Renderer.sentence(item.fact))): “\(escape(item.quote))”"
+        "\(indent)  - ¶\(item.paragraph) \(escape(item.fact.sentence)): “\(escape(item.quote))”"
       )
     }
     for step in proof.steps { out += lines(step, depth: depth + 1) }

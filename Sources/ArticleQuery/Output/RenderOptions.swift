@@ -16,10 +16,13 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 public enum EvidenceMode: String, Sendable, CaseIterable {
   /// No evidence column.
   case off
-  /// Quotes shortened to the width, saying how much was cut.
+  /// Quotes shortened to the width, saying how much was cut. (The shell shows them whole
+  /// when the table goes elsewhere than to a terminal.)
   case on
   /// Quotes whole.
   case full
+  /// Quotes shortened to the width wherever the table goes.
+  case short
 }
 
 /// How to render answers.

@@ -23,19 +23,29 @@ public enum Renderer {
     return String(decoding: data, as: UTF8.self)
   }
 
-  /// A quote no longer than `limit` characters: cut at a word with `…` and the number of
+  /// A quote no longer than `limit` characters: cut at a word, with the number of
   /// characters left out, so that shortening is never silent.
-  public static func shorten(_ quote: String, to limit: Int) -> String {
-    guard quote.count > limit else { return quote }
+  public static func shorten(_ quote: String, to limit: Int) -> Shortened {
+    guard quote.count > limit else { return Shortened(kept: quote, cut: 0) }
     let suffix = "… (+\(quote.count) chars)".count
     let budget = max(8, limit - suffix)
-    var cut = String(quote.prefix(budget))
-    if let space = cut.lastIndex(of: " "),
-      cut.distance(from: cut.startIndex, to: space) > budget / 2
+    var kept = String(quote.prefix(budget))
+    if let space = kept.lastIndex(of: " "),
+      kept.distance(from: kept.startIndex, to: space) > budget / 2
     {
-      cut = String(cut[..<space])
+      kept = String(kept[..<space])
     }
-    return "\(cut)… (+\(quote.count - cut.count) chars)"
+    return Shortened(kept: kept, cut: quote.count - kept.count)
+  }
+
+  /// A text shortened: the part kept and how many characters were cut after it. It reads
+  /// `kept… (+N chars)`, or the whole text when nothing was cut.
+  public struct Shortened: Sendable, Equatable, CustomStringConvertible {
+    public var kept: String
+    /// Characters left out after `kept`; 0 when the text was short enough.
+    public var cut: Int
+
+    public var description: String { cut == 0 ? kept : "\(kept)… (+\(cut) chars)" }
   }
 
   /// How an entity's evidence reads: `via Rakhmon (president), ¶5`.
@@ -46,22 +56,5 @@ public enum Renderer {
     }
     parts.append("¶\(item.paragraph)")
     return parts.joined(separator: ", ")
-  }
-
-  /// A fact as a short sentence: `Rakhmon criticized Russia at Tashkent SCO summit`, with
-  /// `did not` for a denial and the scenario or assessment marked.
-  static func sentence(_ fact: FactResult) -> String {
-    var text =
-      fact.polarity == "denied"
-      ? "\(fact.subject) did not: \(fact.relation) \(fact.object)"
-      : "\(fact.subject) \(fact.relation) \(fact.object)"
-    if !fact.qualifiers.isEmpty { text += " " + fact.qualifiers.joined(separator: " ") }
-    if fact.personal { text += " [in a private capacity]" }
-    if let scenario = fact.scenario {
-      text += " [scenario: \(scenario)]"
-    } else if fact.modality == "assessment" {
-      text += " [the author's assessment]"
-    }
-    return text
   }
 }

@@ -38,7 +38,7 @@ struct TableRenderer {
   }
 
   private func facts(_ facts: [FactResult]) -> [String] {
-    aligned(facts.map { ["¶\($0.paragraph)", Renderer.sentence($0), $0.quote] }, boldFirst: false)
+    aligned(facts.map { ["¶\($0.paragraph)", $0.sentence, $0.quote] }, boldFirst: false)
   }
 
   private func proof(_ proof: Proof, depth: Int) -> [String] {
@@ -46,7 +46,7 @@ struct TableRenderer {
     let mark = proof.holds ? colored("✓", 32) : colored("✗", 31)
     var lines = ["\(indent)\(mark) \(proof.claim)"]
     for item in proof.evidence {
-      let head = "\(indent)    ¶\(item.paragraph) \(Renderer.sentence(item.fact))"
+      let head = "\(indent)    ¶\(item.paragraph) \(item.fact.sentence)"
       lines.append(head)
       if options.evidence != .off {
         lines.append("\(indent)      " + quoted(item.quote, room: options.width - indent.count - 8))
@@ -67,7 +67,7 @@ struct TableRenderer {
     }
     lines.append("  What it says nearby:")
     let rows = misses.misses.map {
-      ["  \($0.reason)", "¶\($0.paragraph)", $0.fact.map(Renderer.sentence) ?? "", $0.quote]
+      ["  \($0.reason)", "¶\($0.paragraph)", $0.fact?.sentence ?? "", $0.quote]
     }
     return lines + aligned(rows, boldFirst: false)
   }
@@ -83,7 +83,7 @@ struct TableRenderer {
     for group in profile.groups {
       lines.append("")
       lines.append(bold(group.title))
-      let rows = group.facts.map { ["  ¶\($0.paragraph)", Renderer.sentence($0), $0.quote] }
+      let rows = group.facts.map { ["  ¶\($0.paragraph)", $0.sentence, $0.quote] }
       lines += aligned(rows, boldFirst: false)
     }
     return lines
@@ -104,7 +104,7 @@ struct TableRenderer {
       let milliseconds =
         Double(elapsed.components.seconds) * 1000
         + Double(elapsed.components.attoseconds) / 1e15
-      text += String(format: " (%.3f ms)", milliseconds)
+      text += String(format: " in %.3f ms", milliseconds)
     }
     return dim("(\(text))")
   }
@@ -147,9 +147,8 @@ struct TableRenderer {
   private func quoted(_ quote: String, room: Int) -> String {
     if options.evidence == .full { return "“\(quote)”" }
     let shortened = Renderer.shorten(quote, to: max(22, room - 2))
-    if shortened == quote { return "“\(quote)”" }
-    let cut = shortened.range(of: "… (+")!.lowerBound
-    return "“\(shortened[..<cut])…”" + dim(String(shortened[shortened.index(after: cut)...]))
+    if shortened.cut == 0 { return "“\(quote)”" }
+    return "“\(shortened.kept)…”" + dim(" (+\(shortened.cut) chars)")
   }
 
   private func bold(_ text: String) -> String {

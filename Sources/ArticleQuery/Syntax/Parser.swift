@@ -1,8 +1,12 @@
 import ArticleModel
+import Syntax
 
 /// Parses the query language (`Grammar/query.ebnf`) by recursive descent, one function per
-/// rule, resolving names against a model's vocabulary as it goes. It stops at the first error
-/// with what was expected, what was found, and up to three suggestions.
+/// rule (its doc comment is the rule, checked against the grammar file by `GrammarTests`),
+/// resolving names against a model's vocabulary as it goes: the tree it builds holds indices
+/// and source ranges, not names. It moves through the tokens only by `at`, `peek`, `eat` and
+/// `expect`, and stops at the first error with what was expected, what was found, and up to
+/// three suggestions.
 public struct Parser {
   /// The deepest nesting of parentheses and `not`s accepted.
   public static let maximumDepth = 100
@@ -34,20 +38,12 @@ public struct Parser {
     return try parser.script()
   }
 
-  /// The statements of `text` with the source range of each.
-  static func parseWithRanges(_ text: String, vocabulary: Vocabulary) throws(Diagnostic)
-    -> [(Statement, Range<Int>)]
-  {
-    var parser = try Parser(text, vocabulary: vocabulary)
-    return try parser.scriptWithRanges()
-  }
-
   /// What may follow `text`: the expectations met at its end, or none when it is complete
   /// or wrong before its end.
   static func expectations(after text: String, vocabulary: Vocabulary) -> Set<Expectation> {
     guard var parser = try? Parser(text, vocabulary: vocabulary) else { return [] }
     do {
-      _ = try parser.scriptWithRanges()
+      _ = try parser.script()
       return parser.expected
     } catch {
       return parser.tokens[parser.position].kind == .end ? parser.expected : []
@@ -67,14 +63,24 @@ public struct Parser {
 
   private var current: Token { tokens[position] }
 
+  /// The token `offset` places after the current one (the end token past the end).
+  private func peek(_ offset: Int = 1) -> Token {
+    tokens[min(position + offset, tokens.count - 1)]
+  }
+
+  /// True when the current token is the word `word`.
   private func at(_ word: String) -> Bool {
     current.kind == .word && current.folded == word
   }
+
+  /// True when the current token is of `kind`.
+  private func at(_ kind: Token.Kind) -> Bool { current.kind == kind }
 
   private mutating func note(_ expectation: Expectation) {
     if current.kind == .end { expected.insert(expectation) }
   }
 
+  /// Takes the word `word` if it comes next.
   private mutating func eat(_ word: String) -> Bool {
     note(.keyword(word))
     guard at(word) else { return false }
@@ -82,12 +88,22 @@ public struct Parser {
     return true
   }
 
+  /// Takes a token of `kind` if one comes next.
   private mutating func eat(_ kind: Token.Kind) -> Bool {
-    guard current.kind == kind else { return false }
+    guard at(kind) else { return false }
     position += 1
     return true
   }
 
+  /// Takes the next `count` tokens (a name or phrase of that many words, at least one) and
+  /// gives their source range.
+  private mutating func eat(tokens count: Int) -> Range<Int> {
+    let start = position
+    position = min(position + max(1, count), tokens.count - 1)
+    return range(from: start)
+  }
+
+  /// Takes a token of `kind`, or fails with "expected ..., found ...".
   private mutating func expect(_ kind: Token.Kind) throws(Diagnostic) {
     guard eat(kind) else { throw found(expected: kind.rawValue) }
   }
@@ -103,6 +119,7 @@ public struct Parser {
     return tokens[position..<end].map(\.folded)[...]
   }
 
+  /// The source range from the token at `start` to the last token taken.
   private func range(from start: Int) -> Range<Int> {
     let last = max(start, position - 1)
     return tokens[start].range.lowerBound..<tokens[last].range.upperBound
@@ -149,17 +166,11 @@ public struct Parser {
 
   /// script ::= statement? ( ';' statement? )*
   private mutating func script() throws(Diagnostic) -> [Statement] {
-    try scriptWithRanges().map(\.0)
-  }
-
-  private mutating func scriptWithRanges() throws(Diagnostic) -> [(Statement, Range<Int>)] {
-    var statements: [(Statement, Range<Int>)] = []
-    while current.kind != .end {
+    var statements: [Statement] = []
+    while !at(.end) {
       if eat(.semicolon) { continue }
-      let start = position
-      let parsed = try statement()
-      statements.append((parsed, range(from: start)))
-      if current.kind != .end, !eat(.semicolon) {
+      statements.append(try statement())
+      if !at(.end), !eat(.semicolon) {
         throw found(expected: "';' or the end of the query")
       }
     }
@@ -170,81 +181,96 @@ public struct Parser {
     return statements
   }
 
-  /// statement ::= query ( 'assuming' assumption ( 'and' assumption )* )? '?'?
+  /// statement ::= query assumptions? '?'?
   private mutating func statement() throws(Diagnostic) -> Statement {
+    let start = position
     let query = try self.query()
-    var assumptions: [Assumption] = []
-    if eat("assuming") {
-      repeat {
-        assumptions.append(try assumption())
-      } while eat("and")
-    }
+    let assumptions = at("assuming") ? try self.assumptions() : []
+    if !at("assuming") { note(.keyword("assuming")) }
     _ = eat(.question)
-    return Statement(query: query, assumptions: assumptions)
+    return Statement(query: query, assumptions: assumptions, range: range(from: start))
   }
 
-  /// query ::= count | show | facts | why | who | what | selection
+  /// assumptions ::= 'assuming' assumption ( 'and' assumption )*
+  private mutating func assumptions() throws(Diagnostic) -> [Assumption] {
+    _ = eat("assuming")
+    var assumptions: [Assumption] = []
+    repeat {
+      assumptions.append(try assumption())
+    } while eat("and")
+    return assumptions
+  }
+
+  /// assumption ::= SCENARIO | NAME RELATION target
+  private mutating func assumption() throws(Diagnostic) -> Assumption {
+    let start = position
+    if let (index, length) = entityMatchSkippingThe(), vocabulary.isScenario(index),
+      vocabulary.relation(at: words.dropFirst(length)) == nil
+    {
+      return .scenario(EntityRef(index, at: eat(tokens: length)))
+    }
+    let subject = try nameBeforeRelation()
+    let reference = try relation()
+    let object = try target()
+    return Assumption(
+      .fact(subject: subject, relation: reference, object: object), range: range(from: start))
+  }
+
+  /// query ::= entity-query | count | show | facts | why
   private mutating func query() throws(Diagnostic) -> Query {
     note(.opener)
     note(.set)
-    switch current.kind == .word ? current.folded : "" {
-    case "count":
-      position += 1
-      if at("facts") { return .count(try facts()) }
-      return .count(try nested { parser throws(Diagnostic) in try parser.entityQuery() })
-    case "show":
-      position += 1
-      return .show(entity: try entityName())
+    switch at(.word) ? current.folded : "" {
+    case "count": return try count()
+    case "show": return try show()
     case "facts": return try facts()
     case "why": return try why()
-    case "who": return try who()
-    case "what": return try what()
-    default: return try selection()
+    default: return try entityQuery()
     }
   }
 
   /// entity-query ::= selection | who | what
   private mutating func entityQuery() throws(Diagnostic) -> Query {
-    let start = position
-    let parsed = try query()
-    switch parsed {
-    case .selection, .who, .what: return parsed
-    default:
+    switch at(.word) ? current.folded : "" {
+    case "who": return try who()
+    case "what": return try what()
+    case "count", "show", "facts", "why":
+      let start = position
+      let opener = current.description
+      _ = try query()
       throw Diagnostic(
-        "a sub-query here must answer entities (a set, who or what did), not \(tokens[start].description)",
+        "a sub-query here must answer entities (a set, who or what did), not \(opener)",
         at: range(from: start))
+    default: return try selection()
     }
   }
 
   /// selection ::= set ( 'where' condition )?
   private mutating func selection() throws(Diagnostic) -> Query {
-    let source = try setSource()
+    let source = try set()
     if eat("where") {
       return .selection(source, try condition())
     }
-    if current.kind == .word, !at("assuming") {
+    if at(.word), !at("assuming") {
       throw found(expected: "'where', 'assuming' or ';'", candidates: ["where", "assuming"])
     }
-    note(.keyword("assuming"))
     return .selection(source, nil)
   }
 
-  /// set ::= set-name | '(' query ')'
-  private mutating func setSource() throws(Diagnostic) -> SetSource {
+  /// set ::= SET | '(' entity-query ')'
+  private mutating func set() throws(Diagnostic) -> SetSource {
     if eat(.leftParen) {
       let inner = try nested { parser throws(Diagnostic) in try parser.entityQuery() }
       try expect(.rightParen)
       return .query(inner)
     }
-    if let (name, length) = vocabulary.set(at: words) {
-      position += length
-      return .named(name)
+    if let (index, length) = vocabulary.set(at: words) {
+      return .named(SetRef(index, at: eat(tokens: length)))
     }
     var diagnostic = found(
       expected: "a set or a question",
       candidates: vocabulary.setNames + Vocabulary.openers)
-    if current.kind == .word, let (entity, _) = vocabulary.entity(at: wordsSkippingThe) {
-      _ = entity
+    if at(.word), vocabulary.entity(at: wordsSkippingThe) != nil {
       diagnostic.notes.append("to see what the article says about it, type: show \(current.text)")
     }
     throw diagnostic
@@ -257,18 +283,18 @@ public struct Parser {
 
   /// who ::= 'who' ( 'is' | 'was' | 'are' | 'were' )? condition
   private mutating func who() throws(Diagnostic) -> Query {
-    position += 1
-    if ["is", "was", "are", "were"].contains(current.folded), current.kind == .word,
+    _ = eat("who")
+    if at(.word), ["is", "was", "are", "were"].contains(current.folded),
       vocabulary.relation(at: words) == nil
     {
-      position += 1
+      _ = eat(current.folded)
     }
     return .who(try condition())
   }
 
-  /// what ::= 'what' ( 'did' | 'does' ) target relation
+  /// what ::= 'what' ( 'did' | 'does' ) target RELATION
   private mutating func what() throws(Diagnostic) -> Query {
-    position += 1
+    _ = eat("what")
     guard eat("did") || eat("does") else {
       throw found(expected: "'did' (as in: what did pelosi visit)", candidates: ["did", "does"])
     }
@@ -276,33 +302,30 @@ public struct Parser {
     return .what(subject: subject, relation: try relation())
   }
 
-  /// show ::= 'show' name   (the name is read by entityName)
-  /// The subject of `what did`: the longest name or set that a relation phrase follows, so
-  /// that a name which happens to go on with a verb does not swallow it.
+  /// The subject of `what did` (its `target`): the longest name or set that a relation
+  /// phrase follows, so that a name which happens to go on with a verb does not swallow it.
   private mutating func whatSubject() throws(Diagnostic) -> Target {
-    if current.kind == .leftParen { return try target() }
-    if let length = lengthBeforeRelation(), let (name, matched) = vocabulary.set(at: words),
+    if at(.leftParen) { return try target() }
+    if let length = lengthBeforeRelation(), let (index, matched) = vocabulary.set(at: words),
       matched == length
     {
-      position += length
-      return .set(name)
+      return .set(SetRef(index, at: eat(tokens: length)))
     }
-    if let id = try? nameBeforeRelation() { return .entity(id) }
+    if let entity = try? nameBeforeRelation() { return .entity(entity) }
     return try term()
   }
 
   /// An entity name that a condition follows (`why pelosi visited armenia`): the longest
   /// split of the words into a whole name and the start of a condition, else the longest name.
-  private mutating func nameBeforeRelation() throws(Diagnostic) -> String {
-    if current.kind == .word, let length = lengthBeforeRelation(orCondition: true) {
+  private mutating func nameBeforeRelation() throws(Diagnostic) -> EntityRef {
+    if at(.word), let length = lengthBeforeRelation(orCondition: true) {
       let head = words.prefix(length)
       let named = head.first == "the" && length > 1 ? head.dropFirst() : head
       if let (index, matched) = vocabulary.entity(at: named), matched == named.count {
-        position += length
-        return vocabulary.entityID(index)
+        return EntityRef(index, at: eat(tokens: length))
       }
     }
-    return try entityName()
+    return try name()
   }
 
   /// The longest count of words at the current position that make a whole name or set and
@@ -315,8 +338,7 @@ public struct Parser {
       let follows =
         vocabulary.relation(at: rest) != nil
         || (orCondition
-          && (rest.first == "not"
-            || (rest.isEmpty && tokens[position + length].kind == .leftParen)))
+          && (rest.first == "not" || (rest.isEmpty && peek(length).kind == .leftParen)))
       guard follows else { continue }
       let head = available.prefix(length)
       let named = head.first == "the" && length > 1 ? head.dropFirst() : head
@@ -326,9 +348,22 @@ public struct Parser {
     return nil
   }
 
-  /// facts ::= 'facts' ( 'about' target | 'in' 'paragraph' number )?
+  /// count ::= 'count' ( entity-query | facts )
+  private mutating func count() throws(Diagnostic) -> Query {
+    _ = eat("count")
+    if at("facts") { return .count(try facts()) }
+    return .count(try nested { parser throws(Diagnostic) in try parser.entityQuery() })
+  }
+
+  /// show ::= 'show' NAME
+  private mutating func show() throws(Diagnostic) -> Query {
+    _ = eat("show")
+    return .show(try name())
+  }
+
+  /// facts ::= 'facts' ( 'about' target | 'in' 'paragraph' NUMBER ( 'of' DOCUMENT )? )?
   private mutating func facts() throws(Diagnostic) -> Query {
-    position += 1
+    _ = eat("facts")
     if eat("about") {
       return .facts(.about(try target()))
     }
@@ -336,25 +371,52 @@ public struct Parser {
       guard eat("paragraph") else {
         throw found(expected: "'paragraph'", candidates: ["paragraph"])
       }
-      note(.number)
-      guard current.kind == .number, let number = Int(current.text) else {
-        throw found(expected: "a paragraph number")
-      }
-      position += 1
-      return .facts(.paragraph(number))
+      return .facts(.paragraph(try paragraph()))
     }
-    if current.kind == .word, !at("assuming") {
+    if at(.word), !at("assuming") {
       throw found(expected: "'about', 'in paragraph' or ';'", candidates: ["about", "in"])
     }
     return .facts(.all)
   }
 
-  /// why ::= 'why' 'not'? name condition
+  /// A paragraph's NUMBER and, when the model has several documents, `of` and the
+  /// DOCUMENT's id: resolved here, so that a paragraph no document has is an error at its
+  /// number, and one that several documents have asks which.
+  private mutating func paragraph() throws(Diagnostic) -> ParagraphRef {
+    note(.number)
+    guard at(.number), let number = Int(current.text) else {
+      throw found(expected: "a paragraph number")
+    }
+    let numberRange = eat(tokens: 1)
+    var document: Int?
+    var documentRange: Range<Int>?
+    if eat("of") {
+      guard at(.word) || at(.number) || at(.string),
+        let index = vocabulary.document(id: current.text)
+      else {
+        throw Diagnostic(
+          "unknown document \(current.description): the documents are "
+            + vocabulary.documentIDs.joined(separator: ", "), at: current.range,
+          suggestions: Suggestions.closest(to: current.text, in: vocabulary.documentIDs))
+      }
+      document = index
+      documentRange = eat(tokens: 1)
+    }
+    switch vocabulary.paragraph(number, of: document) {
+    case .success(let index):
+      let whole = numberRange.lowerBound..<(documentRange ?? numberRange).upperBound
+      return ParagraphRef(document: index, number: number, at: whole)
+    case .failure(let problem):
+      throw Diagnostic(problem.message, at: numberRange, notes: problem.notes)
+    }
+  }
+
+  /// why ::= 'why' 'not'? NAME condition
   private mutating func why() throws(Diagnostic) -> Query {
-    position += 1
+    _ = eat("why")
     let negated = eat("not")
     let entity = try nameBeforeRelation()
-    return .why(entity: entity, condition: try condition(), negated: negated)
+    return .why(entity, condition: try condition(), negated: negated)
   }
 
   /// condition ::= conjunction ( 'or' conjunction )*
@@ -384,23 +446,22 @@ public struct Parser {
     return try predicate()
   }
 
-  /// predicate ::= relation target
+  /// predicate ::= RELATION target
   private mutating func predicate() throws(Diagnostic) -> Condition {
     let reference = try relation()
     return .predicate(reference, try target())
   }
 
-  /// relation ::= a relation phrase of the model, in any of its forms
+  /// A RELATION: a relation phrase of the model, in any of its forms.
   private mutating func relation() throws(Diagnostic) -> RelationRef {
     note(.relation)
     if let (reference, length) = vocabulary.relation(at: words) {
-      position += length
-      return reference
+      return RelationRef(reference.index, reversed: reference.reversed, at: eat(tokens: length))
     }
     throw found(expected: "a relation", candidates: vocabulary.relationPhrases)
   }
 
-  /// target ::= '(' query ')' | term
+  /// target ::= term | '(' entity-query ')'
   private mutating func target() throws(Diagnostic) -> Target {
     if eat(.leftParen) {
       let inner = try nested { parser throws(Diagnostic) in try parser.entityQuery() }
@@ -410,50 +471,42 @@ public struct Parser {
     return try term()
   }
 
-  /// term ::= name | set-name
+  /// term ::= NAME | SET
   private mutating func term() throws(Diagnostic) -> Target {
     note(.entity)
     note(.set)
-    if current.kind == .string {
-      return .entity(try entityName())
+    if at(.string) {
+      return .entity(try name())
     }
     let set = vocabulary.set(at: words)
-    let entity = entityMatch()
-    if let (name, length) = set, length >= (entity?.length ?? 0) {
-      position += length
-      return .set(name)
+    let entity = entityMatchSkippingThe()
+    if let (index, length) = set, length >= (entity?.1 ?? 0) {
+      return .set(SetRef(index, at: eat(tokens: length)))
     }
-    if let entity {
-      position += entity.length
-      return .entity(entity.id)
+    if let (index, length) = entity {
+      return .entity(EntityRef(index, at: eat(tokens: length)))
     }
     throw unknownName(
       candidates: vocabulary.entityNames + vocabulary.setNames, expecting: "a name or a set")
   }
 
-  /// name ::= the words of an entity's name, alias or metonym, or a quoted name
-  private mutating func entityName() throws(Diagnostic) -> String {
+  /// A NAME: the words of an entity's name, alias or metonym, or a quoted name.
+  private mutating func name() throws(Diagnostic) -> EntityRef {
     note(.entity)
-    if current.kind == .string {
+    if at(.string) {
       guard let index = vocabulary.entity(named: current.text) else {
         throw unknownName(candidates: vocabulary.entityNames)
       }
-      position += 1
-      return vocabulary.entityID(index)
+      return EntityRef(index, at: eat(tokens: 1))
     }
-    guard let entity = entityMatch() else {
+    guard let (index, length) = entityMatchSkippingThe() else {
       throw unknownName(candidates: vocabulary.entityNames)
     }
-    position += entity.length
-    return entity.id
+    return EntityRef(index, at: eat(tokens: length))
   }
 
-  /// The entity named at the current position, with a leading `the` ignored when the name
-  /// does not itself begin with it.
-  private func entityMatch() -> (id: String, length: Int)? {
-    entityMatchSkippingThe().map { (vocabulary.entityID($0.0), $0.1) }
-  }
-
+  /// The entity named at the current position and how many tokens it takes, with a leading
+  /// `the` ignored when the name does not itself begin with it.
   private func entityMatchSkippingThe() -> (Int, Int)? {
     if let match = vocabulary.entity(at: words) { return match }
     if at("the"), let (index, length) = vocabulary.entity(at: words.dropFirst()) {
@@ -465,35 +518,21 @@ public struct Parser {
   private func unknownName(candidates: [String], expecting what: String = "a name")
     -> Diagnostic
   {
-    guard current.kind == .word || current.kind == .string else {
+    guard at(.word) || at(.string) else {
       return found(expected: what)
     }
-    if current.kind == .word, Vocabulary.keywords.contains(current.folded) {
+    if at(.word), Vocabulary.keywords.contains(current.folded) {
       return found(expected: what)
     }
     let suggestions = suggest(from: candidates)
-    let width = current.kind == .word ? (suggestions.first?.split(separator: " ").count ?? 1) : 1
+    let width = at(.word) ? (suggestions.first?.split(separator: " ").count ?? 1) : 1
     let last = min(position + width - 1, tokens.count - 1)
     let covered = tokens[position...last].allSatisfy { $0.kind == .word || $0.kind == .number }
     let end = covered ? last : position
     let source = tokens[position...end].map(\.text).joined(separator: " ")
-    let spelled = current.kind == .string ? current.description : "'\(source)'"
+    let spelled = at(.string) ? current.description : "'\(source)'"
     return Diagnostic(
       "unknown name \(spelled)", at: current.range.lowerBound..<tokens[end].range.upperBound,
       suggestions: suggestions)
-  }
-
-  /// assumption ::= name | name relation target
-  private mutating func assumption() throws(Diagnostic) -> Assumption {
-    if let (index, length) = entityMatchSkippingThe(),
-      vocabulary.isScenario(vocabulary.entityID(index)),
-      vocabulary.relation(at: words.dropFirst(length)) == nil
-    {
-      position += length
-      return .scenario(vocabulary.entityID(index))
-    }
-    let subject = try nameBeforeRelation()
-    let reference = try relation()
-    return .fact(subject: subject, relation: reference, object: try target())
   }
 }

@@ -1,4 +1,5 @@
 import ArticleModel
+import Syntax
 
 /// A query that could not be read or answered: one diagnostic with its position in the text
 /// that was given, which renders as `NAME:LINE:COLUMN: error: ...`, the line and a caret.

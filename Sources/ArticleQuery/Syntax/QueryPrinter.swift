@@ -1,9 +1,21 @@
-/// Prints a syntax tree back as query text. With `naming` set to entity ids (the default) the
-/// text parses back to the same tree; with display names it reads as a claim in answers.
+/// Prints a syntax tree back as query text. With `naming` unset, entities are written by
+/// their ids and the text parses back to the same tree; with display names it reads as a
+/// claim in answers.
 struct QueryPrinter {
   let vocabulary: Vocabulary
-  /// How an entity id is written.
-  var naming: (String) -> String = { $0 }
+  /// How an entity (its index) is written; nil for its id.
+  var naming: ((Int) -> String)?
+
+  init(vocabulary: Vocabulary, naming: ((Int) -> String)? = nil) {
+    self.vocabulary = vocabulary
+    self.naming = naming
+  }
+
+  private func name(_ entity: EntityRef) -> String {
+    naming?(entity.index) ?? vocabulary.entityID(entity.index)
+  }
+
+  private func name(_ set: SetRef) -> String { vocabulary.setNames[set.index] }
 
   func print(_ statement: Statement) -> String {
     var text = print(statement.query)
@@ -18,7 +30,7 @@ struct QueryPrinter {
     case .selection(let source, let condition):
       let base =
         switch source {
-        case .named(let name): name
+        case .named(let set): name(set)
         case .query(let inner): "(\(print(inner)))"
         }
       return condition.map { "\(base) where \(print($0))" } ?? base
@@ -26,12 +38,15 @@ struct QueryPrinter {
     case .what(let subject, let relation):
       return "what did \(print(subject)) \(vocabulary.phrase(for: relation))"
     case .count(let inner): return "count \(print(inner))"
-    case .show(let entity): return "show \(naming(entity))"
+    case .show(let entity): return "show \(name(entity))"
     case .facts(.all): return "facts"
     case .facts(.about(let target)): return "facts about \(print(target))"
-    case .facts(.paragraph(let number)): return "facts in paragraph \(number)"
+    case .facts(.paragraph(let paragraph)):
+      let document =
+        vocabulary.documentIDs.count > 1 ? " of \(vocabulary.documentIDs[paragraph.document])" : ""
+      return "facts in paragraph \(paragraph.number)\(document)"
     case .why(let entity, let condition, let negated):
-      return "why \(negated ? "not " : "")\(naming(entity)) \(print(condition))"
+      return "why \(negated ? "not " : "")\(name(entity)) \(print(condition))"
     }
   }
 
@@ -55,17 +70,17 @@ struct QueryPrinter {
 
   func print(_ target: Target) -> String {
     switch target {
-    case .entity(let id): naming(id)
-    case .set(let name): name
+    case .entity(let entity): name(entity)
+    case .set(let set): name(set)
     case .query(let inner): "(\(print(inner)))"
     }
   }
 
   func print(_ assumption: Assumption) -> String {
-    switch assumption {
-    case .scenario(let id): naming(id)
+    switch assumption.claim {
+    case .scenario(let scenario): name(scenario)
     case .fact(let subject, let relation, let object):
-      "\(naming(subject)) \(vocabulary.phrase(for: relation)) \(print(object))"
+      "\(name(subject)) \(vocabulary.phrase(for: relation)) \(print(object))"
     }
   }
 }

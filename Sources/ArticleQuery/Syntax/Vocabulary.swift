@@ -1,4 +1,5 @@
 import ArticleModel
+import Syntax
 
 /// The words a query may use, drawn from a model: entity names, relation phrases, set names
 /// and the language's keywords, each as a sequence of folded words for longest-match lookup.
@@ -7,7 +8,22 @@ public struct Vocabulary: Sendable {
   public enum Meaning: Sendable, Equatable {
     case entity(Int)
     case relation(RelationRef)
-    case set(String)
+    case set(Int)
+  }
+
+  /// What a set name stands for.
+  public enum SetMeaning: Sendable, Equatable {
+    /// A kind's plural: the numbers of the kinds it names in `Model.kinds` (two kinds may
+    /// share one).
+    case kinds([Int])
+    /// A named set of the model: its index in `Model.sets`.
+    case defined(Int)
+    case everything
+
+    /// The kinds of a plural; nil for a named set or `everything`.
+    public var kinds: [Int]? {
+      if case .kinds(let kinds) = self { kinds } else { nil }
+    }
   }
 
   /// The language's reserved words, which no name may be spelled as.
@@ -21,7 +37,7 @@ public struct Vocabulary: Sendable {
 
   private var entities = PhraseTable()
   private var entityIDs: [String] = []
-  private var scenarios: Set<String> = []
+  private var scenarios: Set<Int> = []
   private var relations = PhraseTable()
   private var sets = PhraseTable()
   /// Every entity's names, relation phrases and set names as typed, for suggestions.
@@ -30,34 +46,54 @@ public struct Vocabulary: Sendable {
   /// Each relation's canonical phrase and its reversed forms (passive, inverse): the short
   /// list offered before anything is typed.
   public private(set) var primaryRelationPhrases: [String] = []
+  /// Every set name, in the order of `SetRef.index`, and what each stands for.
   public private(set) var setNames: [String] = []
+  public private(set) var setMeanings: [SetMeaning] = []
+  /// The documents' ids and how many paragraphs each has, in the model's order.
+  public let documentIDs: [String]
+  public let paragraphCounts: [Int]
   /// The phrase each relation is printed with, forward and reversed.
   private var printedForms: [RelationRef: String] = [:]
 
   /// The vocabulary of `model`.
   public init(model: Model) {
     entityIDs = model.entities.map(\.id)
-    scenarios = Set(model.entities.filter { $0.kind == "scenario" }.map(\.id))
+    scenarios = Set(model.entities.indices.filter { model.entities[$0].kind == "scenario" })
+    documentIDs = model.documents.map(\.id)
+    paragraphCounts = model.documents.map(\.paragraphs.count)
     for (index, entity) in model.entities.enumerated() {
       for name in entity.allNames where entities.insert(name, .entity(index)) {
         entityNames.append(name)
       }
     }
-    for relation in model.relations {
+    for (index, relation) in model.relations.enumerated() {
       primaryRelationPhrases +=
         [relation.phrase] + [relation.passive, relation.inverse].compactMap { $0 }
       for (phrase, reversed) in relation.forms {
-        let reference = RelationRef(id: relation.id, reversed: reversed)
+        let reference = RelationRef(index, reversed: reversed)
         if relations.insert(phrase, .relation(reference)) { relationPhrases.append(phrase) }
         if printedForms[reference] == nil { printedForms[reference] = phrase }
       }
       if relation.symmetric {
-        printedForms[RelationRef(id: relation.id, reversed: true)] = relation.phrase
+        printedForms[RelationRef(index, reversed: true)] = relation.phrase
       }
     }
+    var kindsByPlural: [String: [Int]] = [:]
+    for (number, kind) in model.kinds.enumerated() {
+      kindsByPlural[kind.plural, default: []].append(number)
+    }
+    let defined = Dictionary(model.sets.enumerated().map { ($1.id, $0) }) { first, _ in first }
     for name in model.kinds.map(\.plural) + model.sets.map(\.id) + ["everything"]
-    where sets.insert(name, .set(name)) {
+    where sets.insert(name, .set(setNames.count)) {
       setNames.append(name)
+      // A model set shadows a plural of the same name, as it always has.
+      if let set = defined[name] {
+        setMeanings.append(.defined(set))
+      } else if let kinds = kindsByPlural[name] {
+        setMeanings.append(.kinds(kinds))
+      } else {
+        setMeanings.append(.everything)
+      }
     }
   }
 
@@ -77,9 +113,9 @@ public struct Vocabulary: Sendable {
   }
 
   /// The longest set name at the start of `words`.
-  func set(at words: ArraySlice<String>) -> (String, Int)? {
-    guard case .some((.set(let name), let length)) = sets.longestMatch(words) else { return nil }
-    return (name, length)
+  func set(at words: ArraySlice<String>) -> (Int, Int)? {
+    guard case .some((.set(let index), let length)) = sets.longestMatch(words) else { return nil }
+    return (index, length)
   }
 
   /// The entity whose whole name is `text` (a quoted name).
@@ -93,11 +129,57 @@ public struct Vocabulary: Sendable {
   func entityID(_ index: Int) -> String { entityIDs[index] }
 
   /// True when the entity is a scenario, which `assuming` takes by name.
-  func isScenario(_ id: String) -> Bool { scenarios.contains(id) }
+  func isScenario(_ index: Int) -> Bool { scenarios.contains(index) }
 
   /// How the printer spells a relation.
   func phrase(for reference: RelationRef) -> String {
-    printedForms[reference] ?? reference.id
+    printedForms[reference] ?? printedForms[RelationRef(reference.index)] ?? ""
+  }
+
+  /// The index of the document whose id is `id` (case-insensitive).
+  func document(id: String) -> Int? {
+    documentIDs.firstIndex(of: id) ?? documentIDs.firstIndex { $0.lowercased() == id.lowercased() }
+  }
+
+  /// Why a paragraph number names no paragraph, or more than one.
+  public struct ParagraphProblem: Error, Sendable, Equatable {
+    public var message: String
+    public var notes: [String] = []
+  }
+
+  /// The document that paragraph `number` is in: `document` when given; otherwise the only
+  /// document, or the one document of several that has such a paragraph (several that have
+  /// it is a problem that names them, since nothing says which was meant).
+  public func paragraph(_ number: Int, of document: Int?) -> Result<Int, ParagraphProblem> {
+    let documents = document.map { [$0] } ?? Array(documentIDs.indices)
+    let having = documents.filter { number >= 1 && number <= paragraphCounts[$0] }
+    if having.count == 1 { return .success(having[0]) }
+    if having.count > 1 {
+      let names = having.map { documentIDs[$0] }
+      return .failure(
+        ParagraphProblem(
+          message:
+            "paragraph \(number) is in several documents (\(names.joined(separator: ", "))): say which",
+          notes: names.map { "facts in paragraph \(number) of \($0)" }))
+    }
+    if documentIDs.isEmpty {
+      return .failure(
+        ParagraphProblem(message: "no paragraph \(number): the model has no documents"))
+    }
+    if documentIDs.count == 1 || document != nil {
+      let only = documents.first ?? 0
+      let what = documentIDs.count == 1 ? "the article" : documentIDs[only]
+      return .failure(
+        ParagraphProblem(
+          message:
+            "no paragraph \(number): \(what) has paragraphs 1 to \(paragraphCounts[only])"
+        ))
+    }
+    let ranges = documentIDs.indices.map { "\(documentIDs[$0]) 1 to \(paragraphCounts[$0])" }
+    return .failure(
+      ParagraphProblem(
+        message: "no paragraph \(number): the documents have paragraphs "
+          + ranges.joined(separator: "; ")))
   }
 
   /// True when `word` could begin a relation phrase.

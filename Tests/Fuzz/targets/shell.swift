@@ -1,6 +1,11 @@
 import ArticleModel
 import ArticleQuery
-import Glibc
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Shell input lines through the script machinery: dot-commands, `.expect`, `.read`,
 /// `.graph`, multi-line queries, settings. Compiled together with Sources/csto (all but its

@@ -2,6 +2,7 @@ import ArticleModel
 import ArticleQuery
 import Benchmark
 import Foundation
+import Syntax
 import SyntheticModel
 
 // The benchmarks of csto (`swift package --disable-sandbox benchmark` in Tests/Benchmarks):

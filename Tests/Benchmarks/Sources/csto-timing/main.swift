@@ -1,6 +1,7 @@
 import ArticleModel
 import ArticleQuery
 import Foundation
+import Syntax
 import SyntheticModel
 
 // csto-timing: what the side-by-side script measures inside one csto process.

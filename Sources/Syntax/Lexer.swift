@@ -16,29 +16,29 @@
 /// characters are decoded and classified by their Unicode properties, as before.
 public struct Lexer {
   /// A token as the lexer finds it: its kind and the bytes it covers.
-  struct Lexeme {
-    var kind: Token.Kind
+  public struct Lexeme: Sendable {
+    public var kind: Token.Kind
     /// The bytes of the token, quotes included.
-    var range: Range<Int>
+    public var range: Range<Int>
     /// The bytes of a string's content, without its quotes; the range for other tokens.
-    var content: Range<Int>
+    public var content: Range<Int>
     /// True when a string's content has backslash escapes to undo.
-    var escaped = false
+    public var escaped = false
 
-    init(_ kind: Token.Kind, _ range: Range<Int>, content: Range<Int>? = nil) {
+    public init(_ kind: Token.Kind, _ range: Range<Int>, content: Range<Int>? = nil) {
       self.kind = kind
       self.range = range
       self.content = content ?? range
     }
   }
 
-  let bytes: UnsafeBufferPointer<UInt8>
+  public let bytes: UnsafeBufferPointer<UInt8>
   /// Whether a quoted name goes on over a line break (in a query) or ends unclosed there (in
   /// a model, whose every quote is on one line: a missing `"` is reported on its own line).
-  let stringsSpanLines: Bool
+  public let stringsSpanLines: Bool
   private var index = 0
 
-  init(bytes: UnsafeBufferPointer<UInt8>, stringsSpanLines: Bool = true) {
+  public init(bytes: UnsafeBufferPointer<UInt8>, stringsSpanLines: Bool = true) {
     self.bytes = bytes
     self.stringsSpanLines = stringsSpanLines
   }
@@ -78,20 +78,8 @@ public struct Lexer {
       + " is its closing \" missing?"
   }
 
-  /// True while `source` leaves a quote or a parenthesis open, so that a line-oriented reader
-  /// should read another line before evaluating it.
-  public static func isIncomplete(_ source: String) -> Bool {
-    var state = LineState()
-    do {
-      try state.read(source)
-      return state.isOpen
-    } catch {
-      return false
-    }
-  }
-
   /// Runs `body` with a lexer over the UTF-8 bytes of `source`.
-  static func scanning<T>(
+  public static func scanning<T>(
     _ source: String, stringsSpanLines: Bool = true, _ body: (inout Lexer) -> T
   ) -> T {
     var source = source
@@ -105,7 +93,7 @@ public struct Lexer {
   // MARK: tokens
 
   /// The next token; `.end` at the end of the text, and again after it.
-  mutating func next() throws(Diagnostic) -> Lexeme {
+  public mutating func next() throws(Diagnostic) -> Lexeme {
     while index < bytes.count {
       let byte = bytes[index]
       let start = index
@@ -140,12 +128,12 @@ public struct Lexer {
 
   /// The token a lexeme stands for, with its text: the word as written, the digits, the
   /// string's content unescaped, the punctuation.
-  func token(_ lexeme: Lexeme) -> Token {
+  public func token(_ lexeme: Lexeme) -> Token {
     Token(lexeme.kind, text(of: lexeme), lexeme.range)
   }
 
   /// The text of a lexeme, as `Token.text` holds it.
-  func text(of lexeme: Lexeme) -> String {
+  public func text(of lexeme: Lexeme) -> String {
     guard lexeme.escaped else { return string(lexeme.content) }
     var content: [UInt8] = []
     content.reserveCapacity(lexeme.content.count)
@@ -160,12 +148,12 @@ public struct Lexer {
   }
 
   /// The text of a byte range.
-  func string(_ range: Range<Int>) -> String {
+  public func string(_ range: Range<Int>) -> String {
     String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
   }
 
   /// The word in `range` folded to lowercase, as `Token.folded` folds it.
-  func folded(_ range: Range<Int>) -> String {
+  public func folded(_ range: Range<Int>) -> String {
     var ascii = true
     var upper = false
     for index in range {
@@ -249,7 +237,7 @@ public struct Lexer {
 
   /// Moves past the rest of a string's content and its closing quote; gives back where the
   /// content ends, or nil when the text (or the line, unless `stringsSpanLines`) ends first.
-  mutating func skipToClosingQuote(curly: Bool, escaped: inout Bool) -> Int? {
+  public mutating func skipToClosingQuote(curly: Bool, escaped: inout Bool) -> Int? {
     if !curly, let end = plainStringEnd() {
       index = end + 1
       return end
@@ -298,12 +286,12 @@ public struct Lexer {
   // MARK: characters
 
   /// `"`, `“` or `”` at `at`: where a string, and so its error, starts.
-  func isQuote(at offset: Int) -> Bool {
+  public func isQuote(at offset: Int) -> Bool {
     offset < bytes.count && (bytes[offset] == UInt8(ascii: "\"") || isCurlyQuote(at: offset))
   }
 
   /// `“` (E2 80 9C) or `”` (E2 80 9D) at `at`.
-  func isCurlyQuote(at offset: Int) -> Bool {
+  public func isCurlyQuote(at offset: Int) -> Bool {
     offset + 2 < bytes.count && bytes[offset] == 0xE2 && bytes[offset + 1] == 0x80
       && (bytes[offset + 2] == 0x9C || bytes[offset + 2] == 0x9D)
   }

@@ -1,5 +1,6 @@
 import ArticleModel
 import ArticleQuery
+import Syntax
 
 /// A query being read, possibly over several lines: its text, the line it starts on, and
 /// whether it is complete yet.
@@ -9,7 +10,7 @@ import ArticleQuery
 /// query of many lines costs what its length does, not the square of it. A line the lexer
 /// refuses (a stray character) completes the query, so that the parser reports the mistake at
 /// once; so does going over `Parser.maximumLength`.
-struct Statement {
+struct PendingStatement {
   private(set) var text: String
   let firstLine: Int
   /// Whether the query is ready to run: every parenthesis and quote closed, a lexical error,

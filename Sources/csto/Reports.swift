@@ -1,19 +1,21 @@
 import ArticleModel
+import ArticleQuery
 
 /// Descriptions of the model itself for the shell's dot-commands: the schema, the names, a
 /// paragraph with its evidence marked, and the coverage of the article by facts.
-public enum Reports {
+enum Reports {
   /// Kinds with their set names and counts, relations with their forms and CAMEO codes, and
   /// the named sets with their queries.
-  public static func schema(_ model: Model) -> String {
+  static func schema(_ model: Model) -> String {
     var lines = ["kinds (each also a set):"]
     var counts: [String: Int] = [:]
     for entity in model.entities { counts[entity.kind, default: 0] += 1 }
     for kind in model.kinds {
-      lines.append(
-        "  \(kind.id.padded(14)) \(kind.plural.padded(14)) \(counts[kind.id] ?? 0) entities")
+      let entities = Plural.count(counts[kind.id] ?? 0, "entity", "entities")
+      lines.append("  \(kind.id.padded(14)) \(kind.plural.padded(14)) \(entities)")
     }
-    lines.append("  \("".padded(14)) \("everything".padded(14)) \(model.entities.count) entities")
+    let everything = Plural.count(model.entities.count, "entity", "entities")
+    lines.append("  \("".padded(14)) \("everything".padded(14)) \(everything)")
     lines.append("relations:")
     var factCounts = [Int](repeating: 0, count: model.relations.count)
     for fact in model.facts { factCounts[fact.relation] += 1 }
@@ -27,7 +29,8 @@ public enum Reports {
       let forms = relation.forms.dropFirst().map {
         $0.reversed ? "\($0.phrase) (reversed)" : $0.phrase
       }
-      var line = "  \(relation.phrase.padded(34)) \(factCounts[index]) facts"
+      var line =
+        "  \(relation.phrase.padded(34)) \(Plural.count(factCounts[index], "fact", "facts"))"
       if !traits.isEmpty { line += "; " + traits.joined(separator: "; ") }
       lines.append(line)
       if !forms.isEmpty { lines.append("      also: " + forms.joined(separator: ", ")) }
@@ -39,7 +42,7 @@ public enum Reports {
 
   /// The entities whose name or alias begins with `prefix` (all without one): name, kind, id
   /// and the other names they answer to.
-  public static func names(_ model: Model, prefix: String = "") -> String {
+  static func names(_ model: Model, prefix: String = "") -> String {
     let folded = prefix.lowercased()
     let matching = model.entities.filter { entity in
       folded.isEmpty || entity.allNames.contains { $0.hasPrefix(folded) }
@@ -56,9 +59,10 @@ public enum Reports {
 
   /// Paragraph `number` of the first document, with the quotes that facts cite marked:
   /// underlined on a terminal, `[[…]]` otherwise, followed by the facts citing it.
-  public static func source(_ model: Model, paragraph number: Int, color: Bool) throws(ReportError)
-    -> String
+  static func source(_ engine: QueryEngine, paragraph number: Int, color: Bool)
+    throws(ReportError) -> String
   {
+    let model = engine.model
     guard let document = model.documents.first, let text = document.paragraph(number) else {
       throw ReportError(
         "no paragraph \(number): the article has paragraphs 1 to \(model.documents.first?.paragraphs.count ?? 0)"
@@ -82,22 +86,21 @@ public enum Reports {
     }
     marked += text[cursor...]
     var lines = ["¶\(number)", marked, ""]
-    let builder = ResultBuilder(model: model)
-    lines.append("\(citing.count) facts cite it:")
-    for fact in citing { lines.append("  " + Renderer.sentence(builder.fact(fact))) }
+    lines.append(citing.count == 1 ? "1 fact cites it:" : "\(citing.count) facts cite it:")
+    for fact in citing { lines.append("  " + engine.factResult(fact).sentence) }
     return lines.joined(separator: "\n") + "\n"
   }
 
   /// Facts per paragraph and the sentences no fact cites.
-  public static func coverage(_ model: Model) -> String {
+  static func coverage(_ model: Model) -> String {
     let coverage = Coverage(of: model)
-    var lines = ["¶    facts  sentences  uncited"]
+    var lines = ["¶    facts  sentences  uncited  no claim"]
     for paragraph in coverage.paragraphs {
       let label =
         model.documents.count > 1
         ? "\(model.documents[paragraph.document].id) ¶\(paragraph.number)" : "¶\(paragraph.number)"
       lines.append(
-        "\(label.padded(4)) \(String(paragraph.facts.count).padded(6)) \(String(paragraph.sentenceCount).padded(10)) \(paragraph.uncited.count)"
+        "\(label.padded(4)) \(String(paragraph.facts.count).padded(6)) \(String(paragraph.sentenceCount).padded(10)) \(String(paragraph.uncited.count).padded(8)) \(paragraph.declared.count)"
       )
     }
     let uncited = coverage.paragraphs.filter { !$0.uncited.isEmpty }
@@ -127,8 +130,8 @@ public enum Reports {
 }
 
 /// A report that cannot be made, with the reason in words.
-public struct ReportError: Error, Sendable, CustomStringConvertible {
-  public var description: String
+struct ReportError: Error, Sendable, CustomStringConvertible {
+  var description: String
   init(_ description: String) { self.description = description }
 }
 

@@ -1,4 +1,18 @@
+import Syntax
+
 extension Lexer {
+  /// True while `source` leaves a quote or a parenthesis open, so that a line-oriented reader
+  /// should read another line before evaluating it.
+  public static func isIncomplete(_ source: String) -> Bool {
+    var state = LineState()
+    do {
+      try state.read(source)
+      return state.isOpen
+    } catch {
+      return false
+    }
+  }
+
   /// Where a query read line by line stands after its last line: how many parentheses are
   /// open, and whether a quoted name is. A reader that feeds it each line as it comes (a
   /// prompt, a script) knows when the query is complete without lexing its earlier lines again,

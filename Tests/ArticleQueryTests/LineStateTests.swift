@@ -1,7 +1,8 @@
-import ArticleModel
+import ArticleQuery
+import Syntax
 import Testing
 
-/// A query read line by line: what each line leaves open, and the tokens of the whole.
+/// A query read line by line: what each line leaves open.
 @Suite struct LineStateTests {
   /// The state after reading `lines` one by one.
   func state(_ lines: [String]) throws -> Lexer.LineState {
@@ -55,11 +56,5 @@ import Testing
     #expect(!Lexer.isIncomplete("who is \"nancy\npelosi\""))
     #expect(Lexer.isIncomplete("members where (criticized"))
     #expect(!Lexer.isIncomplete("members where criticized russia!"))
-  }
-
-  @Test func aQuotedNameKeepsItsLineBreak() throws {
-    let tokens = try Lexer.tokenize("who is \"nancy\npelosi\"")
-    #expect(tokens.map(\.kind) == [.word, .word, .string, .end])
-    #expect(tokens[2].text == "nancy\npelosi")
   }
 }

@@ -1,0 +1,139 @@
+/// A checked model in a compact binary form that loads without parsing or checking: the
+/// format of the compiled-model cache and of `csto compile` (`Grammar/snapshot.md`). Nothing in
+/// a snapshot is trusted: the header, the sizes, a checksum and every index are checked, and
+/// any problem is a `SnapshotError`, never a crash.
+public struct ModelSnapshot: Sendable, Equatable {
+  /// The version of the byte layout; a snapshot of another version is not read.
+  public static let formatVersion: UInt32 = 1
+  static let magic: [UInt8] = Array("CSTOSNAP".utf8)
+  static let fixedHeaderSize = 32
+
+  /// Which csto wrote it (its version and build): a snapshot is used only by the same one.
+  public var build: String
+  /// The files the model was loaded from, as they were then.
+  public var sources: [SourceFile]
+
+  /// A file a model was loaded from: its path, what `stat` said of it, and its content hash.
+  public struct SourceFile: Sendable, Equatable {
+    public var path: String
+    public var size: Int
+    public var modifiedSeconds: Int64
+    public var modifiedNanoseconds: Int64
+    public var inode: UInt64
+    public var contentHash: UInt64
+
+    public init(
+      path: String, size: Int, modifiedSeconds: Int64, modifiedNanoseconds: Int64,
+      inode: UInt64, contentHash: UInt64
+    ) {
+      self.path = path
+      self.size = size
+      self.modifiedSeconds = modifiedSeconds
+      self.modifiedNanoseconds = modifiedNanoseconds
+      self.inode = inode
+      self.contentHash = contentHash
+    }
+  }
+
+  public init(build: String, sources: [SourceFile]) {
+    self.build = build
+    self.sources = sources
+  }
+
+  /// The snapshot of `model`, with this header.
+  public func encode(_ model: Model) -> [UInt8] {
+    var body = SnapshotWriter()
+    body.encode(model)
+    var whole = SnapshotWriter()
+    whole.text(build)
+    whole.number(sources.count)
+    for source in sources {
+      whole.text(source.path)
+      whole.number(source.size)
+      whole.uint64(UInt64(bitPattern: source.modifiedSeconds))
+      whole.uint64(UInt64(bitPattern: source.modifiedNanoseconds))
+      whole.uint64(source.inode)
+      whole.uint64(source.contentHash)
+    }
+    whole.number(body.strings.count)
+    for string in body.strings { whole.text(string) }
+    var bytes = Self.magic
+    withUnsafeBytes(of: Self.formatVersion.littleEndian) { bytes.append(contentsOf: $0) }
+    bytes += [0, 0, 0, 0]
+    let length = UInt64(whole.bytes.count + body.bytes.count)
+    withUnsafeBytes(of: length.littleEndian) { bytes.append(contentsOf: $0) }
+    let checksumOffset = bytes.count
+    bytes += [UInt8](repeating: 0, count: 8)
+    bytes += whole.bytes
+    bytes += body.bytes
+    let checksum = bytes.withUnsafeBytes {
+      ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[Self.fixedHeaderSize...]))
+    }
+    withUnsafeBytes(of: checksum.littleEndian) {
+      bytes.replaceSubrange(checksumOffset..<checksumOffset + 8, with: $0)
+    }
+    return bytes
+  }
+
+  /// The header of the snapshot in `bytes` (which csto wrote it, from which files), read
+  /// without the checksum, so that a stale snapshot is told cheaply; every read is still
+  /// bounds-checked.
+  public static func header(of bytes: UnsafeRawBufferPointer) throws(SnapshotError)
+    -> ModelSnapshot
+  {
+    var reader = try bodyReader(bytes)
+    return try header(&reader)
+  }
+
+  /// The model in `bytes`, after checking the header, the length and the checksum, then every
+  /// count and index as it is read.
+  public static func model(from bytes: UnsafeRawBufferPointer) throws(SnapshotError) -> Model {
+    var reader = try bodyReader(bytes)
+    let checksum = UInt64(
+      littleEndian: bytes.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+    guard ContentHash.of(UnsafeRawBufferPointer(rebasing: bytes[fixedHeaderSize...])) == checksum
+    else { throw .checksumMismatch }
+    _ = try header(&reader)
+    let count = try reader.count()
+    var strings: [String] = []
+    strings.reserveCapacity(count)
+    for _ in 0..<count { strings.append(try reader.text()) }
+    reader.table = strings
+    let model = try reader.model()
+    guard reader.isAtEnd else { throw .malformed("bytes after the model") }
+    return model
+  }
+
+  /// A reader after the fixed header, once the magic, the version and the length are right.
+  private static func bodyReader(_ bytes: UnsafeRawBufferPointer) throws(SnapshotError)
+    -> SnapshotReader
+  {
+    guard bytes.count >= magic.count, bytes.starts(with: magic) else { throw .notASnapshot }
+    guard bytes.count >= fixedHeaderSize else { throw .truncated }
+    let version = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
+    guard version == formatVersion else { throw .otherFormatVersion(version) }
+    let length = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+    guard length == UInt64(bytes.count - fixedHeaderSize) else {
+      throw length > UInt64(bytes.count - fixedHeaderSize)
+        ? .truncated : .malformed("a wrong length")
+    }
+    return SnapshotReader(bytes, offset: fixedHeaderSize)
+  }
+
+  private static func header(_ reader: inout SnapshotReader) throws(SnapshotError)
+    -> ModelSnapshot
+  {
+    let build = try reader.text()
+    let count = try reader.count()
+    var sources: [SourceFile] = []
+    for _ in 0..<count {
+      sources.append(
+        SourceFile(
+          path: try reader.text(), size: try reader.number(),
+          modifiedSeconds: Int64(bitPattern: try reader.uint64()),
+          modifiedNanoseconds: Int64(bitPattern: try reader.uint64()),
+          inode: try reader.uint64(), contentHash: try reader.uint64()))
+    }
+    return ModelSnapshot(build: build, sources: sources)
+  }
+}

@@ -1,0 +1,117 @@
+extension SnapshotReader {
+  /// The model written by `SnapshotWriter.encode(_:)`; every fact's entity, relation, document
+  /// and paragraph is checked to be in range, as the model's index relies on.
+  mutating func model() throws(SnapshotError) -> Model {
+    var documents: [Document] = []
+    for _ in 0..<(try count()) {
+      documents.append(
+        Document(
+          id: try string(), title: try optionalString(), author: try optionalString(),
+          publisher: try optionalString(), date: try optionalString(), url: try optionalString(),
+          textFile: try optionalString(), skipped: try strings(), paragraphs: try strings()))
+    }
+    var kinds: [Kind] = []
+    for _ in 0..<(try count()) {
+      kinds.append(Kind(id: try string(), plural: try string()))
+    }
+    var relations: [Relation] = []
+    for _ in 0..<(try count()) {
+      relations.append(
+        Relation(
+          id: try string(), phrase: try string(), present: try optionalString(),
+          past: try optionalString(), base: try optionalString(), passive: try optionalString(),
+          inverse: try optionalString(), synonyms: try strings(), symmetric: try bool(),
+          office: try bool(), reflexive: try bool(), personal: try bool(),
+          represents: try strings(), subjectKinds: try strings(),
+          objectKinds: try strings(), cameo: try optionalString()))
+    }
+    var entities: [Entity] = []
+    for _ in 0..<(try count()) {
+      entities.append(
+        Entity(
+          id: try string(), name: try string(), kind: try string(), aliases: try strings(),
+          metonyms: try strings(), background: try strings()))
+    }
+    var sets: [NamedSet] = []
+    for _ in 0..<(try count()) {
+      let id = try string()
+      let query = try string()
+      let origin =
+        try bool()
+        ? NamedSet.Origin(file: try string(), line: try number(), column: try number()) : nil
+      sets.append(NamedSet(id: id, query: query, origin: origin))
+    }
+    let factCount = try count()
+    var facts: [Fact] = []
+    facts.reserveCapacity(factCount)
+    for _ in 0..<factCount {
+      facts.append(
+        try fact(entities: entities.count, relations: relations.count, documents: documents))
+    }
+    var qualifiers: [Qualifier.Declaration] = []
+    for _ in 0..<(try count()) {
+      qualifiers.append(
+        Qualifier.Declaration(
+          key: Qualifier.Key(rawValue: try string()), takesEntity: try bool(),
+          meaning: try optionalString()))
+    }
+    var noClaims: [NoClaim] = []
+    for _ in 0..<(try count()) {
+      let (document, paragraph) = try place(in: documents)
+      noClaims.append(
+        NoClaim(document: document, paragraph: paragraph, quote: try string(), reason: try string())
+      )
+    }
+    return Model(
+      documents: documents, kinds: kinds, relations: relations, entities: entities, sets: sets,
+      facts: facts, qualifiers: qualifiers, noClaims: noClaims)
+  }
+
+  private mutating func fact(entities: Int, relations: Int, documents: [Document])
+    throws(SnapshotError) -> Fact
+  {
+    let subject = try number(below: entities)
+    let relation = try number(below: relations)
+    let object = try number(below: entities)
+    var qualifiers: [Qualifier] = []
+    for _ in 0..<(try count()) {
+      let key = Qualifier.Key(rawValue: try string())
+      switch try byte() {
+      case 0: qualifiers.append(Qualifier(key, .entity(try number(below: entities))))
+      case 1: qualifiers.append(Qualifier(key, .text(try string())))
+      default: throw .malformed("a qualifier of no known kind")
+      }
+    }
+    let polarity: Polarity =
+      switch try byte() {
+      case 0: .affirmed
+      case 1: .denied
+      default: throw .malformed("a polarity of no known kind")
+      }
+    let modality: Modality =
+      switch try byte() {
+      case 0: .reported
+      case 1: .assessment
+      case 2: .scenario(try number(below: entities))
+      default: throw .malformed("a modality of no known kind")
+      }
+    let personal = try bool()
+    var evidence: [Evidence] = []
+    for _ in 0..<(try count()) {
+      let (document, paragraph) = try place(in: documents)
+      evidence.append(Evidence(document: document, paragraph: paragraph, quote: try string()))
+    }
+    return Fact(
+      subject: subject, relation: relation, object: object, qualifiers: qualifiers,
+      polarity: polarity, modality: modality, personal: personal, evidence: evidence,
+      note: try optionalString())
+  }
+
+  /// A document index and a paragraph number in it (from 1).
+  private mutating func place(in documents: [Document]) throws(SnapshotError) -> (Int, Int) {
+    let document = try number(below: documents.count)
+    let paragraph = try number(below: documents[document].paragraphs.count + 1)
+    guard paragraph >= 1 else { throw .malformed("paragraph 0") }
+    return (document, paragraph)
+  }
+}

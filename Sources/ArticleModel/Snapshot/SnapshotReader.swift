@@ -1,0 +1,101 @@
+/// Reads the bytes of a snapshot, checking every read against the end of the data and every
+/// number against what it may count or index: nothing read from a file is trusted.
+struct SnapshotReader {
+  let bytes: UnsafeRawBufferPointer
+  private(set) var offset: Int
+  /// The string table, once read.
+  var table: [String] = []
+
+  init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
+    self.bytes = bytes
+    self.offset = offset
+  }
+
+  var isAtEnd: Bool { offset == bytes.count }
+
+  mutating func byte() throws(SnapshotError) -> UInt8 {
+    guard offset < bytes.count else { throw .truncated }
+    defer { offset += 1 }
+    return bytes[offset]
+  }
+
+  mutating func bool() throws(SnapshotError) -> Bool {
+    switch try byte() {
+    case 0: false
+    case 1: true
+    default: throw .malformed("a flag is neither 0 nor 1")
+    }
+  }
+
+  mutating func uint64() throws(SnapshotError) -> UInt64 {
+    guard bytes.count - offset >= 8 else { throw .truncated }
+    defer { offset += 8 }
+    return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+  }
+
+  /// A LEB128 number, at most `limit`.
+  mutating func number(below limit: Int = Int.max) throws(SnapshotError) -> Int {
+    var value: UInt64 = 0
+    var shift: UInt64 = 0
+    while true {
+      let next = try byte()
+      guard shift < 63 || (shift == 63 && next <= 1) else { throw .malformed("a number too large") }
+      value |= UInt64(next & 0x7F) << shift
+      if next & 0x80 == 0 { break }
+      shift += 7
+    }
+    guard value < UInt64(limit) else { throw .malformed("a number out of range") }
+    return Int(value)
+  }
+
+  /// A count of items that each take at least one byte: never more than the bytes left.
+  mutating func count() throws(SnapshotError) -> Int {
+    try number(below: bytes.count - offset + 1)
+  }
+
+  mutating func string() throws(SnapshotError) -> String {
+    table[try number(below: table.count)]
+  }
+
+  mutating func optionalString() throws(SnapshotError) -> String? {
+    let number = try number(below: table.count + 1)
+    return number == 0 ? nil : table[number - 1]
+  }
+
+  mutating func strings() throws(SnapshotError) -> [String] {
+    let count = try count()
+    var values: [String] = []
+    values.reserveCapacity(count)
+    for _ in 0..<count { values.append(try string()) }
+    return values
+  }
+
+  /// Raw bytes with their length before them, as a string (invalid UTF-8 is repaired, never
+  /// trusted).
+  mutating func text() throws(SnapshotError) -> String {
+    let length = try number(below: bytes.count - offset + 1)
+    defer { offset += length }
+    return String(
+      decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
+  }
+}
+
+/// Why a snapshot cannot be used; the model is then loaded from its file.
+public enum SnapshotError: Error, Equatable, CustomStringConvertible {
+  case notASnapshot
+  case otherFormatVersion(UInt32)
+  case truncated
+  case checksumMismatch
+  case malformed(String)
+
+  public var description: String {
+    switch self {
+    case .notASnapshot: "not a csto snapshot"
+    case .otherFormatVersion(let version):
+      "snapshot format \(version), not \(ModelSnapshot.formatVersion)"
+    case .truncated: "the snapshot is truncated"
+    case .checksumMismatch: "the snapshot's checksum does not match its contents"
+    case .malformed(let what): "the snapshot is malformed: \(what)"
+    }
+  }
+}

@@ -1,0 +1,61 @@
+/// Writes the bytes of a snapshot (`Grammar/snapshot.md`): little-endian integers, LEB128
+/// unsigned numbers, and strings as numbers into a table of distinct strings written once.
+struct SnapshotWriter {
+  private(set) var bytes: [UInt8] = []
+  private var stringNumbers: [String: Int] = [:]
+  private(set) var strings: [String] = []
+
+  mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+  mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+  mutating func uint64(_ value: UInt64) {
+    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+  }
+
+  mutating func number(_ value: Int) {
+    var rest = UInt64(value)
+    while rest >= 0x80 {
+      bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+      rest >>= 7
+    }
+    bytes.append(UInt8(rest))
+  }
+
+  /// A string as its number in the table, which is written separately (`table()`).
+  mutating func string(_ value: String) {
+    if let known = stringNumbers[value] {
+      number(known)
+      return
+    }
+    stringNumbers[value] = strings.count
+    number(strings.count)
+    strings.append(value)
+  }
+
+  /// An optional string: 0 for none, else its number plus one.
+  mutating func optionalString(_ value: String?) {
+    guard let value else {
+      number(0)
+      return
+    }
+    if let known = stringNumbers[value] {
+      number(known + 1)
+      return
+    }
+    stringNumbers[value] = strings.count
+    number(strings.count + 1)
+    strings.append(value)
+  }
+
+  mutating func strings(_ values: [String]) {
+    number(values.count)
+    for value in values { string(value) }
+  }
+
+  /// Raw bytes with their length before them.
+  mutating func text(_ value: String) {
+    number(value.utf8.count)
+    bytes.append(contentsOf: value.utf8)
+  }
+}

@@ -1,0 +1,62 @@
+/// What a test asserts about an answer, without a `switch` over `body`: the results of an
+/// entity answer, one result's evidence, the facts an answer shows and the paragraphs it
+/// cites. `body` keeps the full shape for everything else.
+///
+///     let answer = try engine.evaluate("members where criticized russia")
+///     answer.names                                 // ["Tajikistan"]
+///     answer.evidence(for: "Tajikistan").first?.via  // "Rakhmon"
+///     answer.paragraphs                            // [5]
+extension Answer {
+  /// The entities of an entity answer, in order; empty for other kinds.
+  public var results: [EntityResult] {
+    if case .entities(let results) = body { results } else { [] }
+  }
+
+  /// The result named `name` (its display name or id, case aside), if the answer has it.
+  public func result(named name: String) -> EntityResult? {
+    let folded = name.lowercased()
+    return results.first { $0.name.lowercased() == folded || $0.id == folded }
+  }
+
+  /// The evidence that puts `name` in an entity answer; empty when it is not there.
+  public func evidence(for name: String) -> [EvidenceItem] {
+    result(named: name)?.evidence ?? []
+  }
+
+  /// Every fact the answer shows, each once, in the order it first shows: a facts answer's
+  /// facts, a profile's, the evidence of entities and explanations (with the facts that
+  /// link an office holder to the state), and near misses' facts.
+  public var facts: [FactResult] {
+    var seen: Set<Int> = []
+    var facts: [FactResult] = []
+    func add(_ fact: FactResult) {
+      if seen.insert(fact.index).inserted { facts.append(fact) }
+    }
+    func add(_ item: EvidenceItem) {
+      add(item.fact)
+      item.chain.forEach(add)
+    }
+    func add(_ proof: Proof) {
+      proof.evidence.forEach(add)
+      proof.steps.forEach(add)
+    }
+    switch body {
+    case .entities(let results):
+      for result in results { result.evidence.forEach(add) }
+    case .facts(let list): list.forEach(add)
+    case .count: break
+    case .explanation(let proof): add(proof)
+    case .nearMisses(let misses): misses.misses.compactMap(\.fact).forEach(add)
+    case .profile(let profile):
+      for group in profile.groups { group.facts.forEach(add) }
+    }
+    return facts
+  }
+
+  /// The paragraph numbers the answer cites, ascending, each once.
+  public var paragraphs: [Int] {
+    var numbers = Set(facts.flatMap { [$0.paragraph] + $0.moreEvidence.map(\.paragraph) })
+    if case .nearMisses(let misses) = body { numbers.formUnion(misses.misses.map(\.paragraph)) }
+    return numbers.sorted()
+  }
+}

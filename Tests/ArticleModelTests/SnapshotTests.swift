@@ -1,0 +1,114 @@
+import ArticleModel
+import Testing
+
+/// The snapshot format: the bundled model comes back whole, and bytes that are not a whole
+/// snapshot of this format give an error, never a crash or another model.
+@Suite struct SnapshotTests {
+  static let header = ModelSnapshot(build: "test build", sources: [])
+  static let bytes = header.encode(ModelLoader.bundled)
+
+  @Test func theBundledModelComesBackWhole() throws {
+    let model = try Self.bytes.withUnsafeBytes { try ModelSnapshot.model(from: $0) }
+    #expect(model == ModelLoader.bundled)
+    #expect(
+      ModelExport.export(model, as: .json) == ModelExport.export(ModelLoader.bundled, as: .json))
+    let header = try Self.bytes.withUnsafeBytes { try ModelSnapshot.header(of: $0) }
+    #expect(header == Self.header)
+  }
+
+  /// The stored properties the snapshot writes, type by type. A property added to a model type
+  /// fails here until the snapshot writes and reads it too (`SnapshotWriter+Model.swift`,
+  /// `SnapshotReader+Model.swift`, `Grammar/snapshot.md`, with the format version bumped).
+  static let written: [(value: any Sendable, properties: [String])] = [
+    (
+      ModelLoader.bundled,
+      [
+        "documents", "kinds", "relations", "entities", "sets", "facts", "qualifiers", "noClaims",
+        "index",
+      ]
+    ),
+    (
+      Document(id: "d"),
+      ["id", "title", "author", "publisher", "date", "url", "textFile", "skipped", "paragraphs"]
+    ),
+    (Kind(id: "k", plural: "ks"), ["id", "plural"]),
+    (
+      Relation(id: "r", phrase: "r"),
+      [
+        "id", "phrase", "present", "past", "base", "passive", "inverse", "synonyms", "symmetric",
+        "office", "reflexive", "personal", "represents", "subjectKinds", "objectKinds", "cameo",
+      ]
+    ),
+    (
+      Entity(id: "e", name: "E", kind: "k"),
+      ["id", "name", "kind", "aliases", "metonyms", "background"]
+    ),
+    (NamedSet(id: "s", query: "q"), ["id", "query", "origin"]),
+    (NamedSet.Origin(file: "f", line: 1, column: 1), ["file", "line", "column"]),
+    (
+      Fact(subject: 0, relation: 0, object: 0, evidence: []),
+      [
+        "subject", "relation", "object", "qualifiers", "polarity", "modality", "personal",
+        "evidence", "note",
+      ]
+    ),
+    (Qualifier(.at, .entity(0)), ["key", "value"]),
+    (Qualifier.Key.at, ["rawValue"]),
+    (Qualifier.Declaration(key: .at, takesEntity: true), ["key", "takesEntity", "meaning"]),
+    (Evidence(document: 0, paragraph: 1, quote: "q"), ["document", "paragraph", "quote"]),
+    (
+      NoClaim(document: 0, paragraph: 1, quote: "q", reason: "r"),
+      ["document", "paragraph", "quote", "reason"]
+    ),
+  ]
+
+  @Test func theSnapshotWritesEveryStoredProperty() {
+    for (value, properties) in Self.written {
+      let stored = Mirror(reflecting: value).children.compactMap(\.label)
+      #expect(stored == properties, "\(type(of: value)): write the new properties to the snapshot")
+    }
+  }
+
+  @Test func aTruncatedSnapshotIsRefused() {
+    for length in stride(from: 0, to: Self.bytes.count, by: max(1, Self.bytes.count / 300)) {
+      let prefix = Array(Self.bytes.prefix(length))
+      #expect(throws: SnapshotError.self) {
+        try prefix.withUnsafeBytes { try ModelSnapshot.model(from: $0) }
+      }
+    }
+  }
+
+  @Test func aChangedByteIsFoundByTheChecksum() {
+    for offset in stride(from: 32, to: Self.bytes.count, by: max(1, Self.bytes.count / 300)) {
+      var changed = Self.bytes
+      changed[offset] ^= 0x20
+      #expect(throws: SnapshotError.checksumMismatch) {
+        try changed.withUnsafeBytes { try ModelSnapshot.model(from: $0) }
+      }
+    }
+  }
+
+  @Test func randomBytesAreNotASnapshot() {
+    var generator = SystemRandomNumberGenerator()
+    for length in [0, 7, 32, 1000, 100_000] {
+      let random = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+      #expect(throws: SnapshotError.self) {
+        try random.withUnsafeBytes { try ModelSnapshot.model(from: $0) }
+      }
+      var disguised = Array("CSTOSNAP".utf8) + [1, 0, 0, 0, 0, 0, 0, 0] + random
+      disguised.replaceSubrange(
+        16..<16, with: withUnsafeBytes(of: UInt64(random.count + 8).littleEndian, Array.init))
+      #expect(throws: SnapshotError.self) {
+        try disguised.withUnsafeBytes { try ModelSnapshot.model(from: $0) }
+      }
+    }
+  }
+
+  @Test func anotherFormatVersionIsRefused() {
+    var other = Self.bytes
+    other[8] = 99
+    #expect(throws: SnapshotError.otherFormatVersion(99)) {
+      try other.withUnsafeBytes { try ModelSnapshot.model(from: $0) }
+    }
+  }
+}
