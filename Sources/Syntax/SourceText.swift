@@ -44,20 +44,27 @@ public struct SourceText: Sendable, Equatable {
   /// offset.
   public func location(of offset: Int) -> SourceLocation {
     let clamped = max(0, min(offset, text.utf8.count))
+    let low = lineIndex(of: clamped)
+    let prefix = slice(lineStarts[low]..<clamped)
+    return SourceLocation(line: firstLine + low, column: prefix.count + 1)
+  }
+
+  /// The index in `lineStarts` of the line holding `offset` (already clamped), by binary
+  /// search: a file's thousands of errors each find their line in a few steps.
+  private func lineIndex(of offset: Int) -> Int {
     var low = 0
     var high = lineStarts.count - 1
     while low < high {
       let mid = (low + high + 1) / 2
-      if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
     }
-    let prefix = slice(lineStarts[low]..<clamped)
-    return SourceLocation(line: firstLine + low, column: prefix.count + 1)
+    return low
   }
 
   /// The text of the line that holds a UTF-8 offset, without its line break.
   public func lineText(at offset: Int) -> String {
     let clamped = max(0, min(offset, text.utf8.count))
-    let start = lineStarts.last { $0 <= clamped } ?? 0
+    let start = lineStarts.isEmpty ? 0 : lineStarts[lineIndex(of: clamped)]
     var end = start
     let bytes = text.utf8
     var index = bytes.index(bytes.startIndex, offsetBy: start)

@@ -165,9 +165,18 @@ public struct ModelError: Error, Sendable, CustomStringConvertible {
 
   /// Every problem as `file:line:column: error: ...` with the line and a caret, or the one
   /// line saying why the file could not be read.
+  /// The most errors `rendered` shows, as compilers stop after a screenful or two.
+  public static let maximumShown = 100
+
+  /// The errors as compilers print them: the first `maximumShown`, then how many more
+  /// there are.
   public func rendered(color: Bool = false) -> String {
     if isUnreadable { return "error: \(diagnostics[0].message)" }
-    return DiagnosticRenderer.render(diagnostics, in: source, color: color)
+    let shown = DiagnosticRenderer.render(
+      Array(diagnostics.prefix(Self.maximumShown)), in: source, color: color)
+    let more = diagnostics.count - Self.maximumShown
+    guard more > 0 else { return shown }
+    return shown + "\nand \(more) more error\(more == 1 ? "" : "s") (\(diagnostics.count) in all)"
   }
 
   public var description: String { rendered() }
