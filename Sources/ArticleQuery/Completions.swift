@@ -92,6 +92,7 @@ extension Completions {
       case .entity: break  // from the engine's `NameIndex`
       case .set: pool += vocabulary.setNames
       case .number: break
+      case .document: pool += vocabulary.documentIDs
       }
     }
     return pool

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Turns text into tokens. Words are runs of letters, digits and `_ - ' ’`, with inner dots
 /// (`u.s`); numbers are runs of digits; names may be quoted with `"…"` or `“…”`, and a quoted
 /// name in a query may run over a line break (a model's quotes end on their line); `#` starts
@@ -82,12 +76,10 @@ public struct Lexer {
   public static func scanning<T>(
     _ source: String, stringsSpanLines: Bool = true, _ body: (inout Lexer) -> T
   ) -> T {
-    var source = source
-    source.makeContiguousUTF8()
-    return source.utf8.withContiguousStorageIfAvailable { bytes in
+    UTF8Text.withBytes(of: source) { bytes in
       var lexer = Lexer(bytes: bytes, stringsSpanLines: stringsSpanLines)
       return body(&lexer)
-    }!
+    }
   }
 
   // MARK: tokens
@@ -140,7 +132,7 @@ public struct Lexer {
     var at = lexeme.content.lowerBound
     while at < lexeme.content.upperBound {
       if bytes[at] == UInt8(ascii: "\\") { at += 1 }
-      let width = Self.width(of: bytes[at])
+      let width = UTF8Text.width(of: bytes[at])
       content.append(contentsOf: bytes[at..<(at + width)])
       at += width
     }
@@ -154,23 +146,7 @@ public struct Lexer {
 
   /// The word in `range` folded to lowercase, as `Token.folded` folds it.
   public func folded(_ range: Range<Int>) -> String {
-    var ascii = true
-    var upper = false
-    for index in range {
-      let byte = bytes[index]
-      if byte >= 0x80 { ascii = false }
-      if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { upper = true }
-    }
-    guard ascii else { return string(range).lowercased() }
-    guard upper else { return string(range) }
-    return String(unsafeUninitializedCapacity: range.count) { buffer in
-      for (offset, index) in range.enumerated() {
-        let byte = bytes[index]
-        let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
-        buffer[offset] = isUpper ? byte + 32 : byte
-      }
-      return range.count
-    }
+    UTF8Text.lowercased(UnsafeBufferPointer(rebasing: bytes[range]))
   }
 
   private mutating func single(_ kind: Token.Kind) -> Lexeme {
@@ -251,7 +227,7 @@ public struct Lexer {
       }
       if byte == UInt8(ascii: "\\"), index + 1 < bytes.count {
         escaped = true
-        index += 1 + Self.width(of: bytes[index + 1])
+        index += 1 + UTF8Text.width(of: bytes[index + 1])
       } else if byte == UInt8(ascii: "\n") && !stringsSpanLines {
         return nil
       } else {
@@ -265,13 +241,13 @@ public struct Lexer {
   /// backslash and no line break it cannot span come before its closing quote: the quotes of a
   /// model file are long and plain. Nil leaves the string to be read byte by byte.
   private func plainStringEnd() -> Int? {
-    guard let base = bytes.baseAddress, index < bytes.count,
-      let found = memchr(base + index, Int32(UInt8(ascii: "\"")), bytes.count - index)
-    else { return nil }
-    let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-    let length = end - index
-    if memchr(base + index, Int32(UInt8(ascii: "\\")), length) != nil { return nil }
-    if !stringsSpanLines, memchr(base + index, Int32(UInt8(ascii: "\n")), length) != nil {
+    guard let end = UTF8Text.firstOffset(of: UInt8(ascii: "\""), in: bytes, from: index) else {
+      return nil
+    }
+    let content = UnsafeBufferPointer(rebasing: bytes[index..<end])
+    if UTF8Text.firstOffset(of: UInt8(ascii: "\\"), in: content, from: 0) != nil { return nil }
+    if !stringsSpanLines, UTF8Text.firstOffset(of: UInt8(ascii: "\n"), in: content, from: 0) != nil
+    {
       return nil
     }
     return end
@@ -304,29 +280,7 @@ public struct Lexer {
 
   /// The scalar whose UTF-8 encoding starts at `at`, and its length in bytes.
   private func decode(at offset: Int) -> (Unicode.Scalar, Int) {
-    let lead = UInt32(bytes[offset])
-    let width = Self.width(of: bytes[offset])
-    var value: UInt32
-    switch width {
-    case 1: return (Unicode.Scalar(UInt8(lead)), 1)
-    case 2: value = lead & 0x1F
-    case 3: value = lead & 0x0F
-    default: value = lead & 0x07
-    }
-    for next in 1..<width {
-      value = value << 6 | UInt32(bytes[offset + next] & 0x3F)
-    }
-    return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
-  }
-
-  /// The length of a UTF-8 sequence from its first byte.
-  private static func width(of lead: UInt8) -> Int {
-    switch lead {
-    case 0..<0xC0: 1
-    case 0xC0..<0xE0: 2
-    case 0xE0..<0xF0: 3
-    default: 4
-    }
+    UTF8Text.scalar(in: bytes, at: offset)
   }
 
   private func isWordStart(at offset: Int) -> Bool {

@@ -114,13 +114,18 @@ struct DotCommand: Sendable {
         return .done
       }),
     DotCommand(
-      name: "source", usage: ".source N",
-      help: "Paragraph N of the article, with its evidence spans marked",
+      name: "source", usage: ".source [DOC] N",
+      help: "Paragraph N of the article (of document DOC), with its evidence spans marked",
       run: { shell, arguments in
-        guard let paragraph = Int(arguments) else { return .usage }
+        let words = arguments.split(separator: " ")
+        guard (1...2).contains(words.count), let paragraph = Int(words[words.count - 1]) else {
+          return .usage
+        }
         do {
           shell.show(
-            try Reports.source(shell.engine, paragraph: paragraph, color: shell.outputColor))
+            try Reports.source(
+              shell.engine, document: words.count == 2 ? String(words[0]) : nil,
+              paragraph: paragraph, color: shell.outputColor))
           return .done
         } catch {
           return .failed("\(error)")
@@ -309,7 +314,8 @@ struct DotCommand: Sendable {
     } else {
       do {
         let answer = try shell.engine.evaluate(query, cancellation: shell.interruption)
-        text = DotRenderer.render(answer, model: shell.engine.model)
+        text = Renderer.render(
+          answer, options: RenderOptions(format: .dot), model: shell.engine.model)
       } catch {
         if shell.isInterrupted { return .failed("interrupted") }
         return .problem(error.diagnostic.shifted(by: queryStart))

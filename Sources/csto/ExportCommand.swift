@@ -11,7 +11,9 @@ struct ExportCommand: ParsableCommand {
     usage: "csto export --format json|csv|ntriples|sql|events [-o <file>] [--model <file>]",
     discussion: """
       json      the model's own JSON, keys sorted; decodes back to the same model
-      csv       one row per piece of evidence of every fact (RFC 4180, CRLF)
+      csv       one row per piece of evidence of every fact (RFC 4180, CRLF);
+                with -o DIR (a folder, or a name ending in /), one CSV per
+                table of the SQL export, with a header
       ntriples  RDF N-Triples under https://csto.example/; each fact is also a
                 node with its evidence, polarity and modality
       sql       CREATE TABLE and INSERT statements for SQLite and PostgreSQL:
@@ -55,6 +57,9 @@ struct ExportCommand: ParsableCommand {
     guard let engine = Invocation.engine(modelFile: model, output: out, cache: nil) else {
       return 2
     }
+    if format == .csv, let output, Self.isFolder(output) {
+      return writeTables(ModelExport.csvTables(engine.model), to: output, out: out)
+    }
     let text = ModelExport.export(engine.model, as: format)
     guard let output, output != "-" else {
       let failure = FilePath.writeAll(Array(text.utf8)[...], to: out.answers)
@@ -65,6 +70,32 @@ struct ExportCommand: ParsableCommand {
     if case .failure(let problem) = OutputFile.write(Array(text.utf8), to: output) {
       out.error("csto: \(problem)")
       return 2
+    }
+    return 0
+  }
+
+  /// Whether `path` names a folder: one that exists, or a name ending in `/`.
+  static func isFolder(_ path: String) -> Bool {
+    var info = stat()
+    return path.hasSuffix("/") || (stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR)
+  }
+
+  /// Writes each table to `NAME.csv` in `folder`, made if missing; gives back the exit status.
+  private func writeTables(_ tables: [(name: String, text: String)], to folder: String, out: Output)
+    -> Int32
+  {
+    if mkdir(folder, 0o777) != 0, errno != EEXIST {
+      out.error("csto: cannot make the folder \(folder): \(String(cString: strerror(errno)))")
+      return 2
+    }
+    let base = folder.hasSuffix("/") ? folder : folder + "/"
+    for table in tables {
+      if case .failure(let problem) = OutputFile.write(
+        Array(table.text.utf8), to: base + table.name + ".csv")
+      {
+        out.error("csto: \(problem)")
+        return 2
+      }
     }
     return 0
   }

@@ -56,7 +56,7 @@ struct GraphCommand: ParsableCommand {
     } else {
       do {
         let answer = try engine.evaluate(query.joined(separator: " "))
-        text = DotRenderer.render(answer, model: engine.model)
+        text = Renderer.render(answer, options: RenderOptions(format: .dot), model: engine.model)
       } catch {
         out.error(
           error.rendered(

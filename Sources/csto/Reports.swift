@@ -9,7 +9,7 @@ enum Reports {
   static func schema(_ model: Model) -> String {
     var lines = ["kinds (each also a set):"]
     var counts: [String: Int] = [:]
-    for entity in model.entities { counts[entity.kind, default: 0] += 1 }
+    for index in model.entities.indices { counts[model.kind(of: index).id, default: 0] += 1 }
     for kind in model.kinds {
       let entities = Plural.count(counts[kind.id] ?? 0, "entity", "entities")
       lines.append("  \(kind.id.padded(14)) \(kind.plural.padded(14)) \(entities)")
@@ -44,34 +44,52 @@ enum Reports {
   /// and the other names they answer to.
   static func names(_ model: Model, prefix: String = "") -> String {
     let folded = prefix.lowercased()
-    let matching = model.entities.filter { entity in
-      folded.isEmpty || entity.allNames.contains { $0.hasPrefix(folded) }
-    }.sorted { $0.name.lowercased() < $1.name.lowercased() }
+    let matching = model.entities.indices.filter { index in
+      folded.isEmpty || model.entities[index].allNames.contains { $0.hasPrefix(folded) }
+    }.map { (entity: model.entities[$0], kind: model.kind(of: $0).id) }
+      .sorted { $0.entity.name.lowercased() < $1.entity.name.lowercased() }
     guard !matching.isEmpty else { return "no names begin with '\(prefix)'\n" }
-    let width = min(40, matching.map(\.name.count).max() ?? 0)
-    return matching.map { entity in
+    let width = min(40, matching.map(\.entity.name.count).max() ?? 0)
+    return matching.map { entity, kind in
       let others = (entity.aliases + entity.metonyms).joined(separator: ", ")
-      var line = "\(entity.name.padded(width))  \(entity.kind.padded(12))  \(entity.id)"
+      var line = "\(entity.name.padded(width))  \(kind.padded(12))  \(entity.id)"
       if !others.isEmpty { line += "  (\(others))" }
       return line
     }.joined(separator: "\n") + "\n"
   }
 
-  /// Paragraph `number` of the first document, with the quotes that facts cite marked:
-  /// underlined on a terminal, `[[…]]` otherwise, followed by the facts citing it.
-  static func source(_ engine: QueryEngine, paragraph number: Int, color: Bool)
+  /// Paragraph `number` of the document whose id is `document` (when nil, of the only
+  /// document, or of the one that has such a paragraph), with the quotes that facts cite
+  /// marked: underlined on a terminal, `[[…]]` otherwise, followed by the facts citing it.
+  /// A paragraph no document has, or that several have, is the error `facts in paragraph`
+  /// gives.
+  static func source(
+    _ engine: QueryEngine, document: String? = nil, paragraph number: Int, color: Bool
+  )
     throws(ReportError) -> String
   {
     let model = engine.model
-    guard let document = model.documents.first, let text = document.paragraph(number) else {
-      throw ReportError(
-        "no paragraph \(number): the article has paragraphs 1 to \(model.documents.first?.paragraphs.count ?? 0)"
-      )
+    let vocabulary = engine.vocabulary
+    var chosen: Int?
+    if let document {
+      guard let index = vocabulary.document(id: document) else {
+        throw ReportError(
+          "unknown document '\(document)': the documents are "
+            + vocabulary.documentIDs.joined(separator: ", "))
+      }
+      chosen = index
     }
+    let documentIndex: Int
+    switch vocabulary.paragraph(number, of: chosen) {
+    case .success(let index): documentIndex = index
+    case .failure(let problem): throw ReportError(problem.message)
+    }
+    let text = model.documents[documentIndex].paragraphs[number - 1]
     var spans: [Range<String.Index>] = []
     var citing: [Int] = []
     for (index, fact) in model.facts.enumerated() {
-      for evidence in fact.evidence where evidence.document == 0 && evidence.paragraph == number {
+      for evidence in fact.evidence
+      where evidence.document == documentIndex && evidence.paragraph == number {
         if let range = text.range(of: evidence.quote) { spans.append(range) }
         if citing.last != index { citing.append(index) }
       }
@@ -85,7 +103,9 @@ enum Reports {
       cursor = span.upperBound
     }
     marked += text[cursor...]
-    var lines = ["¶\(number)", marked, ""]
+    let heading =
+      model.documents.count > 1 ? "\(model.documents[documentIndex].id) ¶\(number)" : "¶\(number)"
+    var lines = [heading, marked, ""]
     lines.append(citing.count == 1 ? "1 fact cites it:" : "\(citing.count) facts cite it:")
     for fact in citing { lines.append("  " + engine.factResult(fact).sentence) }
     return lines.joined(separator: "\n") + "\n"

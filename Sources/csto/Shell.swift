@@ -113,7 +113,8 @@ final class Shell {
   var banner: String {
     let model = engine.model
     return
-      "csto: \(model.title) — \(model.entities.count) entities, \(model.facts.count) facts. "
+      "csto: \(model.title) — \(Plural.count(model.entities.count, "entity", "entities")), "
+      + "\(Plural.count(model.facts.count, "fact", "facts")). "
       + "Type .help for help."
   }
 
@@ -158,9 +159,9 @@ final class Shell {
     }
   }
 
-  /// Opens `text` in the user's editor, then runs what was saved as one history entry, as
-  /// psql's `\e` does; shows it first, so that what runs is on the screen. An editor that
-  /// fails runs nothing.
+  /// Opens `text` in the user's editor, then runs what was saved as one query and one history
+  /// entry, as psql's `\e` does (a text that starts with a dot-command runs as a script);
+  /// shows it first, so that what runs is on the screen. An editor that fails runs nothing.
   func editAndRun(_ text: String) {
     switch editor.edit(text) {
     case .failure(let problem):
@@ -171,8 +172,22 @@ final class Shell {
       output.line(query)
       lineEditor?.addHistory(query)
       lastQuery = query
-      var lines = TextLines(query)
-      _ = runScript(&lines, sourceName: nil)
+      guard case .query = ShellInput.classify(query) else {
+        var lines = TextLines(query)
+        _ = runScript(&lines, sourceName: nil)
+        return
+      }
+      // The whole text is one query, as psql's buffer is: its lines need no open parenthesis
+      // to go on.
+      var statement: PendingStatement?
+      for line in query.split(separator: "\n", omittingEmptySubsequences: false) {
+        if statement == nil {
+          statement = PendingStatement(String(line), firstLine: 1)
+        } else {
+          statement?.append(String(line))
+        }
+      }
+      if let statement { runReported(statement, sourceName: nil) }
     }
   }
 
@@ -299,7 +314,6 @@ final class Shell {
   /// `.evidence short` asks for them cut.
   func render(_ answer: Answer, elapsed: Duration, format: OutputFormat? = nil) -> String {
     let format = format ?? settings.format
-    if format == .dot { return DotRenderer.render(answer, model: engine.model) }
     var evidence = settings.evidence
     if evidence == .on, redirection != nil || !Terminal.isTerminal(output.answers) {
       evidence = .full
@@ -308,10 +322,13 @@ final class Shell {
       format: format, width: width, evidence: evidence,
       color: outputColor && redirection == nil, elapsed: settings.timer ? elapsed : nil)
     guard format == .table, let (shown, left) = Self.cut(answer, to: Self.tableLimit)
-    else { return Renderer.render(answer, options: options) }
-    let noun = answer.kind == .facts ? "facts" : "results"
+    else { return Renderer.render(answer, options: options, model: engine.model) }
+    let more =
+      answer.kind == .facts
+      ? Plural.count(left, "more fact", "more facts")
+      : Plural.count(left, "more result", "more results")
     return Renderer.render(shown, options: options)
-      + "… \(left) more \(noun) not shown: a table stops at \(Self.tableLimit);"
+      + "… \(more) not shown: a table stops at \(Self.tableLimit);"
       + " use --format csv or json for all \(answer.resultCount)\n"
   }
 

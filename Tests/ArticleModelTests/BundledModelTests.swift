@@ -69,6 +69,17 @@ import Testing
     #expect(model.facts.contains { $0.evidence.contains { $0.paragraph == paragraph } })
   }
 
+  /// Every name a reader may type (display name, id, alias, metonym), folded to lowercase,
+  /// names one entity: counted here from the entities, apart from the checker's own check.
+  @Test func noNameNamesTwoEntities() {
+    var owners: [String: Set<String>] = [:]
+    for entity in model.entities {
+      for name in entity.allNames { owners[name.lowercased(), default: []].insert(entity.id) }
+    }
+    let clashes = owners.filter { $0.value.count > 1 }
+    #expect(clashes.isEmpty, "\(clashes)")
+  }
+
   @Test func membersIsDefinedInTheModel() {
     #expect(
       model.sets.contains { $0.id == "members" && $0.query == "countries where member of csto" })

@@ -32,7 +32,7 @@ import Testing
     ],
     kinds: [
       Kind(id: "country", plural: "countries"), Kind(id: "person", plural: "people"),
-      Kind(id: "scenario", plural: "scenarios"),
+      Kind(id: "scenario", plural: "scenarios", isScenario: true),
     ],
     relations: [
       Relation(id: "criticized", phrase: "criticized", passive: "criticized by", cameo: "111"),
@@ -41,13 +41,13 @@ import Testing
     ],
     entities: [
       Entity(
-        id: "ruritania", name: "Ruritania \"the Brave\"", kind: "country",
+        id: "ruritania", name: "Ruritania \"the Brave\"", kind: KindRef(0),
         aliases: ["rur", "rur"], metonyms: ["strelsau"]),
       Entity(
-        id: "grand fenwick", name: "Grand Fenwick, Duchy", kind: "country",
+        id: "grand fenwick", name: "Grand Fenwick, Duchy", kind: KindRef(0),
         background: ["tab\there, line\nthere, bell\u{07}"]),
-      Entity(id: "obrien", name: "Seán O'Brien\\Jr", kind: "person"),
-      Entity(id: "war", name: "War,\t\"maybe\"", kind: "scenario"),
+      Entity(id: "obrien", name: "Seán O'Brien\\Jr", kind: KindRef(1)),
+      Entity(id: "war", name: "War,\t\"maybe\"", kind: KindRef(2)),
     ],
     sets: [NamedSet(id: "braves", query: "countries where criticized \"Grand Fenwick, Duchy\"")],
     facts: [
@@ -203,9 +203,19 @@ import Testing
     for index in ["ON facts (subject)", "ON facts (object)", "ON facts (relation)"] {
       #expect(sql.contains("CREATE INDEX facts_") && sql.contains(index))
     }
-    let inserts = { (table: String) in
-      statements.filter { $0.hasPrefix("INSERT INTO \(table) ") }.count
+    // Rows are one a line after their table's `INSERT INTO table VALUES` line, each starting
+    // with "  (" (no fixture has a line break followed by that inside a string).
+    var rowsByTable: [String: Int] = [:]
+    var table = ""
+    for statement in statements {
+      if statement.hasPrefix("INSERT INTO ") {
+        #expect(statement.hasSuffix(" VALUES"))
+        table = String(statement.dropFirst("INSERT INTO ".count).prefix { $0 != " " })
+      } else if statement.hasPrefix("  (") {
+        rowsByTable[table, default: 0] += 1
+      }
     }
+    let inserts = { (table: String) in rowsByTable[table, default: 0] }
     let model = fixture.model
     #expect(inserts("facts") == model.facts.count)
     #expect(inserts("evidence") == model.facts.reduce(0) { $0 + $1.evidence.count })
@@ -219,9 +229,8 @@ import Testing
     #expect(sql.contains("'Seán O''Brien\\Jr'"))
     #expect(
       sql.contains("'Line one\nline two\r\nand a\ttab; ''single'' quotes; DROP TABLE facts; --'"))
-    #expect(sql.contains("INSERT INTO aliases VALUES ('ruritania', 'rur', FALSE);"))
-    #expect(
-      sql.components(separatedBy: "INSERT INTO aliases VALUES ('ruritania', 'rur'").count == 2)
+    #expect(sql.contains("INSERT INTO aliases VALUES\n  ('ruritania', 'rur', FALSE)"))
+    #expect(sql.components(separatedBy: "('ruritania', 'rur'").count == 2)
   }
 
   // MARK: events
@@ -279,8 +288,9 @@ import Testing
         + Set(entity.background).count
     }
     for relation in model.relations {
+      // two types, the label, and the flags symmetric, office, reflexive and personal
       count +=
-        5 + relation.forms.count - 1 + Set(relation.represents).count
+        7 + relation.forms.count - 1 + Set(relation.represents).count
         + (relation.cameo == nil ? 0 : 1)
     }
     var direct: Set<[Int]> = []
@@ -348,7 +358,7 @@ import Testing
     documents: [Document(id: "d", paragraphs: [awkward])],
     kinds: [Kind(id: "country", plural: "countries")],
     relations: [Relation(id: "r", phrase: "r", cameo: "111")],
-    entities: [Entity(id: "a", name: awkward, kind: "country")], sets: [],
+    entities: [Entity(id: "a", name: awkward, kind: KindRef(0))], sets: [],
     facts: [
       Fact(
         subject: 0, relation: 0, object: 0,

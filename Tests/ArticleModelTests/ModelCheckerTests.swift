@@ -11,7 +11,7 @@ import Testing
       paragraph "Russia’s hands are tied."
     kind country plural "countries"
     kind person plural "people"
-    kind scenario plural "scenarios"
+    kind scenario plural "scenarios" hypothetical
     relation criticized "criticized" cameo "111"
     relation president_of "president of" office represents person subject person object country
     entity russia "Russia" country

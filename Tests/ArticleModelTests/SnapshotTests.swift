@@ -31,7 +31,7 @@ import Testing
       Document(id: "d"),
       ["id", "title", "author", "publisher", "date", "url", "textFile", "skipped", "paragraphs"]
     ),
-    (Kind(id: "k", plural: "ks"), ["id", "plural"]),
+    (Kind(id: "k", plural: "ks"), ["id", "plural", "isScenario"]),
     (
       Relation(id: "r", phrase: "r"),
       [
@@ -40,7 +40,7 @@ import Testing
       ]
     ),
     (
-      Entity(id: "e", name: "E", kind: "k"),
+      Entity(id: "e", name: "E", kind: KindRef(0)),
       ["id", "name", "kind", "aliases", "metonyms", "background"]
     ),
     (NamedSet(id: "s", query: "q"), ["id", "query", "origin"]),

@@ -12,7 +12,7 @@ import Testing
 
   init() throws {
     let entities = (0..<Self.count).map {
-      Entity(id: "e\($0)", name: "Name \($0)", kind: "country")
+      Entity(id: "e\($0)", name: "Name \($0)", kind: KindRef(0))
     }
     let model = Model(
       documents: [Document(id: "d", paragraphs: ["one"])],

@@ -1,3 +1,4 @@
+import ArticleModel
 import ArticleQuery
 import Testing
 
@@ -58,7 +59,7 @@ import Testing
       query:1:15: error: expected a relation, found 'critisized'
       members where critisized russia
                     ^~~~~~~~~~
-      did you mean 'criticized', 'criticize' or 'criticizes'?
+      did you mean 'criticized', 'criticised' or 'criticize'?
       """),
     Case(
       "people where president of (members where criticized russia",
@@ -157,7 +158,7 @@ import Testing
       query:1:18: error: no scenario of the article has Belarus joins Russia
       members assuming belarus joins russia
                        ^~~~~~~~~~~~~~~~~~~~
-      note: the scenarios: decisive Russian victory in Ukraine; Iran joins the CSTO; Azerbaijani-Iranian conflict
+      note: the scenarios: decisive Russian victory in Ukraine; extensive efforts; skillful actions of the new command; use of new weapons; Iran joins the CSTO; Azerbaijani-Iranian conflict
       """),
     Case(
       "why tajikistan",
@@ -240,6 +241,36 @@ import Testing
       return
     }
     #expect(error.rendered(sourceName: "query") == testCase.rendered)
+  }
+
+  /// A set defined through another set by itself: the error is in the model file, under the
+  /// name that closes the cycle.
+  @Test func aSetDefinedByItselfIsAnErrorAtTheNameThatClosesTheCycle() throws {
+    let text = """
+      document d
+        paragraph "Alpha met Beta."
+      kind country plural "countries"
+      relation meets "met"
+        past "met" base "meet"
+      entity alpha "Alpha" country
+      entity beta "Beta" country
+      set friends "countries where met (allies where met beta)"
+      set allies "friends where met alpha"
+      fact alpha meets beta
+        evidence 1 "Alpha met Beta"
+      """
+    let model = try ModelLoader.load(text: text, name: "cycle.model") { $0 }
+    #expect(throws: QueryError.self) { try QueryEngine(model: model) }
+    do {
+      _ = try QueryEngine(model: model)
+    } catch {
+      #expect(
+        error.rendered() == """
+          cycle.model:8:35: error: the set 'friends' is defined by itself: friends → allies → friends
+                       countries where met (allies where met beta)
+                                            ^~~~~~
+          """)
+    }
   }
 
   @Test func aScriptPlacesTheErrorOnItsOwnLine() throws {

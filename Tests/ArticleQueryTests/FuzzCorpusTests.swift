@@ -54,4 +54,41 @@ import Testing
       }
     }
   }
+
+  /// As the snapshot fuzz target checks them: each input, as given and with its length and
+  /// checksum made right, is refused with a `SnapshotError` or gives a model that writes back
+  /// to itself and that an engine answers on.
+  @Test func snapshotInputsLoadOrAreRefused() throws {
+    let files = Self.inputs("snapshot")
+    #expect(!files.isEmpty)
+    var loaded = 0
+    for file in files {
+      var bytes = [UInt8](try Data(contentsOf: file))
+      var variants = [bytes]
+      if bytes.count >= 32 {
+        bytes.replaceSubrange(
+          16..<24, with: withUnsafeBytes(of: UInt64(bytes.count - 32).littleEndian, Array.init))
+        let checksum = bytes.withUnsafeBytes {
+          ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[32...]))
+        }
+        bytes.replaceSubrange(24..<32, with: withUnsafeBytes(of: checksum.littleEndian, Array.init))
+        variants.append(bytes)
+      }
+      for variant in variants {
+        do {
+          let model = try variant.withUnsafeBytes { try ModelSnapshot.model(from: $0) }
+          let header = try variant.withUnsafeBytes { try ModelSnapshot.header(of: $0) }
+          let again = try header.encode(model).withUnsafeBytes { try ModelSnapshot.model(from: $0) }
+          #expect(again == model, "\(file.lastPathComponent)")
+          if let engine = try? QueryEngine(model: model) {
+            _ = engine.run("everything; facts; count everything")
+          }
+          loaded += 1
+        } catch {
+          #expect(error is SnapshotError, "\(file.lastPathComponent): \(error)")
+        }
+      }
+    }
+    #expect(loaded > 0, "the seeds are snapshots that load")
+  }
 }

@@ -351,7 +351,7 @@ struct SentenceGenerator {
         return plain ? name : "\"\(name)\""
       }
     }
-    scenarios = model.entities.filter { $0.kind == "scenario" }.map { $0.name }
+    scenarios = model.entities.indices.filter(model.isScenario).map { model.entities[$0].name }
     relations = engine.vocabulary.relationPhrases
     sets = engine.vocabulary.setNames
     documents = model.documents.map(\.id)

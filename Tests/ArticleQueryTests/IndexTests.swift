@@ -47,11 +47,11 @@ import Testing
     let countries = try #require(kinds.first)
     let set = EntitySet.kind(
       countries, members: context.membersByKind[countries], kinds: context.kindOfEntity)
-    let expected = model.entities.indices.filter { model.entities[$0].kind == "country" }
+    let expected = model.entities.indices.filter { model.kind(of: $0).id == "country" }
     #expect(Set(set) == Set(expected))
     #expect(set.count == expected.count)
     for entity in model.entities.indices {
-      #expect(set.contains(entity) == (model.entities[entity].kind == "country"))
+      #expect(set.contains(entity) == (model.kind(of: entity).id == "country"))
     }
     let everything = EntitySet.everything(count: model.entities.count)
     #expect(Array(everything) == Array(model.entities.indices))
@@ -84,27 +84,6 @@ import Testing
       }
     }
     #expect(pairs > 100, "many pairs of entities share a paragraph")
-  }
-
-  @Test(arguments: [
-    "Plain ASCII, MIXED case.", "It’s a “quote” — and a dash.", "Café", "İstanbul", "Ω", "",
-    "\u{2070}", "\u{200F}x", "a\u{301}", "ÀÉÎÕÜ Ÿ Ǆ ß µ Lanó", "İ",
-  ])
-  func theByteFoldIsTheFoldOrDeclines(_ text: String) {
-    var scratch: [UInt8] = []
-    #expect(
-      ParagraphSearch.appendFoldedByBytes(text, to: &scratch) || text.contains("İ")
-        || text.unicodeScalars.contains {
-          $0.value >= 0x300 && !(0x2010..<0x2070).contains($0.value)
-        },
-      "only what the table lacks is declined")
-    var bytes: [UInt8] = [1, 2]
-    if ParagraphSearch.appendFoldedByBytes(text, to: &bytes) {
-      #expect(bytes == [1, 2] + Array(ParagraphSearch.fold(text).utf8), "\(text.debugDescription)")
-    } else {
-      #expect(bytes == [1, 2], "declined, appending nothing")
-      #expect(text.unicodeScalars.contains { !$0.isASCII })
-    }
   }
 
   @Test func theParagraphSearchMeetsAnAccentSpelledEitherWay() {

@@ -109,7 +109,7 @@ struct TreeBuilder {
     self.choices = choices
     let model = engine.model
     entities = model.entities.indices.map { EntityRef($0) }
-    scenarios = model.entities.indices.filter { model.entities[$0].kind == "scenario" }
+    scenarios = model.entities.indices.filter(model.isScenario)
       .map { EntityRef($0) }
     relations = model.relations.enumerated().flatMap { index, relation in
       relation.forms.map(\.reversed).reduce(into: Set<Bool>()) { $0.insert($1) }

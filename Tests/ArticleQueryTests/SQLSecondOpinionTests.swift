@@ -272,3 +272,82 @@ extension Answer.Body {
     if case .entities(let results) = self { results.map(\.id) } else { [] }
   }
 }
+
+/// The SQL export of a model with more rows per table than one `INSERT` carries loads into
+/// SQLite with foreign keys enforced at every statement, every row there.
+@Test func aModelOfManyBatchesLoadsWithItsForeignKeys() throws {
+  let count = ModelExport.sqlRowsPerInsert * 2 + 1
+  let entities = (0..<count).map { Entity(id: "e\($0)", name: "E \($0)", kind: KindRef(0)) }
+  let facts = (0..<count).map {
+    Fact(
+      subject: $0, relation: 0, object: ($0 + 1) % count,
+      evidence: [Evidence(document: 0, paragraph: 1, quote: "one")])
+  }
+  let model = Model(
+    documents: [Document(id: "d", paragraphs: ["one"])],
+    kinds: [Kind(id: "country", plural: "countries")],
+    relations: [Relation(id: "likes", phrase: "likes")], entities: entities, sets: [],
+    facts: facts)
+  let sql = ModelExport.sql(model)
+  #expect(sql.components(separatedBy: "INSERT INTO facts VALUES\n").count == 4)
+  let database = try SQLiteDatabase.load(sql)
+  for table in ["entities", "facts", "evidence"] {
+    let rows = try database.rows("SELECT COUNT(*) AS n FROM \(table);")
+    #expect(rows.first?["n"] == .integer(count), "\(table)")
+  }
+}
+
+/// The CSV tables hold what the SQL export loads into SQLite: a file per table, the table's
+/// columns as the header, and as many records as the table has rows.
+@Test func theCSVTablesAreTheSQLTables() throws {
+  let model = ModelLoader.bundled
+  let database = try SQLiteDatabase.load(ModelExport.sql(model))
+  let tables = ModelExport.csvTables(model)
+  let names = try database.rows("SELECT name FROM sqlite_master WHERE type = 'table';")
+  #expect(Set(tables.map(\.name)) == Set(names.compactMap { $0["name"]?.description }))
+  for table in tables {
+    let records = CSVRecords.parse(table.text)
+    let columns = try database.rows("SELECT name FROM pragma_table_info('\(table.name)');")
+    #expect(records.first == columns.compactMap { $0["name"]?.description }, "\(table.name)")
+    let count = try database.rows("SELECT COUNT(*) AS n FROM \(table.name);")
+    #expect(count.first?["n"] == .integer(records.count - 1), "\(table.name)")
+  }
+}
+
+/// RFC 4180 records: fields split at commas outside quotes, quotes doubled inside them,
+/// records ended by CRLF.
+enum CSVRecords {
+  static func parse(_ text: String) -> [[String]] {
+    var records: [[String]] = []
+    var record: [String] = []
+    var field = ""
+    var quoted = false
+    var characters = Array(text.unicodeScalars)[...]
+    while let scalar = characters.popFirst() {
+      if quoted {
+        if scalar == "\"" {
+          if characters.first == "\"" {
+            field.unicodeScalars.append(characters.removeFirst())
+          } else {
+            quoted = false
+          }
+        } else {
+          field.unicodeScalars.append(scalar)
+        }
+      } else if scalar == "\"" {
+        quoted = true
+      } else if scalar == "," {
+        record.append(field)
+        field = ""
+      } else if scalar == "\r", characters.first == "\n" {
+        characters.removeFirst()
+        records.append(record + [field])
+        record = []
+        field = ""
+      } else {
+        field.unicodeScalars.append(scalar)
+      }
+    }
+    return records
+  }
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Build one libFuzzer target and run it: Tests/Fuzz/run.sh query|model|shell SECONDS
+# Build one libFuzzer target and run it: Tests/Fuzz/run.sh query|model|snapshot|shell SECONDS
 #
 # The libraries are built by SwiftPM with -sanitize=fuzzer,address into .build-fuzz; the
 # target's entry file (targets/TARGET.swift) is linked against their objects. The shell
@@ -10,7 +10,7 @@
 # ends the run with a non-zero status; turn it into a regression test (FuzzCorpusTests
 # replays corpus/).
 set -euo pipefail
-target=${1:?usage: Tests/Fuzz/run.sh query|model|shell SECONDS}
+target=${1:?usage: Tests/Fuzz/run.sh query|model|snapshot|shell SECONDS}
 seconds=${2:-60}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -18,9 +18,9 @@ build=$root/.build-fuzz
 flags=(-Xswiftc -sanitize=fuzzer,address)
 
 case $target in
-  query | model) modules=(Syntax ArticleModel ArticleQuery) ;;
+  query | model | snapshot) modules=(Syntax ArticleModel ArticleQuery) ;;
   shell) modules=(Syntax ArticleModel ArticleQuery ArgumentParser ArgumentParserToolInfo) ;;
-  *) echo "run.sh: unknown target '$target' (query, model or shell)" >&2; exit 2 ;;
+  *) echo "run.sh: unknown target '$target' (query, model, snapshot or shell)" >&2; exit 2 ;;
 esac
 
 for product in ArticleQuery $( [ "$target" = shell ] && echo ArgumentParser ); do

@@ -306,4 +306,20 @@ import Testing
       "\(run.standardError)")
     #expect(run.standardError.contains("note: a FILE.dot is written without it"))
   }
+
+  @Test func csvIntoAFolderWritesATablePerFile() throws {
+    let folder = try CstoBinary.temporaryFolder()
+    defer { CstoBinary.remove(folder) }
+    let run = try CstoBinary.run(["export", "--format", "csv", "-o", "tables/"], in: folder)
+    #expect(run.status == 0, "\(run.standardError)")
+    #expect(run.standardOutput.isEmpty)
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder + "/tables").sorted()
+    let sql = try CstoBinary.run(["export", "--format", "sql"]).standardOutput
+    let tables = sql.split(separator: "\n").filter { $0.hasPrefix("CREATE TABLE ") }
+      .map { String($0.split(separator: " ")[2]) + ".csv" }
+    #expect(files == tables.sorted())
+    let facts = try String(contentsOfFile: folder + "/tables/facts.csv", encoding: .utf8)
+    #expect(facts.hasPrefix("id,subject,relation,object,"))
+    #expect(facts.hasSuffix("\r\n"))
+  }
 }

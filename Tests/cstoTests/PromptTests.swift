@@ -130,7 +130,7 @@ import Testing
     let home = try Home()
     defer { home.remove() }
     let terminal = try prompt(home)
-    terminal.type("members where crit\t")
+    terminal.type("members where criticiz\t")
     try terminal.expect("criticized by")
     try terminal.expect("csto> ")
     try terminal.waitForLineEditor()

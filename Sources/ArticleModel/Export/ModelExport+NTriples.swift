@@ -32,7 +32,8 @@ extension ModelExport {
   ///
   /// Entities have `rdfs:label`, `csto:kind`, `csto:alias`, `csto:metonym`, `csto:background`;
   /// relations `rdfs:label` (the phrase), `csto:form`, `csto:reversedForm` (passive and
-  /// inverse), `csto:symmetric`, `csto:office` (`xsd:boolean`), `csto:represents` (a kind),
+  /// inverse), `csto:symmetric`, `csto:office`, `csto:reflexive`, `csto:personal`
+  /// (`xsd:boolean`), `csto:represents` (a kind),
   /// `csto:cameo`; paragraphs `csto:document`, `csto:number` (`xsd:integer`) and `csto:text`;
   /// documents `rdfs:label` (the title), `csto:author`, `csto:publisher`, `csto:date`,
   /// `csto:url`; kinds `rdfs:label` and `csto:plural`; sets `rdfs:label` and `csto:query`.
@@ -82,7 +83,7 @@ extension ModelExport {
       let subject = entity(index)
       graph.add(subject, rdfType, csto("Entity"))
       graph.add(subject, label, literal(record.name))
-      graph.add(subject, csto("kind"), kind(record.kind))
+      graph.add(subject, csto("kind"), kind(model.kinds[record.kind.index].id))
       for alias in record.aliases { graph.add(subject, csto("alias"), literal(alias)) }
       for metonym in record.metonyms { graph.add(subject, csto("metonym"), literal(metonym)) }
       for note in record.background { graph.add(subject, csto("background"), literal(note)) }
@@ -97,6 +98,8 @@ extension ModelExport {
       }
       graph.add(subject, csto("symmetric"), boolean(record.symmetric))
       graph.add(subject, csto("office"), boolean(record.office))
+      graph.add(subject, csto("reflexive"), boolean(record.reflexive))
+      graph.add(subject, csto("personal"), boolean(record.personal))
       for kindID in record.represents { graph.add(subject, csto("represents"), kind(kindID)) }
       if let cameo = record.cameo { graph.add(subject, csto("cameo"), literal(cameo)) }
     }

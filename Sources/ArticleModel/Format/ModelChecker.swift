@@ -1,11 +1,5 @@
 import Syntax
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Resolves a parsed model file into a `Model`, checking it whole: unknown and duplicate ids,
 /// relations between kinds they do not join, unknown CAMEO codes, paragraphs out of range and
 /// quotes not found verbatim. Every problem is collected; a model with any is not built.
@@ -18,16 +12,15 @@ struct ModelChecker {
   private let readText: (String) throws -> String
   private var diagnostics: [Diagnostic] = []
 
-  private var kindIDs: [String: Int] = [:]
-  private var relationIDs: [String: Int] = [:]
-  private var entityIDs: [String: Int] = [:]
-  private var documentIDs: [String: Int] = [:]
-  private var relationsByBytes = IDIndex([:])
-  private var entitiesByBytes = IDIndex([:])
-  private var documentsByBytes = IDIndex([:])
+  private var kindIDs = IDTable(capacity: 0)
+  private var relationIDs = IDTable(capacity: 0)
+  private var entityIDs = IDTable(capacity: 0)
+  private var documentIDs = IDTable(capacity: 0)
   /// Each entity's kind, and each relation's rule, read for every fact: held apart so that
   /// reading them does not copy a whole entity or relation.
   private var entityKinds: [String] = []
+  /// Each entity's kind, by its index in the kinds; nil for a kind that is not declared.
+  private var entityKindIndices: [Int?] = []
   private var relationRules:
     [(
       phrase: String, subjectKinds: [String], objectKinds: [String], reflexive: Bool, personal: Bool
@@ -38,9 +31,6 @@ struct ModelChecker {
   /// The facts' strings (quotes, notes, circumstances) by their bytes, each made once: a
   /// quote cited again shares the first one's text.
   private var texts = ByteTable<String>(foldsCase: false)
-  /// The last line start found for a set's origin and its line number, so that the sets of
-  /// a long file are found without counting its lines from the start for each.
-  private var lineCursor = (offset: 0, line: 1)
 
   /// The model, or every problem found. `syntax` was parsed from the text `lexer` reads;
   /// `readText` reads a document's text file by the name the model gives it.
@@ -63,34 +53,11 @@ struct ModelChecker {
     self.readText = readText
   }
 
-  /// The ids of a table by their bytes, for the facts' many lookups.
-  private struct IDIndex {
-    /// The ASCII ids: another id may still equal an ASCII word as a string (U+212A KELVIN
-    /// SIGN folds to `k`), so a word missing here is looked up by its text.
-    var table: ByteTable<Int>
-
-    init(_ ids: [String: Int]) {
-      table = ByteTable(foldsCase: true, capacity: ids.count)
-      for (id, index) in ids {
-        var id = id
-        id.makeContiguousUTF8()
-        id.utf8.withContiguousStorageIfAvailable { bytes in
-          if bytes.allSatisfy({ $0 < 0x80 }) { table.add(bytes, index) }
-        }
-      }
-    }
-  }
-
-  /// `lookup(_:_:in:)` for the word at `range`, by its bytes when they are ASCII (a word so
-  /// spelt is the id it folds to, byte for byte); a string is made only for other words and
-  /// for the message.
-  private mutating func lookup(
-    _ range: Range<Int>, _ what: String, in table: [String: Int], _ index: IDIndex
-  ) -> Int? {
+  /// `lookup(_:_:in:)` for the word at `range`, by its bytes: a string is made only for a
+  /// word that is not ASCII, and for the message.
+  private mutating func lookup(_ range: Range<Int>, _ what: String, in table: IDTable) -> Int? {
     let bytes = UnsafeBufferPointer(rebasing: lexer.bytes[range])
-    if bytes.allSatisfy({ $0 < 0x80 }), let found = index.table.value(for: bytes) {
-      return found
-    }
+    if let found = table.index(ofWord: bytes, folded: { lexer.folded(range) }) { return found }
     return lookup(Spelled(text: lexer.folded(range), range: range), what, in: table)
   }
 
@@ -102,50 +69,28 @@ struct ModelChecker {
     }
   }
 
-  /// `SourceText.location(of:)` for an offset of the model text, without a table of its
-  /// lines: named sets are few, and come in the order of their offsets.
-  private mutating func location(of offset: Int) -> SourceLocation {
-    let bytes = lexer.bytes
-    let clamped = max(0, min(offset, bytes.count))
-    if clamped < lineCursor.offset { lineCursor = (0, 1) }
-    while let base = bytes.baseAddress, lineCursor.offset < clamped,
-      let found = memchr(
-        base + lineCursor.offset, Int32(UInt8(ascii: "\n")), clamped - lineCursor.offset)
-    {
-      lineCursor = (
-        base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1, lineCursor.line + 1
-      )
-    }
-    let column = lexer.string(lineCursor.offset..<clamped).count + 1
-    return SourceLocation(line: lineCursor.line, column: column)
-  }
-
   private mutating func error(
     _ message: String, _ range: Range<Int>, notes: [String] = [], suggestions: [String] = []
   ) {
     diagnostics.append(Diagnostic(message, at: range, notes: notes, suggestions: suggestions))
   }
 
-  private mutating func declare(_ ids: [Spelled], as what: String) -> [String: Int] {
-    var table: [String: Int] = [:]
-    for (index, id) in ids.enumerated() {
-      if table[id.text] != nil {
-        error("duplicate \(what) id '\(id.text)'", id.range)
-      } else {
-        table[id.text] = index
-      }
+  private mutating func declare(_ ids: [Spelled], as what: String) -> IDTable {
+    var table = IDTable(capacity: ids.count)
+    for (index, id) in ids.enumerated() where table.add(id.text, index) != nil {
+      error("duplicate \(what) id '\(id.text)'", id.range)
     }
     return table
   }
 
-  private mutating func lookup(_ id: Spelled, _ what: String, in table: [String: Int]) -> Int? {
-    if let index = table[id.text] { return index }
+  private mutating func lookup(_ id: Spelled, _ what: String, in table: IDTable) -> Int? {
+    if let index = table.index(of: id.text) { return index }
     // Suggestions scan every id: only for the errors that will be printed, so that a file of
     // 100,000 unknown ids costs their number, not their number times the ids. (`closest`
-    // orders what it finds; the table needs no sorting.)
+    // orders what it finds; the ids need no sorting.)
     let suggestions =
       diagnostics.count < ModelError.maximumShown
-      ? Suggestions.closest(to: id.text, in: table.keys) : []
+      ? Suggestions.closest(to: id.text, in: table.ids) : []
     error("unknown \(what) '\(id.text)'", id.range, suggestions: suggestions)
     return nil
   }
@@ -155,9 +100,6 @@ struct ModelChecker {
     relationIDs = declare(syntax.relations.map(\.id), as: "relation")
     entityIDs = declare(syntax.entities.map(\.id), as: "entity")
     documentIDs = declare(syntax.documents.map(\.id), as: "document")
-    relationsByBytes = IDIndex(relationIDs)
-    entitiesByBytes = IDIndex(entityIDs)
-    documentsByBytes = IDIndex(documentIDs)
     entityKinds = syntax.entities.map(\.kind.text)
     relationRules = syntax.relations.map {
       (
@@ -177,19 +119,25 @@ struct ModelChecker {
     }
     let noClaims = syntax.noClaims.compactMap { checkNoClaim($0, documents: documents) }
     guard diagnostics.isEmpty else { return (nil, diagnostics) }
+    // Only named sets, which are few, need lines: a large model has none to find.
+    let lineStarts = syntax.sets.isEmpty ? [0] : UTF8Text.lineStarts(of: lexer.bytes)
     return (
       Model(
         documents: documents,
-        kinds: syntax.kinds.map { Kind(id: $0.id.text, plural: $0.plural.text.lowercased()) },
+        kinds: syntax.kinds.map {
+          Kind(id: $0.id.text, plural: $0.plural.text.lowercased(), isScenario: $0.isScenario)
+        },
         relations: syntax.relations.map(\.relation),
-        entities: syntax.entities.map {
+        entities: zip(syntax.entities, entityKindIndices).map { entity, kind in
           Entity(
-            id: $0.id.text, name: $0.name.text, kind: $0.kind.text,
-            aliases: $0.aliases.map { $0.text.lowercased() },
-            metonyms: $0.metonyms.map { $0.text.lowercased() }, background: $0.background)
+            id: entity.id.text, name: entity.name.text, kind: KindRef(kind!),
+            aliases: entity.aliases.map { $0.text.lowercased() },
+            metonyms: entity.metonyms.map { $0.text.lowercased() },
+            background: entity.background)
         },
         sets: syntax.sets.map { set in
-          let start = location(of: set.query.range.lowerBound + 1)
+          let start = UTF8Text.location(
+            of: set.query.range.lowerBound + 1, in: lexer.bytes, lineStarts: lineStarts)
           return NamedSet(
             id: set.id.text, query: set.query.text,
             origin: NamedSet.Origin(file: name, line: start.line, column: start.column))
@@ -210,7 +158,7 @@ struct ModelChecker {
         error("a document takes its paragraphs either from 'text' or inline, not both", file.range)
       }
       do {
-        document.paragraphs = Document.paragraphs(
+        document.paragraphs = UTF8Text.paragraphs(
           of: try readText(file.text), skipping: syntax.skipped)
       } catch {
         self.error("cannot read the document's text '\(file.text)': \(error)", file.range)
@@ -287,7 +235,7 @@ struct ModelChecker {
   private mutating func checkEntities() {
     var nameOwner: [String: String] = [:]
     for entity in syntax.entities {
-      _ = lookup(entity.kind, "kind", in: kindIDs)
+      entityKindIndices.append(lookup(entity.kind, "kind", in: kindIDs))
       let names =
         [entity.id, Spelled(text: entity.name.text.lowercased(), range: entity.name.range)]
         + entity.aliases + entity.metonyms
@@ -317,9 +265,9 @@ struct ModelChecker {
   }
 
   private mutating func checkFact(_ syntax: FactSyntax, documents: [Document]) -> Fact? {
-    let subject = lookup(syntax.subject, "entity", in: entityIDs, entitiesByBytes)
-    let relation = lookup(syntax.relation, "relation", in: relationIDs, relationsByBytes)
-    let object = lookup(syntax.object, "entity", in: entityIDs, entitiesByBytes)
+    let subject = lookup(syntax.subject, "entity", in: entityIDs)
+    let relation = lookup(syntax.relation, "relation", in: relationIDs)
+    let object = lookup(syntax.object, "entity", in: entityIDs)
     if let subject, let relation, let object {
       checkKinds(syntax, subject: subject, relation: relation, object: object)
       if subject == object, !relationRules[relation].reflexive {
@@ -340,7 +288,7 @@ struct ModelChecker {
         continue
       }
       if let id = qualifier.entity {
-        if let index = lookup(id, "entity", in: entityIDs, entitiesByBytes) {
+        if let index = lookup(id, "entity", in: entityIDs) {
           qualifiers.append(Qualifier(qualifier.key, .entity(index)))
         }
       } else if let text = qualifier.text {
@@ -353,9 +301,8 @@ struct ModelChecker {
     } else if syntax.assessment != nil {
       modality = .assessment
     }
-    if let id = syntax.scenario, let index = lookup(id, "scenario", in: entityIDs, entitiesByBytes)
-    {
-      if entityKinds[index] != "scenario" {
+    if let id = syntax.scenario, let index = lookup(id, "scenario", in: entityIDs) {
+      if !(entityKindIndices[index].map { self.syntax.kinds[$0].isScenario } ?? false) {
         error(
           "'\(lexer.folded(id))' is a \(entityKinds[index]), not a scenario", id)
       }
@@ -410,7 +357,7 @@ struct ModelChecker {
   {
     var documentIndex = 0
     if let id = syntax.document {
-      guard let index = lookup(id, "document", in: documentIDs, documentsByBytes) else {
+      guard let index = lookup(id, "document", in: documentIDs) else {
         return nil
       }
       documentIndex = index
@@ -438,11 +385,8 @@ struct ModelChecker {
       error("the quote is empty", quote.range)
       return nil
     }
-    let found =
-      !quote.escaped
-      && Self.isVerbatim(UnsafeBufferPointer(rebasing: lexer.bytes[quote.content]), in: paragraph)
     let text = text(of: quote)
-    if !found, !Self.isVerbatim(text, in: paragraph), !paragraph.contains(text) {
+    if !UTF8Text.contains(text, in: paragraph) {
       error(
         "quote not found verbatim in paragraph \(number)", quote.range,
         notes: Self.nearestPassage(to: text, in: paragraph).map {
@@ -494,74 +438,5 @@ struct ModelChecker {
     case "–", "—": "-"
     default: character
     }
-  }
-}
-
-/// Fast paths of the checks that read text character by character, for the large files of a
-/// corpus: each gives the same answer as the check it stands in for, and leaves the cases it
-/// cannot decide by bytes alone to that check.
-extension ModelChecker {
-  /// True when `quote` certainly is in `paragraph` as `String.contains` compares them, by
-  /// characters: its bytes are there, starting and ending between two characters. False when
-  /// the bytes are not there between characters, or not there at all; a character-by-character
-  /// comparison may still find it (another normalization of the same text).
-  static func isVerbatim(_ quote: String, in paragraph: String) -> Bool {
-    var quote = quote
-    quote.makeContiguousUTF8()
-    return quote.utf8.withContiguousStorageIfAvailable { isVerbatim($0, in: paragraph) } ?? false
-  }
-
-  /// `isVerbatim(_:in:)` for a quote's UTF-8 bytes.
-  static func isVerbatim(_ wanted: UnsafeBufferPointer<UInt8>, in paragraph: String) -> Bool {
-    var paragraph = paragraph
-    paragraph.makeContiguousUTF8()
-    return paragraph.utf8.withContiguousStorageIfAvailable { text in
-      var offset = 0
-      while let start = ByteSearch.firstOffset(of: wanted, in: text, from: offset) {
-        if isCharacterBoundary(text, at: start),
-          isCharacterBoundary(text, at: start + wanted.count)
-        {
-          return true
-        }
-        offset = start + 1
-      }
-      return false
-    } ?? false
-  }
-
-  /// True when a character boundary certainly lies at byte `offset` of `text`: at either end,
-  /// or before a character that never joins the one before it (ASCII, Latin letters, general
-  /// punctuation) after one that never joins the next (only prepended marks and a carriage
-  /// return before a line feed do; they lie outside the ranges accepted here).
-  private static func isCharacterBoundary(_ text: UnsafeBufferPointer<UInt8>, at offset: Int)
-    -> Bool
-  {
-    guard offset > 0, offset < text.count else { return true }
-    var start = offset - 1
-    while start > 0, text[start] & 0xC0 == 0x80, offset - start < 4 { start -= 1 }
-    let previous = scalar(in: text, at: start)
-    let next = scalar(in: text, at: offset)
-    if previous == 0x0D { return false }
-    let standsAlone = { (value: UInt32) in
-      value < 0x80 || (0xC0...0x24F).contains(value) || (0x2010...0x2027).contains(value)
-    }
-    return standsAlone(next) && (standsAlone(previous) || previous < 0x0600)
-  }
-
-  /// The Unicode scalar value whose UTF-8 encoding starts at byte `offset`.
-  private static func scalar(in text: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt32 {
-    let lead = UInt32(text[offset])
-    let (width, bits): (Int, UInt32) =
-      switch lead {
-      case 0..<0xC0: (1, lead)
-      case 0xC0..<0xE0: (2, lead & 0x1F)
-      case 0xE0..<0xF0: (3, lead & 0x0F)
-      default: (4, lead & 0x07)
-      }
-    var value = bits
-    for next in (offset + 1)..<min(offset + width, text.count) {
-      value = value << 6 | UInt32(text[next] & 0x3F)
-    }
-    return value
   }
 }

@@ -71,7 +71,7 @@ public enum ModelLoader {
     let loaded = data.withUnsafeBytes { raw -> Result<Model, ModelError>? in
       let bytes = raw.bindMemory(to: UInt8.self)
       // A byte order mark is left to `String(data:encoding:)`, which drops it.
-      guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), UTF8Validator.isValid(bytes) else {
+      guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), UTF8Text.isValid(bytes) else {
         return nil
       }
       return load(

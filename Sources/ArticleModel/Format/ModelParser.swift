@@ -24,7 +24,7 @@ struct ModelParser {
   /// The words that begin a statement or a clause.
   enum Keyword: String, CaseIterable {
     case document, kind, relation, entity, set, fact, qualifier, noclaim, end
-    case title, author, publisher, date, url, text, skip, paragraph, plural
+    case title, author, publisher, date, url, text, skip, paragraph, plural, hypothetical
     case present, past, base, passive, inverse, also, symmetric, office, reflexive, represents
     case subject, object, cameo, alias, metonym, background, reason
     case at, `in`, to, when, amount, denied, personal, assessment, scenario, note, evidence
@@ -115,9 +115,9 @@ struct ModelParser {
   /// letter outside ASCII may fold to one inside).
   private func keyword(in range: Range<Int>) -> Keyword? {
     guard range.count <= 16 else { return nil }
-    // No ASCII keyword is longer than 10 bytes: a longer word (most ids) is one only if it
+    // No ASCII keyword is longer than 12 bytes: a longer word (most ids) is one only if it
     // is not ASCII and folds to a keyword.
-    if range.count > 10 {
+    if range.count > 12 {
       for index in range where lexer.bytes[index] >= 0x80 {
         return Keyword(rawValue: lexer.folded(range))
       }
@@ -280,7 +280,7 @@ struct ModelParser {
     return document
   }
 
-  /// kind ::= 'kind' id 'plural' string
+  /// kind ::= 'kind' id 'plural' string 'hypothetical'?
   private mutating func kind() throws(Diagnostic) -> KindSyntax {
     _ = advance()
     let id = try identifier()
@@ -288,7 +288,12 @@ struct ModelParser {
       throw Diagnostic("expected 'plural', found \(description)", at: current.range)
     }
     _ = advance()
-    return KindSyntax(id: id, plural: try string())
+    var kind = KindSyntax(id: id, plural: try string())
+    if keyword == .hypothetical {
+      kind.isScenario = true
+      _ = advance()
+    }
+    return kind
   }
 
   /// relation ::= 'relation' id string relation-clause*

@@ -20,14 +20,16 @@ public enum ModelPrinter {
       out.append("")
     }
     for kind in model.kinds {
-      out.append("kind \(kind.id) plural \(quoted(kind.plural))")
+      out.append(
+        "kind \(kind.id) plural \(quoted(kind.plural))" + (kind.isScenario ? " hypothetical" : ""))
     }
     out.append("")
     for relation in model.relations {
       out.append(contentsOf: lines(of: relation))
     }
     for entity in model.entities {
-      out.append("entity \(entity.id) \(quoted(entity.name)) \(entity.kind)")
+      out.append(
+        "entity \(entity.id) \(quoted(entity.name)) \(model.kinds[entity.kind.index].id)")
       if !entity.aliases.isEmpty {
         out.append("  alias " + entity.aliases.map(quoted).joined(separator: " "))
       }

@@ -47,6 +47,8 @@ struct DocumentSyntax {
 struct KindSyntax {
   var id: Spelled
   var plural: Spelled
+  /// Declared `hypothetical`: its entities are scenarios.
+  var isScenario = false
 }
 
 struct RelationSyntax {

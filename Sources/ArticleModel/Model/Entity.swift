@@ -1,8 +1,9 @@
 /// Something the article names: a state, a person, a body, an event, a scenario.
-public struct Entity: Sendable, Equatable, Codable {
+public struct Entity: Sendable, Equatable {
   public var id: String
   public var name: String
-  public var kind: String
+  /// Its kind, in the model's `kinds`: `Model.kind(of:)` gives the kind itself.
+  public var kind: KindRef
   /// Other names a reader may type (`pelosi`, `the bloc`), lowercase.
   public var aliases: [String]
   /// Place names that stand for a government (`moscow`, `the americans`), lowercase.
@@ -11,7 +12,7 @@ public struct Entity: Sendable, Equatable, Codable {
   public var background: [String]
 
   public init(
-    id: String, name: String, kind: String, aliases: [String] = [], metonyms: [String] = [],
+    id: String, name: String, kind: KindRef, aliases: [String] = [], metonyms: [String] = [],
     background: [String] = []
   ) {
     self.id = id

@@ -7,8 +7,9 @@ public struct Fact: Sendable, Equatable, Codable {
   public var qualifiers: [Qualifier]
   public var polarity: Polarity
   public var modality: Modality
-  /// The subject acted in a private capacity: the fact does not count for those it speaks
-  /// for (an office holder's private visit is not the state's).
+  /// The subject acted in a private capacity, or the fact's relation is declared `personal`:
+  /// the fact does not count for those it speaks for (an office holder's private visit, two
+  /// officials' indirect support of views, are not the state's).
   public var personal: Bool
   public var evidence: [Evidence]
   public var note: String?

@@ -27,13 +27,28 @@ public struct Model: Sendable, Equatable {
     self.facts = facts
     self.qualifiers = qualifiers
     self.noClaims = noClaims
-    index = ModelIndex(relations: relations, entities: entities, facts: facts)
+    index = ModelIndex(kinds: kinds, relations: relations, entities: entities, facts: facts)
   }
 
   public static func == (lhs: Model, rhs: Model) -> Bool {
     lhs.documents == rhs.documents && lhs.kinds == rhs.kinds && lhs.relations == rhs.relations
       && lhs.entities == rhs.entities && lhs.sets == rhs.sets && lhs.facts == rhs.facts
       && lhs.qualifiers == rhs.qualifiers && lhs.noClaims == rhs.noClaims
+  }
+
+  /// The kind of entity `entity`.
+  public func kind(of entity: Int) -> Kind {
+    kinds[entities[entity].kind.index]
+  }
+
+  /// Whether entity `entity` is a scenario: its kind is declared `hypothetical`.
+  public func isScenario(_ entity: Int) -> Bool {
+    kind(of: entity).isScenario
+  }
+
+  /// The kind with this id, if any.
+  public func kind(id: String) -> KindRef? {
+    kinds.firstIndex { $0.id == id }.map(KindRef.init)
   }
 
   /// The title of the first document, for banners.
@@ -61,11 +76,20 @@ extension Model: Codable {
 
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
+    let kinds = try container.decode([Kind].self, forKey: .kinds)
     self.init(
       documents: try container.decode([Document].self, forKey: .documents),
-      kinds: try container.decode([Kind].self, forKey: .kinds),
+      kinds: kinds,
       relations: try container.decode([Relation].self, forKey: .relations),
-      entities: try container.decode([Entity].self, forKey: .entities),
+      entities: try container.decode([EntityRecord].self, forKey: .entities).map { record in
+        guard let kind = kinds.firstIndex(where: { $0.id == record.kind }) else {
+          throw DecodingError.dataCorruptedError(
+            forKey: .entities, in: container, debugDescription: "unknown kind '\(record.kind)'")
+        }
+        return Entity(
+          id: record.id, name: record.name, kind: KindRef(kind), aliases: record.aliases,
+          metonyms: record.metonyms, background: record.background)
+      },
       sets: try container.decode([NamedSet].self, forKey: .sets),
       facts: try container.decode([Fact].self, forKey: .facts),
       qualifiers: try container.decodeIfPresent([Qualifier.Declaration].self, forKey: .qualifiers)
@@ -78,10 +102,25 @@ extension Model: Codable {
     try container.encode(documents, forKey: .documents)
     try container.encode(kinds, forKey: .kinds)
     try container.encode(relations, forKey: .relations)
-    try container.encode(entities, forKey: .entities)
+    try container.encode(
+      entities.map {
+        EntityRecord(
+          id: $0.id, name: $0.name, kind: kinds[$0.kind.index].id, aliases: $0.aliases,
+          metonyms: $0.metonyms, background: $0.background)
+      }, forKey: .entities)
     try container.encode(sets, forKey: .sets)
     try container.encode(facts, forKey: .facts)
     if !qualifiers.isEmpty { try container.encode(qualifiers, forKey: .qualifiers) }
     if !noClaims.isEmpty { try container.encode(noClaims, forKey: .noClaims) }
   }
+}
+
+/// An entity as JSON has it: its kind by id.
+private struct EntityRecord: Codable {
+  var id: String
+  var name: String
+  var kind: String
+  var aliases: [String]
+  var metonyms: [String]
+  var background: [String]
 }

@@ -33,7 +33,7 @@ public struct ModelIndex: Sendable {
   /// a few entities long.
   public static let maximumReach = 256
 
-  init(relations: [Relation], entities: [Entity], facts: [Fact]) {
+  init(kinds: [Kind], relations: [Relation], entities: [Entity], facts: [Fact]) {
     var entityByID: [String: Int] = [:]
     for (index, entity) in entities.enumerated() where entityByID[entity.id] == nil {
       entityByID[entity.id] = index
@@ -50,14 +50,9 @@ public struct ModelIndex: Sendable {
     var steps = [[(to: Int, fact: Int)]](repeating: [], count: entities.count)
     // Whether a relation's subject of a given kind speaks for its object, decided per
     // relation and kind once: not by copying the relation and comparing kind names per fact.
-    var kindNumbers: [String: Int] = [:]
-    var kindOfEntity: [Int] = []
-    kindOfEntity.reserveCapacity(entities.count)
-    for entity in entities {
-      let number = kindNumbers[entity.kind, default: kindNumbers.count]
-      kindNumbers[entity.kind] = number
-      kindOfEntity.append(number)
-    }
+    let kindOfEntity = entities.map(\.kind.index)
+    let kindNumbers = Dictionary(
+      kinds.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     let representing = relations.map { relation in
       Set(relation.represents.compactMap { kindNumbers[$0] })
     }

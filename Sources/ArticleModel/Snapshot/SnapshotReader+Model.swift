@@ -12,7 +12,7 @@ extension SnapshotReader {
     }
     var kinds: [Kind] = []
     for _ in 0..<(try count()) {
-      kinds.append(Kind(id: try string(), plural: try string()))
+      kinds.append(Kind(id: try string(), plural: try string(), isScenario: try bool()))
     }
     var relations: [Relation] = []
     for _ in 0..<(try count()) {
@@ -29,7 +29,8 @@ extension SnapshotReader {
     for _ in 0..<(try count()) {
       entities.append(
         Entity(
-          id: try string(), name: try string(), kind: try string(), aliases: try strings(),
+          id: try string(), name: try string(), kind: KindRef(try number(below: kinds.count)),
+          aliases: try strings(),
           metonyms: try strings(), background: try strings()))
     }
     var sets: [NamedSet] = []

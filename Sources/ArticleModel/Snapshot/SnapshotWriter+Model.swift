@@ -18,6 +18,7 @@ extension SnapshotWriter {
     for kind in model.kinds {
       string(kind.id)
       string(kind.plural)
+      bool(kind.isScenario)
     }
     number(model.relations.count)
     for relation in model.relations {
@@ -42,7 +43,7 @@ extension SnapshotWriter {
     for entity in model.entities {
       string(entity.id)
       string(entity.name)
-      string(entity.kind)
+      number(entity.kind.index)
       strings(entity.aliases)
       strings(entity.metonyms)
       strings(entity.background)

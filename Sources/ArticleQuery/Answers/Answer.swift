@@ -53,6 +53,31 @@ public struct Answer: Sendable, Equatable {
     if case .count(let count) = body { count } else { nil }
   }
 
+  /// True when the quotes the answer shows (each fact's first, the near misses') come from
+  /// more than one document, so that a paragraph number alone would not say where a quote is.
+  public var citesSeveralDocuments: Bool {
+    var documents: Set<String> = []
+    func add(_ fact: FactResult) {
+      documents.insert(fact.document)
+    }
+    func add(_ proof: Proof) {
+      for item in proof.evidence { add(item.fact) }
+      proof.steps.forEach(add)
+    }
+    switch body {
+    case .entities(let results):
+      for item in results.flatMap(\.evidence) { add(item.fact) }
+    case .facts(let facts): facts.forEach(add)
+    case .count: break
+    case .explanation(let proof): add(proof)
+    case .nearMisses(let misses):
+      for miss in misses.misses { documents.insert(miss.document) }
+    case .profile(let profile):
+      for group in profile.groups { group.facts.forEach(add) }
+    }
+    return documents.count > 1
+  }
+
   /// How many results the answer holds: entities, facts, the count's number, the proof's
   /// leaves, the near misses, the profile's facts.
   public var resultCount: Int {

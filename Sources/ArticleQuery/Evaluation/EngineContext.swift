@@ -43,11 +43,14 @@ struct EngineContext: Sendable {
       sets.append(statements[0])
     }
     self.sets = sets
-    let numbers = Dictionary(model.kinds.enumerated().map { ($1.id, $0) }) { first, _ in first }
+    // A kind declared twice (a model built in code) is its first declaration, as by name.
+    let numbers = model.kinds.indices.map { index in
+      model.kinds.firstIndex { $0.id == model.kinds[index].id } ?? index
+    }
     var kindOfEntity = [Int](repeating: -1, count: model.entities.count)
     var membersByKind = [[Int]](repeating: [], count: model.kinds.count)
     for (index, entity) in model.entities.enumerated() {
-      guard let number = numbers[entity.kind] else { continue }
+      let number = numbers[entity.kind.index]
       kindOfEntity[index] = number
       membersByKind[number].append(index)
     }
@@ -125,14 +128,10 @@ struct EngineContext: Sendable {
         + names.suffix(5).joined(separator: " → ")
       : names.joined(separator: " → ")
     let start = turned[0]
-    let source = EngineContext.source(of: model.sets[start.set])
-    let offset = source.text.utf8.count - model.sets[start.set].query.utf8.count
     throw QueryError(
       Diagnostic(
         "the set '\(model.sets[start.set].id)' is defined by itself: \(shown)",
-        at: (start.reference.range.lowerBound + offset)..<(start.reference.range.upperBound + offset)
-      ),
-      in: source)
+        at: start.reference.range), in: EngineContext.source(of: model.sets[start.set]))
   }
 }
 

@@ -24,7 +24,10 @@ struct Explainer {
       let supports =
         evaluator.predicate(relation, targets, among: [entity], polarity: .affirmed)[entity] ?? []
       var steps: [Proof] = supports.compactMap(officeStep)
-      if case .entity = target {
+      if case .entity(let reference) = target {
+        steps += supports.compactMap {
+          targetStep($0, relation: relation, target: reference.index)
+        }
       } else {
         steps += supports.compactMap { membershipStep($0, relation: relation, target: target) }
       }
@@ -63,6 +66,24 @@ struct Explainer {
         "\(holder) speaks for \(state) as \(role) \(model.entities[model.facts[support.chain[0]].object].name)",
       holds: true,
       evidence: support.chain.map { builder.evidence(Support(fact: $0, via: nil, chain: [])) })
+  }
+
+  /// The step that shows the far end of a fact speaks for the target it was asked about: the
+  /// post-Soviet countries of Central Asia for Central Asia, as part of it.
+  private func targetStep(_ support: Support, relation: RelationRef, target: Int) -> Proof? {
+    let fact = model.facts[support.fact]
+    let far = relation.reversed ? fact.subject : fact.object
+    guard far != target,
+      let step = model.index.speaksFor[far].first(where: { $0.entity == target }),
+      let first = step.chain.first
+    else { return nil }
+    let relationOfFirst = model.relations[model.facts[first].relation]
+    let role = relationOfFirst.office ? "\(relationOfFirst.role) of" : "part of"
+    return Proof(
+      claim:
+        "\(model.entities[far].name) speaks for \(model.entities[target].name) as \(role) \(model.entities[model.facts[first].object].name)",
+      holds: true,
+      evidence: step.chain.map { builder.evidence(Support(fact: $0, via: nil, chain: [])) })
   }
 
   /// The step that shows the far end of a fact is in the target set.

@@ -10,7 +10,7 @@ import ArticleModel
 /// forms at all (`summit of`, `located in`) is a state and takes `is`. A scenario at the
 /// object end is a clause, so it follows `whether`. A `when` that does not begin with a word
 /// of time of its own (`after Pelosi’s visit`, `this year`) takes `in`; an amount stands in
-/// parentheses.
+/// parentheses; any other circumstance is its key and its value (`at the summit`).
 struct FactSentence {
   let model: Model
 
@@ -27,7 +27,7 @@ struct FactSentence {
     let relation = model.relations[fact.relation]
     let subject = model.entities[fact.subject].name
     var object = model.entities[fact.object].name
-    if model.entities[fact.object].kind == "scenario" { object = "whether " + object }
+    if model.isScenario(fact.object) { object = "whether " + object }
     var text = "\(subject) \(verb(relation, denied: fact.polarity == .denied)) \(object)"
     for qualifier in fact.qualifiers.sorted(by: { order($0.key) < order($1.key) }) {
       text += " " + phrase(qualifier)

@@ -31,7 +31,7 @@ struct ResultBuilder {
       return pa != pb ? pa < pb : $0.fact < $1.fact
     }
     return EntityResult(
-      id: entity.id, name: entity.name, kind: entity.kind,
+      id: entity.id, name: entity.name, kind: model.kind(of: index).id,
       evidence: ordered.map(evidence))
   }
 
@@ -78,10 +78,15 @@ struct ResultBuilder {
       object: name(fact.object), polarity: fact.polarity, modality: fact.modality,
       personal: fact.personal,
       scenario: fact.scenario.map(name),
+      // A declared qualifier's key is the model's word, not the reader's: its text alone,
+      // in parentheses, reads as the article's hedge ("(openly)").
       qualifiers: fact.qualifiers.map { qualifier in
+        let builtIn = Qualifier.Key.allCases.contains(qualifier.key)
         switch qualifier.value {
-        case .entity(let entity): "\(qualifier.key.rawValue) \(name(entity))"
-        case .text(let text): "\(qualifier.key.rawValue) \(text)"
+        case .entity(let entity):
+          return builtIn ? "\(qualifier.key.rawValue) \(name(entity))" : "(\(name(entity)))"
+        case .text(let text):
+          return builtIn ? "\(qualifier.key.rawValue) \(text)" : "(\(text))"
         }
       },
       note: fact.note,

@@ -22,8 +22,9 @@ public enum DotRenderer {
   /// are their evidence (with the office chains), and, given the `model` the answer came
   /// from, every fact among that set of entities. Facts, profiles, explanations and near
   /// misses: the facts they show and the entities at their ends. A count: its number.
-  /// Without the model, kinds are known only for the answer's own entities.
-  public static func render(_ answer: Answer, model: Model? = nil) -> String {
+  /// Without the model, kinds are known only for the answer's own entities. Callers go
+  /// through `Renderer.render` with the `.dot` format.
+  static func render(_ answer: Answer, model: Model? = nil) -> String {
     var graph = Graph(model: model)
     switch answer.body {
     case .entities(let results):
@@ -59,7 +60,9 @@ public enum DotRenderer {
   /// The graph of a whole model: every entity and every fact.
   public static func dot(for model: Model) -> String {
     var graph = Graph(model: model)
-    for entity in model.entities { graph.addNode(entity.name, kind: entity.kind) }
+    for (index, entity) in model.entities.enumerated() {
+      graph.addNode(entity.name, kind: model.kind(of: index).id)
+    }
     let builder = ResultBuilder(model: model)
     for index in model.facts.indices { graph.addEdge(builder.fact(index)) }
     return graph.text(title: model.title, rankdir: "TB")
@@ -83,9 +86,10 @@ public enum DotRenderer {
     return escaped + "\""
   }
 
-  /// The shape and extra style of an entity kind's nodes.
-  static func shape(of kind: String?) -> (shape: String, style: String?) {
-    switch kind {
+  /// The shape and extra style of an entity kind's nodes; a kind of scenarios has its own.
+  static func shape(of kind: String?, isScenario: Bool = false) -> (shape: String, style: String?) {
+    if isScenario { return ("box", "dashed,rounded") }
+    return switch kind {
     case "country": ("box", nil)
     case "person": ("ellipse", nil)
     case "organization": ("hexagon", nil)
@@ -95,7 +99,6 @@ public enum DotRenderer {
     case "summit": ("house", nil)
     case "region": ("tab", nil)
     case "group": ("octagon", nil)
-    case "scenario": ("box", "dashed,rounded")
     case "document": ("note", nil)
     case nil: ("plaintext", nil)
     default: ("ellipse", "dashed")
@@ -108,6 +111,8 @@ private struct Graph {
   let model: Model?
   private let builder: ResultBuilder?
   private var kinds: [String: String] = [:]
+  /// The kinds the model declares `hypothetical`.
+  private let scenarioKinds: Set<String>
   private var nodes: Set<String> = []
   private var highlighted: Set<String> = []
   private var edges: [Int: FactResult] = [:]
@@ -116,8 +121,9 @@ private struct Graph {
   init(model: Model?) {
     self.model = model
     builder = model.map { ResultBuilder(model: $0) }
-    for entity in model?.entities ?? [] where kinds[entity.name] == nil {
-      kinds[entity.name] = entity.kind
+    scenarioKinds = Set(model?.kinds.filter(\.isScenario).map(\.id) ?? [])
+    for (index, entity) in (model?.entities ?? []).enumerated() where kinds[entity.name] == nil {
+      kinds[entity.name] = model?.kind(of: index).id
     }
   }
 
@@ -181,7 +187,8 @@ private struct Graph {
   }
 
   private func node(_ name: String) -> String {
-    let (shape, style) = DotRenderer.shape(of: kinds[name])
+    let (shape, style) = DotRenderer.shape(
+      of: kinds[name], isScenario: kinds[name].map(scenarioKinds.contains) ?? false)
     var styles = style.map { [$0] } ?? []
     var attributes = ["shape=\(shape)"]
     if highlighted.contains(name) {

@@ -1,6 +1,11 @@
 /// Answers as Markdown tables (GitHub flavour), quotes whole.
 struct MarkdownRenderer {
   func render(_ answer: Answer) -> String {
+    let naming = answer.citesSeveralDocuments
+    /// A paragraph: its number, with its document when the answer cites several.
+    func place(_ document: String, _ paragraph: Int) -> String {
+      naming ? "\(document) \(paragraph)" : "\(paragraph)"
+    }
     switch answer.body {
     case .entities(let results):
       var rows: [[String]] = []
@@ -9,21 +14,22 @@ struct MarkdownRenderer {
         for (offset, item) in result.evidence.enumerated() {
           rows.append([
             offset == 0 ? result.name : "", offset == 0 ? result.kind : "",
-            Renderer.citation(item), item.quote,
+            Renderer.citation(item, namingDocuments: naming), item.quote,
           ])
         }
       }
       return table(["name", "kind", "where", "quote"], rows)
     case .facts(let facts):
       return table(
-        ["¶", "fact", "quote"], facts.map { ["\($0.paragraph)", $0.sentence, $0.quote] })
+        ["¶", "fact", "quote"],
+        facts.map { [place($0.document, $0.paragraph), $0.sentence, $0.quote] })
     case .count(let count):
       return "**\(count)**\n"
     case .explanation(let proof):
-      return lines(proof, depth: 0).joined(separator: "\n") + "\n"
+      return lines(proof, depth: 0, naming: naming).joined(separator: "\n") + "\n"
     case .nearMisses(let misses):
       let rows = misses.misses.map {
-        [$0.reason, $0.fact?.sentence ?? "", "\($0.paragraph)", $0.quote]
+        [$0.reason, $0.fact?.sentence ?? "", place($0.document, $0.paragraph), $0.quote]
       }
       return "\(misses.claim): \(misses.holds ? "holds" : "not in the article")\n\n"
         + table(["nearby", "fact", "¶", "quote"], rows)
@@ -33,21 +39,21 @@ struct MarkdownRenderer {
         text += "\n### \(group.title)\n\n"
         text += table(
           ["¶", "fact", "quote"],
-          group.facts.map { ["\($0.paragraph)", $0.sentence, $0.quote] })
+          group.facts.map { [place($0.document, $0.paragraph), $0.sentence, $0.quote] })
       }
       return text
     }
   }
 
-  private func lines(_ proof: Proof, depth: Int) -> [String] {
+  private func lines(_ proof: Proof, depth: Int, naming: Bool) -> [String] {
     let indent = String(repeating: "  ", count: depth)
     var out = ["\(indent)- \(proof.holds ? "✓" : "✗") \(escape(proof.claim))"]
     for item in proof.evidence {
       out.append(
-        "\(indent)  - ¶\(item.paragraph) \(escape(item.fact.sentence)): “\(escape(item.quote))”"
+        "\(indent)  - \(Renderer.place(item.fact.document, item.paragraph, namingDocument: naming)) \(escape(item.fact.sentence)): “\(escape(item.quote))”"
       )
     }
-    for step in proof.steps { out += lines(step, depth: depth + 1) }
+    for step in proof.steps { out += lines(step, depth: depth + 1, naming: naming) }
     return out
   }
 

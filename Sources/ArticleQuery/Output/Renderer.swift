@@ -1,16 +1,20 @@
+import ArticleModel
 import Foundation
 
 /// Renders answers as text in one of the output formats. Pure: it returns the text and
 /// leaves printing to the caller.
 public enum Renderer {
-  /// The answer as text, ending with a line break.
-  public static func render(_ answer: Answer, options: RenderOptions = RenderOptions()) -> String {
+  /// The answer as text, ending with a line break. `model`, the model the answer came from,
+  /// lets a DOT graph show the kinds of all its entities and the facts among them.
+  public static func render(
+    _ answer: Answer, options: RenderOptions = RenderOptions(), model: Model? = nil
+  ) -> String {
     switch options.format {
     case .table: TableRenderer(options: options).render(answer)
     case .json: json(answer) + "\n"
     case .csv: CSVRenderer().render(answer)
     case .markdown: MarkdownRenderer().render(answer)
-    case .dot: DotRenderer.render(answer)
+    case .dot: DotRenderer.render(answer, model: model)
     }
   }
 
@@ -45,16 +49,26 @@ public enum Renderer {
     /// Characters left out after `kept`; 0 when the text was short enough.
     public var cut: Int
 
-    public var description: String { cut == 0 ? kept : "\(kept)… (+\(cut) chars)" }
+    public var description: String { cut == 0 ? kept : "\(kept)… \(note)" }
+
+    /// `(+N chars)`, `(+1 char)`: what was cut, as the text says it.
+    public var note: String { cut == 1 ? "(+1 char)" : "(+\(cut) chars)" }
   }
 
-  /// How an entity's evidence reads: `via Rakhmon (president), ¶5`.
-  static func citation(_ item: EvidenceItem) -> String {
+  /// How an entity's evidence reads: `via Rakhmon (president), ¶5` (`digest ¶5` when
+  /// `namingDocuments`).
+  static func citation(_ item: EvidenceItem, namingDocuments: Bool = false) -> String {
     var parts: [String] = []
     if let via = item.via {
       parts.append(item.role.map { "via \(via) (\($0))" } ?? "via \(via)")
     }
-    parts.append("¶\(item.paragraph)")
+    parts.append(place(item.fact.document, item.paragraph, namingDocument: namingDocuments))
     return parts.joined(separator: ", ")
+  }
+
+  /// A paragraph as a table shows it: `¶5`, or `digest ¶5` when the answer cites several
+  /// documents.
+  static func place(_ document: String, _ paragraph: Int, namingDocument: Bool) -> String {
+    namingDocument ? "\(document) ¶\(paragraph)" : "¶\(paragraph)"
   }
 }

@@ -2,8 +2,24 @@
 /// shortened to the width (saying so), a footer with the number of results.
 struct TableRenderer {
   let options: RenderOptions
+  /// Paragraphs are named with their document (the answer cites several).
+  private var namingDocuments = false
+
+  init(options: RenderOptions) {
+    self.options = options
+  }
 
   func render(_ answer: Answer) -> String {
+    var renderer = self
+    renderer.namingDocuments = answer.citesSeveralDocuments
+    return renderer.lines(answer)
+  }
+
+  private func place(_ document: String, _ paragraph: Int) -> String {
+    Renderer.place(document, paragraph, namingDocument: namingDocuments)
+  }
+
+  private func lines(_ answer: Answer) -> String {
     var lines: [String]
     switch answer.body {
     case .entities(let results): lines = entities(results)
@@ -30,7 +46,7 @@ struct TableRenderer {
       for (offset, item) in evidence.enumerated() {
         rows.append([
           offset == 0 ? result.name : "", offset == 0 ? result.kind : "",
-          Renderer.citation(item), item.quote,
+          Renderer.citation(item, namingDocuments: namingDocuments), item.quote,
         ])
       }
     }
@@ -38,7 +54,8 @@ struct TableRenderer {
   }
 
   private func facts(_ facts: [FactResult]) -> [String] {
-    aligned(facts.map { ["¶\($0.paragraph)", $0.sentence, $0.quote] }, boldFirst: false)
+    aligned(
+      facts.map { [place($0.document, $0.paragraph), $0.sentence, $0.quote] }, boldFirst: false)
   }
 
   private func proof(_ proof: Proof, depth: Int) -> [String] {
@@ -46,7 +63,7 @@ struct TableRenderer {
     let mark = proof.holds ? colored("✓", 32) : colored("✗", 31)
     var lines = ["\(indent)\(mark) \(proof.claim)"]
     for item in proof.evidence {
-      let head = "\(indent)    ¶\(item.paragraph) \(item.fact.sentence)"
+      let head = "\(indent)    \(place(item.fact.document, item.paragraph)) \(item.fact.sentence)"
       lines.append(head)
       if options.evidence != .off {
         lines.append("\(indent)      " + quoted(item.quote, room: options.width - indent.count - 8))
@@ -67,7 +84,7 @@ struct TableRenderer {
     }
     lines.append("  What it says nearby:")
     let rows = misses.misses.map {
-      ["  \($0.reason)", "¶\($0.paragraph)", $0.fact?.sentence ?? "", $0.quote]
+      ["  \($0.reason)", place($0.document, $0.paragraph), $0.fact?.sentence ?? "", $0.quote]
     }
     return lines + aligned(rows, boldFirst: false)
   }
@@ -83,7 +100,9 @@ struct TableRenderer {
     for group in profile.groups {
       lines.append("")
       lines.append(bold(group.title))
-      let rows = group.facts.map { ["  ¶\($0.paragraph)", $0.sentence, $0.quote] }
+      let rows = group.facts.map {
+        ["  " + place($0.document, $0.paragraph), $0.sentence, $0.quote]
+      }
       lines += aligned(rows, boldFirst: false)
     }
     return lines
@@ -148,7 +167,7 @@ struct TableRenderer {
     if options.evidence == .full { return "“\(quote)”" }
     let shortened = Renderer.shorten(quote, to: max(22, room - 2))
     if shortened.cut == 0 { return "“\(quote)”" }
-    return "“\(shortened.kept)…”" + dim(" (+\(shortened.cut) chars)")
+    return "“\(shortened.kept)…”" + dim(" " + shortened.note)
   }
 
   private func bold(_ text: String) -> String {

@@ -28,6 +28,7 @@ public struct Parser {
     case entity
     case set
     case number
+    case document
   }
 
   /// The statements of `text`, separated by `;`; empty statements are skipped.
@@ -390,7 +391,10 @@ public struct Parser {
     let numberRange = eat(tokens: 1)
     var document: Int?
     var documentRange: Range<Int>?
-    if eat("of") {
+    if vocabulary.documentIDs.count > 1 { note(.keyword("of")) }
+    if at("of") {
+      _ = eat("of")
+      note(.document)
       guard at(.word) || at(.number) || at(.string),
         let index = vocabulary.document(id: current.text)
       else {

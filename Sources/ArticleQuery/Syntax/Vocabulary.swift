@@ -58,7 +58,7 @@ public struct Vocabulary: Sendable {
   /// The vocabulary of `model`.
   public init(model: Model) {
     entityIDs = model.entities.map(\.id)
-    scenarios = Set(model.entities.indices.filter { model.entities[$0].kind == "scenario" })
+    scenarios = Set(model.entities.indices.filter(model.isScenario))
     documentIDs = model.documents.map(\.id)
     paragraphCounts = model.documents.map(\.paragraphs.count)
     for (index, entity) in model.entities.enumerated() {
@@ -137,7 +137,7 @@ public struct Vocabulary: Sendable {
   }
 
   /// The index of the document whose id is `id` (case-insensitive).
-  func document(id: String) -> Int? {
+  public func document(id: String) -> Int? {
     documentIDs.firstIndex(of: id) ?? documentIDs.firstIndex { $0.lowercased() == id.lowercased() }
   }
 

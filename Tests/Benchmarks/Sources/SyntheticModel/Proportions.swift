@@ -40,11 +40,11 @@ public struct Proportions: Sendable {
   public init(of model: Model) {
     let facts = Double(model.facts.count)
     var kindCounts: [String: Int] = [:]
-    for entity in model.entities { kindCounts[entity.kind, default: 0] += 1 }
+    for entity in model.entities.indices { kindCounts[model.kind(of: entity).id, default: 0] += 1 }
     kindShares = model.kinds.map {
       ($0.id, Double(kindCounts[$0.id] ?? 0) / Double(model.entities.count))
     }
-    let kindOf = { (entity: Int) in model.entities[entity].kind }
+    let kindOf = { (entity: Int) in model.kind(of: entity).id }
     var uses: [(String, [(String, String)])] = []
     var structure: [(String, String, String, Double)] = []
     for (index, relation) in model.relations.enumerated() {

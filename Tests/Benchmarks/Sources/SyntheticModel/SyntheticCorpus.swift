@@ -113,7 +113,7 @@ private struct Builder {
         let first = kind == "person" ? names.word() : ""
         let (name, id, alias) = Names.entity(
           kind: kind, word: word, first: first, number: entities.count)
-        var entity = Entity(id: id, name: name, kind: kind)
+        var entity = Entity(id: id, name: name, kind: article.kind(id: kind)!)
         if random.chance(proportions.aliases) { entity.aliases.append(alias) }
         if kind == "country", random.chance(proportions.metonyms) {
           entity.metonyms.append("\(word.lowercased())grad")
@@ -173,12 +173,14 @@ private struct Builder {
       }
       var fact = Fact(subject: subject, relation: relation, object: object, evidence: [])
       if random.chance(proportions.denied) { fact.polarity = .denied }
-      if random.chance(proportions.scenario), let scenario = pickEntity(of: "scenario") {
+      if random.chance(proportions.scenario), let kind = article.kinds.first(where: \.isScenario),
+        let scenario = pickEntity(of: kind.id)
+      {
         fact.modality = .scenario(scenario)
       } else if random.chance(proportions.assessment / (1 - proportions.scenario)) {
         fact.modality = .assessment
       }
-      if entities[subject].kind == "person", random.chance(proportions.personal) {
+      if entities[subject].kind == article.kind(id: "person"), random.chance(proportions.personal) {
         fact.personal = true
       }
       addQualifiers(to: &fact)

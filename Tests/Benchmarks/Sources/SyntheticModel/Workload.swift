@@ -150,8 +150,8 @@ private struct Picks {
   var visitor: String {
     let visited = relation("visited")
     let fact = model.facts.first {
-      $0.relation == visited && counts($0) && model.entities[$0.subject].kind == "person"
-        && model.entities[$0.object].kind == "country"
+      $0.relation == visited && counts($0) && model.kind(of: $0.subject).id == "person"
+        && model.kind(of: $0.object).id == "country"
     }
     return fact.map { id($0.subject) } ?? "P"
   }

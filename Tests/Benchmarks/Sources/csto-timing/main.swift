@@ -10,6 +10,9 @@ import SyntheticModel
 //   csto-timing phases MODEL        the times of reading, lexing and parsing the file
 //   csto-timing questions MODEL     the workload's questions: form, few, query, SQL or - (TSV)
 //   csto-timing sql MODEL FILE      the model's SQL export (ModelExport), written to FILE
+//   csto-timing tab MODEL           Tab's candidates after `countries where visited by ` and a
+//                                   prefix: the first Tab (which sorts the names once) and the
+//                                   median of 20 more, in milliseconds, with the count found
 //   csto-timing time MODEL [N]      each question evaluated N times (default 20; fewer past
 //                                   three seconds): the median and the fastest time in
 //                                   microseconds, and the answer size
@@ -123,6 +126,26 @@ case "time":
     let median = String(format: "%.1f", times[times.count / 2])
     let fastest = String(format: "%.1f", times[0])
     print([question.form, question.query, median, fastest, "\(size)"].joined(separator: "\t"))
+  }
+case "tab":
+  let engine = engine(for: path)
+  let line = "countries where visited by "
+  let names = engine.model.entities.map { $0.name.lowercased() }.sorted()
+  let prefix = String(names[names.count / 2].prefix(3))
+  for typed in [prefix, ""] {
+    var completions = Completions(start: 0, candidates: [])
+    let first = clock.measure {
+      completions = engine.completions(in: line + typed, cursor: (line + typed).count)
+    }
+    var times: [Duration] = []
+    for _ in 0..<20 {
+      times.append(
+        clock.measure { _ = engine.completions(in: line + typed, cursor: (line + typed).count) })
+    }
+    times.sort()
+    print(
+      "typed='\(typed)' first_ms=\(milliseconds(first)) median_ms=\(milliseconds(times[10]))"
+        + " total=\(completions.total) listed=\(completions.candidates.count)")
   }
 default:
   fail("unknown command '\(arguments[0])'")

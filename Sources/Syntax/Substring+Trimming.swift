@@ -1,6 +1,6 @@
 extension Substring {
-  /// The text without the white space at either end.
-  func trimmingWhitespace() -> String {
+  /// The text without the white space (as `Character.isWhitespace` tells it) at either end.
+  public func trimmingWhitespace() -> String {
     let isSpace: (Character) -> Bool = { $0.isWhitespace }
     guard let first = firstIndex(where: { !isSpace($0) }),
       let last = lastIndex(where: { !isSpace($0) })
