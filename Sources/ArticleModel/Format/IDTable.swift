@@ -31,10 +31,10 @@ struct IDTable {
     UTF8Text.withBytes(of: UTF8Text.canonical(id)) { table.value(for: $0) }
   }
 
-  /// The index of the id that the word `bytes` folds to; `folded` gives the word's folded
-  /// text when it is not ASCII.
-  func index(ofWord bytes: UnsafeBufferPointer<UInt8>, folded: () -> String) -> Int? {
-    if bytes.allSatisfy({ $0 < 0x80 }) { return table.value(for: bytes) }
-    return index(of: folded())
+  /// The index of the id that the word `bytes` folds to when the word is ASCII; nil for a
+  /// word that is not (look up its folded text with `index(of:)`) or is no id.
+  func index(ofASCIIWord bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    for byte in bytes where byte >= 0x80 { return nil }
+    return table.value(for: bytes)
   }
 }

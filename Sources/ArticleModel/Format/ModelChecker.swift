@@ -57,7 +57,7 @@ struct ModelChecker {
   /// word that is not ASCII, and for the message.
   private mutating func lookup(_ range: Range<Int>, _ what: String, in table: IDTable) -> Int? {
     let bytes = UnsafeBufferPointer(rebasing: lexer.bytes[range])
-    if let found = table.index(ofWord: bytes, folded: { lexer.folded(range) }) { return found }
+    if let found = table.index(ofASCIIWord: bytes) { return found }
     return lookup(Spelled(text: lexer.folded(range), range: range), what, in: table)
   }
 
@@ -119,8 +119,10 @@ struct ModelChecker {
     }
     let noClaims = syntax.noClaims.compactMap { checkNoClaim($0, documents: documents) }
     guard diagnostics.isEmpty else { return (nil, diagnostics) }
-    // Only named sets, which are few, need lines: a large model has none to find.
-    let lineStarts = syntax.sets.isEmpty ? [0] : UTF8Text.lineStarts(of: lexer.bytes)
+    // Only named sets, which are few and come first, need lines: those up to the last set.
+    let setLines = UnsafeBufferPointer(
+      rebasing: lexer.bytes[..<(syntax.sets.last.map { $0.query.range.lowerBound + 1 } ?? 0)])
+    let lineStarts = UTF8Text.lineStarts(of: setLines)
     return (
       Model(
         documents: documents,
@@ -137,7 +139,7 @@ struct ModelChecker {
         },
         sets: syntax.sets.map { set in
           let start = UTF8Text.location(
-            of: set.query.range.lowerBound + 1, in: lexer.bytes, lineStarts: lineStarts)
+            of: set.query.range.lowerBound + 1, in: setLines, lineStarts: lineStarts)
           return NamedSet(
             id: set.id.text, query: set.query.text,
             origin: NamedSet.Origin(file: name, line: start.line, column: start.column))

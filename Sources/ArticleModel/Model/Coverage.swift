@@ -1,3 +1,5 @@
+import Syntax
+
 /// Which sentences of each paragraph the model's facts cite, which the model declares to make
 /// no claim (`noclaim`), and which neither.
 public struct Coverage: Sendable, Equatable {
