@@ -229,7 +229,7 @@ struct DotCommand: Sendable {
       help: "Edit the previous query in $VISUAL or $EDITOR (also ^X^E), then run it",
       run: { shell, arguments in
         guard arguments.isEmpty else { return .usage }
-        guard shell.lineEditor != nil, shell.readDepth == 0 else {
+        guard shell.lineEditor != nil, shell.reading.isEmpty else {
           return .failed(".edit works at the prompt only")
         }
         shell.editAndRun(shell.lastQuery ?? "")
@@ -246,7 +246,12 @@ struct DotCommand: Sendable {
       run: { shell, arguments in
         guard !arguments.isEmpty else { return .usage }
         let path = unquoted(arguments)
-        guard shell.readDepth < Shell.readLimit else {
+        let resolved = FilePath.resolved(path)
+        guard !shell.reading.contains(resolved) else {
+          return .failed(
+            "cannot read \(path): it is being read already (a script that reads itself)")
+        }
+        guard shell.reading.count < Shell.readLimit else {
           return .failed(
             "cannot read \(path): .read nested more than \(Shell.readLimit) deep"
               + " (does a script read itself?)")
@@ -256,8 +261,8 @@ struct DotCommand: Sendable {
         case .success(let contents): text = contents
         case .failure(let problem): return .failed(problem.description)
         }
-        shell.readDepth += 1
-        defer { shell.readDepth -= 1 }
+        shell.reading.append(resolved)
+        defer { shell.reading.removeLast() }
         var lines = TextLines(text)
         return shell.runScript(&lines, sourceName: path) ? .done : .failedAndReported
       }),

@@ -22,7 +22,7 @@ struct ExportCommand: ParsableCommand {
                 that have a code
 
       The same model always gives the same bytes. Exit status: 0 success, 2 bad usage, an \
-      unreadable model, or a FILE that cannot be written.
+      unreadable model, or a FILE or standard output that cannot be written (a disk full).
       """)
 
   /// The formats as `--format` spells them.
@@ -43,7 +43,7 @@ struct ExportCommand: ParsableCommand {
   @Option(
     name: [.customShort("o"), .customLong("output")],
     help: ArgumentHelp(
-      "Write FILE (replaced whole, or left as it was) instead of standard output.",
+      "Write FILE (replaced whole, or left as it was) instead of standard output; - is standard output.",
       valueName: "file"))
   var output: String?
 
@@ -61,9 +61,11 @@ struct ExportCommand: ParsableCommand {
       return writeTables(ModelExport.csvTables(engine.model), to: output, out: out)
     }
     let text = ModelExport.export(engine.model, as: format)
-    guard let output else {
-      out.write(text)
-      return 0
+    guard let output, output != "-" else {
+      let failure = FilePath.writeAll(Array(text.utf8)[...], to: out.answers)
+      guard failure != 0, failure != EPIPE, failure != EBADF else { return 0 }
+      out.error("csto: cannot write the output: \(String(cString: strerror(failure)))")
+      return 2
     }
     if case .failure(let problem) = OutputFile.write(Array(text.utf8), to: output) {
       out.error("csto: \(problem)")

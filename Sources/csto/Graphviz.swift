@@ -67,41 +67,82 @@ enum Graphviz {
       return .failure(
         .dotFailed("cannot make a folder for its files: \(String(cString: strerror(errno)))"))
     }
-    defer { try? FileManager.default.removeItem(atPath: folder) }
     let input = folder + "/graph.dot"
     let picture = folder + "/graph." + format.rawValue
     let said = folder + "/stderr"
-    guard FileManager.default.createFile(atPath: input, contents: Data(text.utf8)),
-      FileManager.default.createFile(atPath: said, contents: nil),
-      let errors = FileHandle(forWritingAtPath: said)
-    else { return .failure(.dotFailed("cannot write its input in \(folder)")) }
-    defer { try? errors.close() }
-
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: dot)
-    process.arguments = ["-T" + format.rawValue, "-o", picture, input]
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = errors
-    do {
-      try process.run()
-    } catch {
-      return .failure(.dotFailed("cannot run \(dot): \(error.localizedDescription)"))
+    // Killed while dot runs, csto kills dot's process group and removes these.
+    let slots = [
+      SignalCleanup.register(folder, folder: true), SignalCleanup.register(input),
+      SignalCleanup.register(picture), SignalCleanup.register(said),
+    ]
+    defer {
+      try? FileManager.default.removeItem(atPath: folder)
+      slots.forEach(SignalCleanup.unregister)
     }
-    process.waitUntilExit()
-    guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+    guard FileManager.default.createFile(atPath: input, contents: Data(text.utf8)) else {
+      return .failure(.dotFailed("cannot write its input in \(folder)"))
+    }
+    let status: Int32
+    switch run(dot, ["-T" + format.rawValue, "-o", picture, input], errors: said) {
+    case .success(let code): status = code
+    case .failure(let problem): return .failure(problem)
+    }
+    guard status == 0 else {
       let message = (try? String(contentsOfFile: said, encoding: .utf8))?
         .trimmingCharacters(in: .whitespacesAndNewlines)
       let fallback =
-        process.terminationReason == .exit
-        ? "exit status \(process.terminationStatus)"
-        : "killed by signal \(process.terminationStatus)"
+        status > 0 ? "exit status \(status)" : "killed by signal \(-status)"
       return .failure(.dotFailed(message.flatMap { $0.isEmpty ? nil : $0 } ?? fallback))
     }
     guard let drawn = FileManager.default.contents(atPath: picture) else {
       return .failure(.dotFailed("it wrote no picture"))
     }
     return OutputFile.write(Array(drawn), to: path).mapError(Problem.cannotWrite)
+  }
+
+  /// Runs `executable` with `arguments` in a process group of its own (so that csto, killed,
+  /// can kill it and what it starts), standard input and output `/dev/null`, standard error
+  /// into the file `errors`; gives back its exit status, or minus the signal that killed it.
+  private static func run(_ executable: String, _ arguments: [String], errors: String)
+    -> Result<Int32, Problem>
+  {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    // A group of its own, no signal blocked, every signal's action the default one.
+    posix_spawnattr_setflags(
+      &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    posix_spawnattr_setpgroup(&attributes, 0)
+    var none = sigset_t()
+    sigemptyset(&none)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    var all = sigset_t()
+    sigfillset(&all)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer {
+      for pointer in argv { free(pointer) }
+    }
+    var child: pid_t = 0
+    let spawned = posix_spawn(&child, executable, &actions, &attributes, argv, environ)
+    guard spawned == 0 else {
+      return .failure(.dotFailed("cannot run \(executable): \(String(cString: strerror(spawned)))"))
+    }
+    SignalCleanup.killOnSignal(group: child)
+    defer { SignalCleanup.killOnSignal(group: 0) }
+    var status: Int32 = 0
+    while waitpid(child, &status, 0) < 0 {
+      guard errno == EINTR else { return .failure(.dotFailed("lost track of dot")) }
+    }
+    // WIFEXITED and WEXITSTATUS, which Swift does not import.
+    let signal = status & 0x7F
+    return .success(signal == 0 ? (status >> 8) & 0xFF : -signal)
   }
 
   /// A new folder, readable by its owner only, in `$TMPDIR` or `/tmp`; nil with errno set.

@@ -18,10 +18,31 @@ enum Interrupt {
   /// Set by the handler; read by the evaluator and the shell.
   static let flag = Cancellation()
 
-  /// Installs the handler for the prompt: every ^C sets the flag, none ends csto.
+  /// SIGTERM or SIGHUP received at the prompt, or 0: the line editor then gives back the end
+  /// of input, so that a half-typed query is kept in the history as on Ctrl-D, and csto then
+  /// dies of the signal (`endIfSignalled`).
+  nonisolated(unsafe) static var endingSignal: Int32 = 0
+
+  /// Installs the handlers for the prompt: every ^C sets the flag, none ends csto; SIGTERM
+  /// and SIGHUP set `endingSignal`, and interrupt the read (no `SA_RESTART`).
   static func installForPrompt() {
     _ = flag.isCancelled
     signal(SIGINT) { _ in Interrupt.flag.cancel() }
+    for number in [SIGTERM, SIGHUP] {
+      var action = sigaction()
+      action.__sigaction_handler.sa_handler = { number in Interrupt.endingSignal = number }
+      sigemptyset(&action.sa_mask)
+      action.sa_flags = 0
+      sigaction(number, &action, nil)
+    }
+  }
+
+  /// Dies of the signal that ended the prompt, if one did, as its default action would.
+  static func endIfSignalled() {
+    let number = endingSignal
+    guard number != 0 else { return }
+    signal(number, SIG_DFL)
+    raise(number)
   }
 
   /// Installs the handler for scripts and `-c`: the first ^C sets the flag, a second one

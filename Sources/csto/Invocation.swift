@@ -87,6 +87,10 @@ struct Invocation {
     if queries.isEmpty && files.isEmpty {
       var lines = StandardInputLines()
       _ = shell.runScript(&lines, sourceName: "<stdin>")
+      if let problem = lines.problem {
+        output.error("csto: \(problem)")
+        return 2
+      }
       return shell.hasFailed ? 1 : 0
     }
     for query in queries {
@@ -101,10 +105,16 @@ struct Invocation {
       let succeeded: Bool
       if let text = script.text {
         var lines = TextLines(text)
+        shell.reading = [FilePath.resolved(script.name)]
         succeeded = shell.runScript(&lines, sourceName: script.name)
+        shell.reading = []
       } else {
         var lines = StandardInputLines()
         succeeded = shell.runScript(&lines, sourceName: script.name)
+        if let problem = lines.problem {
+          output.error("csto: \(problem)")
+          return 2
+        }
       }
       guard succeeded || keepGoing, !shell.isQuitting, !shell.isInterrupted else { break }
     }
@@ -154,6 +164,7 @@ struct Invocation {
       }
     }
     shell.runInteractive(editor: editor)
+    Interrupt.endIfSignalled()
   }
 
   /// `$XDG_CONFIG_HOME/csto/init.csto`, else `~/.config/csto/init.csto`.

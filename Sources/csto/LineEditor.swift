@@ -30,6 +30,10 @@ final class LineEditor {
   private let editor: OpaquePointer
   private let history: OpaquePointer
   private var historyFile: HistoryFile?
+  /// About how many entries the history file holds, as the last append said; nil before.
+  private var entriesInFile: Int?
+  /// Whether trimming the history file has been reported (once a session).
+  private var trimReported = false
   private var prompt: UnsafeMutablePointer<CChar>
   private var abandoned = false
   /// The line as it stood when Ctrl-X Ctrl-E asked for the editor.
@@ -43,7 +47,11 @@ final class LineEditor {
   /// (nil: history kept for this session only). Problems with the history file go to `warn`.
   init(historyFile: HistoryFile?, completer: @escaping Completer, warn: @escaping (String) -> Void)
   {
-    setlocale(LC_CTYPE, "")
+    // libedit decodes keys by the locale; under LC_ALL=C it would drop every non-ASCII byte
+    // (pelosi’s read as pelosis). csto's input is UTF-8 whatever the locale says.
+    if let set = setlocale(LC_CTYPE, ""), !String(cString: set).lowercased().contains("utf") {
+      setlocale(LC_CTYPE, "C.UTF-8")
+    }
     editor = el_init("csto", csto_stdin(), csto_stdout(), csto_stderr())
     history = history_init()
     prompt = strdup("")
@@ -51,7 +59,7 @@ final class LineEditor {
     self.completer = completer
     self.warn = warn
 
-    csto_history_setsize(history, 1000)
+    csto_history_setsize(history, Int32(historyFile?.limit ?? HistoryFile.defaultLimit))
     csto_history_setunique(history, 1)
     csto_el_set_editor(editor, "emacs")
     csto_el_set_signal(editor, 1)
@@ -79,7 +87,8 @@ final class LineEditor {
     free(prompt)
   }
 
-  /// Shows `prompt` and reads one edited line.
+  /// Shows `prompt` and reads one edited line. SIGTERM or SIGHUP (`Interrupt.endingSignal`)
+  /// reads as the end of input.
   func readLine(prompt text: String) -> Input {
     free(prompt)
     prompt = strdup(text)
@@ -97,19 +106,28 @@ final class LineEditor {
       write(to: csto_stdout(), "\n")
       return .interrupted
     }
-    guard let bytes, count > 0 else { return .end }
+    guard let bytes, count > 0, Interrupt.endingSignal == 0 else { return .end }
     var line = String(cString: bytes)
     if line.hasSuffix("\n") { line.removeLast() }
     return .line(line)
   }
 
-  /// Adds an entry (one query, however many lines it took) to the history and saves it. After
-  /// a failed save the session goes on with its history kept in memory only.
+  /// Adds an entry (one query, however many lines it took) to the history and appends it to
+  /// the history file. After a failed save the session goes on with its history kept in
+  /// memory only.
   func addHistory(_ entry: String) {
     let trimmed = entry.trimmed
     guard !trimmed.isEmpty else { return }
     csto_history_enter(history, trimmed)
-    if let historyFile, case .failure(let problem) = historyFile.save(from: history) {
+    guard let historyFile else { return }
+    switch historyFile.append(trimmed, entries: entriesInFile, trimNow: entriesInFile == nil) {
+    case .success(let appended):
+      entriesInFile = appended.entries
+      if let count = appended.trimmedFrom, !trimReported {
+        trimReported = true
+        warn(historyFile.trimmedMessage(from: count))
+      }
+    case .failure(let problem):
       warn(problem.description)
       self.historyFile = nil
     }

@@ -28,6 +28,9 @@ enum OutputFile {
     guard descriptor >= 0 else { return .failure(problem(path, errno)) }
     let temporary = String(
       decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    // Killed while writing, csto removes the half-written file.
+    let slot = SignalCleanup.register(temporary)
+    defer { SignalCleanup.unregister(slot) }
     let mode = exists ? info.st_mode & 0o7777 : 0o666 & ~currentUmask()
     var failure = FilePath.writeAll(bytes[...], to: descriptor)
     if failure == 0, fchmod(descriptor, mode) != 0 || fsync(descriptor) != 0 { failure = errno }

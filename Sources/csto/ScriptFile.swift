@@ -16,13 +16,21 @@ enum ScriptFile {
   static let maximumSize = 64 * 1024 * 1024
 
   /// The text of the file at `path` (invalid UTF-8 repaired), or why it cannot be read.
+  ///
+  /// The file is opened without waiting (`O_NONBLOCK`), so that a named pipe with no writer
+  /// does not hold the shell forever: it reads as empty. A pipe with a writer is then read
+  /// as it comes, as standard input is.
   static func read(_ path: String) -> Result<String, Problem> {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { return .failure(problem(path, errno)) }
     defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { return .failure(problem(path, errno)) }
     guard info.st_mode & S_IFMT != S_IFDIR else { return .failure(problem(path, EISDIR)) }
+    let flags = fcntl(descriptor, F_GETFL)
+    guard flags >= 0, fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) == 0 else {
+      return .failure(problem(path, errno))
+    }
     var bytes: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 65_536)
     while true {

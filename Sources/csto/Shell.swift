@@ -66,7 +66,9 @@ final class Shell {
   /// Set by `.quit`: no more input is read.
   var isQuitting = false
   var lastOutcome: Outcome?
-  var readDepth = 0
+  /// The scripts being read, outermost first, as `FilePath.resolved` gives their paths: a
+  /// `.read` of one of them is an error, so a script that reads itself stops at once.
+  var reading: [String] = []
   /// Scripts read with `.read` and graphs drawn with `.graph`.
   let files: ShellFiles
   /// Set by ^C (`Interrupt`): stops the query under way and the scripts being read.

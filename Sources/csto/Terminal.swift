@@ -23,10 +23,17 @@ enum Terminal {
     return (Int(size.ws_col), Int(size.ws_row))
   }
 
-  /// The width to lay output out in: the terminal's, else `$COLUMNS`, else 80.
+  /// The widest `$COLUMNS` taken as it is; a larger one (up to `Int.max`) is cut to it, so
+  /// that no width sum can overflow.
+  static let maximumWidth = 10_000
+
+  /// The width to lay output out in: the terminal's, else `$COLUMNS` (at most
+  /// `maximumWidth`), else 80.
   static func outputWidth(of descriptor: Int32, environment: [String: String]) -> Int {
     if let width = width(of: descriptor) { return width }
-    if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+    if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 {
+      return min(columns, maximumWidth)
+    }
     return 80
   }
 

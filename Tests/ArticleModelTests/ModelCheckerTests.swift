@@ -475,6 +475,7 @@ import Testing
       entity y "Y" country
       fact x r y
         evidence 2 "with ’quotes’"
+      end
       """
     let path = folder.appendingPathComponent("a.model").path
     try model.write(toFile: path, atomically: true, encoding: .utf8)

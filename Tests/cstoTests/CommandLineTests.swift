@@ -332,7 +332,8 @@ import Testing
     let recursive = try CstoBinary.run(["self.csto"], in: folder)
     #expect(recursive.status == 1)
     #expect(
-      recursive.standardError.contains("self.csto:2:7: error: cannot read self.csto: .read nested"))
+      recursive.standardError.contains(
+        "self.csto:2:7: error: cannot read self.csto: it is being read already"))
     #expect(recursive.outputLines.count < 100)
 
     try CstoBinary.write("members\n.expect Belarus\n", to: "failing.csto", in: folder)

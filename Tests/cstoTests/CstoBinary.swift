@@ -67,10 +67,21 @@ struct CstoBinary {
       arguments, input: Data(input.utf8), in: folder, environment: extra, timeout: timeout)
   }
 
+  /// Runs another program (`/bin/sh` to redirect csto's input or output) as `run` runs csto.
+  static func runProgram(
+    _ program: String, _ arguments: [String], in folder: String? = nil,
+    environment extra: [String: String] = [:], timeout: Duration = .seconds(300)
+  ) throws -> Run {
+    try run(
+      arguments, input: Data(), in: folder, environment: extra, timeout: timeout,
+      program: program)
+  }
+
   /// Runs csto with `input`'s bytes, which need not be UTF-8, on standard input.
   static func run(
     _ arguments: [String], input: Data, in folder: String? = nil,
-    environment extra: [String: String] = [:], timeout: Duration = .seconds(300)
+    environment extra: [String: String] = [:], timeout: Duration = .seconds(300),
+    program: String? = nil
   ) throws -> Run {
     let ownFolder = folder == nil ? try temporaryFolder() : nil
     defer {
@@ -87,7 +98,7 @@ struct CstoBinary {
     _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
 
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
+    process.executableURL = URL(fileURLWithPath: program ?? path)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
     process.environment = environment(in: folder).merging(extra) { $1 }

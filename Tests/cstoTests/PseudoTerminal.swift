@@ -16,7 +16,7 @@ final class PseudoTerminal {
     }
   }
 
-  private let pid: pid_t
+  let pid: pid_t
   private let master: Int32
   private var bytes: [UInt8] = []
   private var consumed = 0
@@ -82,6 +82,27 @@ final class PseudoTerminal {
       index += 1
     }
     return false
+  }
+
+  /// Types bytes that need not be UTF-8, as a terminal may send them.
+  func type(bytes keys: [UInt8]) {
+    var remaining = keys
+    while !remaining.isEmpty {
+      let written = remaining.withUnsafeBytes { Glibc.write(master, $0.baseAddress, $0.count) }
+      if written < 0 {
+        if errno == EINTR { continue }
+        return
+      }
+      remaining.removeFirst(written)
+    }
+  }
+
+  /// Waits for the program to end and gives back the signal that killed it; nil when it
+  /// exited, or still runs after `timeout`.
+  func waitForSignal(timeout: Duration = .seconds(20)) -> Int32? {
+    _ = waitForExit(timeout: timeout)
+    guard let status, status & 0x7f != 0 else { return nil }
+    return status & 0x7f
   }
 
   /// Types `keys` (`"\r"` is Enter, `"\u{03}"` Ctrl-C, `"\u{04}"` Ctrl-D, `"\t"` Tab).

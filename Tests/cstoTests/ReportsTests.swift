@@ -81,6 +81,7 @@ import Testing
     fact alpha meets gamma
       denied
       evidence digest 2 "Alpha did not meet Gamma"
+    end
 
     """
 

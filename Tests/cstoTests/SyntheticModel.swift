@@ -23,6 +23,7 @@ enum SyntheticModel {
       lines.append("fact e\(next()) \(fact % 2 == 0 ? "likes" : "hates") e\(next())")
       lines.append("  evidence 1 \"beta\"")
     }
+    lines.append("end")
     return lines.joined(separator: "\n") + "\n"
   }
 

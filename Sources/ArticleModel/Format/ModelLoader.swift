@@ -7,23 +7,38 @@ public enum ModelLoader {
   public static let maximumFileSize = 512 * 1024 * 1024
 
   /// The model in `text`, named `name` in messages; `readText` reads a document's text file
-  /// by the name the model gives it.
+  /// by the name the model gives it. With `requiringEnd`, a text without its `end` line is
+  /// an error (it looks cut short), as it is for a file; a text made in memory may leave it
+  /// out.
   public static func load(
-    text: String, name: String, readText: (String) throws -> String
+    text: String, name: String, requiringEnd: Bool = false,
+    readText: (String) throws -> String
   ) throws(ModelError) -> Model {
     let result: Result<Model, ModelError> = Lexer.scanning(text, stringsSpanLines: false) {
       lexer in
-      load(lexer: lexer, name: name, text: { text }, readText: readText)
+      load(
+        lexer: lexer, name: name, requiringEnd: requiringEnd, text: { text }, readText: readText)
     }
     return try result.get()
+  }
+
+  /// The error of a model without its `end` line, at the end of the text.
+  static func missingEnd(at offset: Int) -> Diagnostic {
+    Diagnostic(
+      "the model has no 'end' line: the file looks truncated (a whole model file ends with 'end')",
+      at: offset..<offset)
   }
 
   /// The model in the text `lexer` reads, whose `String` `text` makes when a message needs it:
   /// a model file is parsed from its bytes.
   static func load(
-    lexer: Lexer, name: String, text: () -> String, readText: (String) throws -> String
+    lexer: Lexer, name: String, requiringEnd: Bool, text: () -> String,
+    readText: (String) throws -> String
   ) -> Result<Model, ModelError> {
-    let (syntax, syntaxErrors) = ModelParser.parse(lexer)
+    var (syntax, syntaxErrors) = ModelParser.parse(lexer)
+    if requiringEnd, syntax.end == nil {
+      syntaxErrors.append(missingEnd(at: lexer.bytes.count))
+    }
     let (model, checkErrors) = ModelChecker.check(
       syntax, lexer: lexer, name: name, readText: readText)
     if let model, syntaxErrors.isEmpty { return .success(model) }
@@ -60,20 +75,20 @@ public enum ModelLoader {
         return nil
       }
       return load(
-        lexer: Lexer(bytes: bytes, stringsSpanLines: false), name: path,
+        lexer: Lexer(bytes: bytes, stringsSpanLines: false), name: path, requiringEnd: true,
         text: { String(decoding: bytes, as: UTF8.self) }, readText: readText)
     }
     if let loaded { return try loaded.get() }
     guard let text = String(data: data, encoding: .utf8) else {
       throw ModelError(unreadable: path, reason: FileProblem.notUTF8.description)
     }
-    return try load(text: text, name: path, readText: readText)
+    return try load(text: text, name: path, requiringEnd: true, readText: readText)
   }
 
   /// The bundled model of the CSTO article, compiled into the binary with the article.
   public static let bundled: Model = {
     do {
-      return try load(text: Bundled.modelText, name: "csto.model") { name in
+      return try load(text: Bundled.modelText, name: "csto.model", requiringEnd: true) { name in
         guard name == "article.txt" else { throw FileProblem("no bundled file named \(name)") }
         return Bundled.articleText
       }
@@ -150,9 +165,18 @@ public struct ModelError: Error, Sendable, CustomStringConvertible {
 
   /// Every problem as `file:line:column: error: ...` with the line and a caret, or the one
   /// line saying why the file could not be read.
+  /// The most errors `rendered` shows, as compilers stop after a screenful or two.
+  public static let maximumShown = 100
+
+  /// The errors as compilers print them: the first `maximumShown`, then how many more
+  /// there are.
   public func rendered(color: Bool = false) -> String {
     if isUnreadable { return "error: \(diagnostics[0].message)" }
-    return DiagnosticRenderer.render(diagnostics, in: source, color: color)
+    let shown = DiagnosticRenderer.render(
+      Array(diagnostics.prefix(Self.maximumShown)), in: source, color: color)
+    let more = diagnostics.count - Self.maximumShown
+    guard more > 0 else { return shown }
+    return shown + "\nand \(more) more error\(more == 1 ? "" : "s") (\(diagnostics.count) in all)"
   }
 
   public var description: String { rendered() }

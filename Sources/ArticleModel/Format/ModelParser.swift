@@ -23,7 +23,7 @@ struct ModelParser {
 
   /// The words that begin a statement or a clause.
   enum Keyword: String, CaseIterable {
-    case document, kind, relation, entity, set, fact, qualifier, noclaim
+    case document, kind, relation, entity, set, fact, qualifier, noclaim, end
     case title, author, publisher, date, url, text, skip, paragraph, plural, hypothetical
     case present, past, base, passive, inverse, also, symmetric, office, reflexive, represents
     case subject, object, cameo, alias, metonym, background, reason
@@ -31,7 +31,7 @@ struct ModelParser {
 
     var startsStatement: Bool {
       switch self {
-      case .document, .kind, .relation, .entity, .set, .fact, .qualifier, .noclaim: true
+      case .document, .kind, .relation, .entity, .set, .fact, .qualifier, .noclaim, .end: true
       default: false
       }
     }
@@ -205,10 +205,23 @@ struct ModelParser {
 
   // MARK: rules
 
-  /// model ::= statement*
+  /// model ::= statement* 'end'
+  ///
+  /// The `end` line tells a whole file from one cut short; nothing may follow it but
+  /// comments. Whether a text without it is an error is the loader's choice.
   private mutating func model() -> ModelSyntax {
     var syntax = ModelSyntax()
     while current.kind != .end {
+      if keyword == .end, syntax.end == nil {
+        syntax.end = current.range
+        _ = advance()
+        if current.kind != .end {
+          diagnostics.append(
+            Diagnostic("nothing may follow 'end', which ends the model", at: current.range))
+          while current.kind != .end { _ = advance() }
+        }
+        continue
+      }
       do {
         try statement(into: &syntax)
       } catch {

@@ -59,6 +59,7 @@ public enum ModelPrinter {
       )
       out.append("  reason \(quoted(noClaim.reason))")
     }
+    out.append("end")
     return out.joined(separator: "\n") + "\n"
   }
 

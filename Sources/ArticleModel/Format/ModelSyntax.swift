@@ -13,6 +13,8 @@ struct ModelSyntax {
   var evidence: [EvidenceSyntax] = []
   var qualifierDeclarations: [QualifierDeclarationSyntax] = []
   var noClaims: [NoClaimSyntax] = []
+  /// Where the `end` line stands; nil when the text has none (it may be cut short).
+  var end: Range<Int>?
 }
 
 /// A `qualifier` statement: the key, whether its values are ids or strings, what it means.

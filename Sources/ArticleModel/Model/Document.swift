@@ -30,6 +30,7 @@ public struct Document: Sendable, Equatable, Codable {
 
   /// Paragraph `number` (counted from 1), or nil when out of range.
   public func paragraph(_ number: Int) -> String? {
-    paragraphs.indices.contains(number - 1) ? paragraphs[number - 1] : nil
+    // Compared before subtracting: any Int may come from the user, Int.min too.
+    number >= 1 && number <= paragraphs.count ? paragraphs[number - 1] : nil
   }
 }

@@ -84,43 +84,54 @@ struct EngineContext: Sendable {
   }
 
   /// Rejects a set defined, directly or not, by itself: the error points at the name, in
-  /// the first such set's query, that leads back to it.
+  /// the query of the cycle's first set in the model, that leads on round the cycle.
+  ///
+  /// One depth-first walk with its own stack: each set and each use is looked at once, so
+  /// that a chain of 50,000 sets neither overflows the call stack nor costs its square.
   private func checkCycles() throws(QueryError) {
-    for start in sets.indices {
-      for (used, reference) in definedSets(in: start) {
-        guard let path = self.path(from: used, to: start) else { continue }
-        let names = ([start] + path).map { model.sets[$0].id }
-        throw QueryError(
-          Diagnostic(
-            "the set '\(model.sets[start].id)' is defined by itself: \(names.joined(separator: " → "))",
-            at: reference.range), in: EngineContext.source(of: model.sets[start]))
+    // 0: not seen; 1: on the walk's path; 2: done, no cycle through it.
+    var state = [UInt8](repeating: 0, count: sets.count)
+    for root in sets.indices where state[root] == 0 {
+      var stack: [(set: Int, uses: [(set: Int, reference: SetRef)], next: Int)] = [
+        (root, definedSets(in: root), 0)
+      ]
+      state[root] = 1
+      while let top = stack.last {
+        guard top.next < top.uses.count else {
+          state[top.set] = 2
+          stack.removeLast()
+          continue
+        }
+        stack[stack.count - 1].next += 1
+        let used = top.uses[top.next].set
+        if state[used] == 1 {
+          let from = stack.lastIndex { $0.set == used } ?? 0
+          try reportCycle(stack[from...].map { ($0.set, $0.uses[$0.next - 1].reference) })
+        }
+        guard state[used] == 0 else { continue }
+        state[used] = 1
+        stack.append((used, definedSets(in: used), 0))
       }
     }
   }
 
-  /// The shortest chain of sets from `set` to `goal` through the sets each one names, both
-  /// ends included (breadth first, so each set is visited once).
-  private func path(from set: Int, to goal: Int) -> [Int]? {
-    var cameFrom: [Int: Int] = [set: set]
-    var frontier = [set]
-    while !frontier.isEmpty {
-      var next: [Int] = []
-      for here in frontier {
-        if here == goal {
-          var chain = [here]
-          while let previous = cameFrom[chain[0]], previous != chain[0] {
-            chain.insert(previous, at: 0)
-          }
-          return chain
-        }
-        for (used, _) in definedSets(in: here) where cameFrom[used] == nil {
-          cameFrom[used] = here
-          next.append(used)
-        }
-      }
-      frontier = next
-    }
-    return nil
+  /// Throws the error for a cycle: each set on it with the name in its query that leads to
+  /// the next. It is told from the set that comes first in the model; a long one is shown
+  /// by its ends.
+  private func reportCycle(_ cycle: [(set: Int, reference: SetRef)]) throws(QueryError) {
+    let first = cycle.indices.min { cycle[$0].set < cycle[$1].set } ?? 0
+    let turned = Array(cycle[first...] + cycle[..<first])
+    let names = (turned.map(\.set) + [turned[0].set]).map { model.sets[$0].id }
+    let shown =
+      names.count > 12
+      ? names.prefix(5).joined(separator: " → ") + " → … (\(names.count - 10) more) … → "
+        + names.suffix(5).joined(separator: " → ")
+      : names.joined(separator: " → ")
+    let start = turned[0]
+    throw QueryError(
+      Diagnostic(
+        "the set '\(model.sets[start.set].id)' is defined by itself: \(shown)",
+        at: start.reference.range), in: EngineContext.source(of: model.sets[start.set]))
   }
 }
 

@@ -177,12 +177,36 @@ struct Evaluator {
     if let cached = setCache[set.index] { return cached }
     let result: Matches
     if case .defined(let index) = context.vocabulary.setMeanings[set.index] {
+      evaluateSets(usedBy: index)
       result = entities(of: context.sets[index].query)
     } else {
       result = Dictionary(uniqueKeysWithValues: members(of: set).map { ($0, []) })
     }
     setCache[set.index] = result
     return result
+  }
+
+  /// Evaluates the model sets that model set `index` uses, directly or not, each after those
+  /// it uses, in a loop: evaluating `index` then finds them all in the cache, so that a chain
+  /// of thousands of sets takes as many turns of the loop, not as many nested calls. (The
+  /// engine has rejected cycles.)
+  private mutating func evaluateSets(usedBy index: Int) {
+    var started: Set<Int> = [index]
+    var stack: [(set: Int, reference: SetRef?, uses: [(set: Int, reference: SetRef)], next: Int)] =
+      [(index, nil, context.definedSets(in: index), 0)]
+    while let top = stack.last {
+      guard top.next < top.uses.count else {
+        stack.removeLast()
+        if let reference = top.reference, setCache[reference.index] == nil {
+          setCache[reference.index] = entities(of: context.sets[top.set].query)
+        }
+        continue
+      }
+      stack[stack.count - 1].next += 1
+      let (used, reference) = top.uses[top.next]
+      guard setCache[reference.index] == nil, started.insert(used).inserted else { continue }
+      stack.append((used, reference, context.definedSets(in: used), 0))
+    }
   }
 
   /// The entities of a target.
