@@ -51,7 +51,9 @@ import Testing
     let shown = try #require(Self.blocks("text", in: "WritingAModel.md").first)
     let file = try Self.read(Self.examples.appendingPathComponent("summit.model"))
     #expect(shown == file)
-    let model = try ModelLoader.load(text: file, name: "summit.model") { _ in "" }
+    let model = try ModelLoader.load(text: file, name: "summit.model", requiringEnd: true) { _ in
+      ""
+    }
     let engine = try QueryEngine(model: model)
     #expect(try engine.evaluate("countries where criticized the alliance").names == ["Norland"])
   }
