@@ -109,13 +109,13 @@ final class Shell {
   /// Whether ^C has stopped the work under way; scripts read no further lines.
   var isInterrupted: Bool { interruption.isCancelled }
 
-  /// The one-line greeting at the prompt: the model, its size, and where help is.
+  /// The one-line greeting at the prompt: the model, its size, and where help is, short
+  /// enough for 80 columns with the bundled article's title.
   var banner: String {
     let model = engine.model
     return
-      "csto: \(model.title) — \(Plural.count(model.entities.count, "entity", "entities")), "
-      + "\(Plural.count(model.facts.count, "fact", "facts")). "
-      + "Type .help for help."
+      "csto: \(model.title) (\(Plural.count(model.entities.count, "entity", "entities")), "
+      + "\(Plural.count(model.facts.count, "fact", "facts")); .help)"
   }
 
   // MARK: The prompt

@@ -162,11 +162,11 @@ import Testing
     let shell = Shell(
       engine: try QueryEngine(model: model), output: Output(), settings: Shell.Settings(),
       keepGoing: false, outputColor: false, errorColor: false, fallbackWidth: 80)
-    #expect(shell.banner.contains("1 entity, 1 fact."), "\(shell.banner)")
+    #expect(shell.banner.contains("(1 entity, 1 fact; .help)"), "\(shell.banner)")
     let three = Shell(
       engine: try Self.engine(), output: Output(), settings: Shell.Settings(), keepGoing: false,
       outputColor: false, errorColor: false, fallbackWidth: 80)
-    #expect(three.banner.contains("3 entities, 3 facts."), "\(three.banner)")
+    #expect(three.banner.contains("(3 entities, 3 facts; .help)"), "\(three.banner)")
   }
 
   @Test func aQuoteCutByOneCharacterSaysSo() {
