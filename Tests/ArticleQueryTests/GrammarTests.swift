@@ -84,21 +84,39 @@ import Testing
   @Test func eachParserFunctionStatesItsRuleAsTheGrammarFileDoes() throws {
     let rules = Self.writtenRules(try String(contentsOf: Self.grammarURL, encoding: .utf8))
     #expect(rules.count >= 19, "the grammar file's rules are read")
-    let lines = try String(contentsOf: Self.parserURL, encoding: .utf8)
-      .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
     var documented: Set<String> = []
+    for file in try Self.parserFiles() {
+      try checkRuleComments(in: file, against: rules, documented: &documented)
+    }
+    #expect(documented == Set(rules.keys), "every rule has its parser function")
+  }
+
+  /// Parser.swift and the files of its extensions (`Parser+Questions.swift`, ...).
+  static func parserFiles() throws -> [URL] {
+    let folder = parserURL.deletingLastPathComponent()
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { $0.hasPrefix("Parser") && $0.hasSuffix(".swift") }.sorted()
+    #expect(names.contains("Parser.swift"))
+    return names.map { folder.appendingPathComponent($0) }
+  }
+
+  private func checkRuleComments(
+    in file: URL, against rules: [String: String], documented: inout Set<String>
+  ) throws {
+    let lines = try String(contentsOf: file, encoding: .utf8)
+      .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
     for (number, line) in lines.enumerated() where line.hasPrefix("/// ") && line.contains("::=") {
       let parts = line.dropFirst(4).components(separatedBy: "::=")
       let name = parts[0].trimmingCharacters(in: .whitespaces)
       documented.insert(name)
       #expect(
-        rules[name] == Self.normalized(parts[1]), "the rule \(name) as Parser.swift states it")
+        rules[name] == Self.normalized(parts[1]),
+        "the rule \(name) as \(file.lastPathComponent) states it")
       let declaration = lines[(number + 1)...].first { !$0.hasPrefix("///") } ?? ""
       #expect(
         declaration.contains("func \(Self.functionName(of: name))("),
         "the rule \(name) sits on \(declaration)")
     }
-    #expect(documented == Set(rules.keys), "every rule has its parser function")
   }
 
   static let modelGrammarURL = grammarURL.deletingLastPathComponent()

@@ -15,7 +15,7 @@ typealias Matches = [Int: [Support]]
 /// entity gathers hundreds and a list checked for each new one would cost their square.
 struct MatchCollector {
   private(set) var matches: Matches = [:]
-  private var seen: Set<Key> = []
+  var seen: Set<Key> = []
 
   private struct Key: Hashable {
     var entity: Int
@@ -39,10 +39,10 @@ struct Evaluator {
   /// and the engine reports the statement as interrupted.
   let cancellation: Cancellation?
   /// The members of each set (by `SetRef.index`) evaluated so far in this statement.
-  private var setCache: [Int: Matches] = [:]
+  var setCache: [Int: Matches] = [:]
 
   var model: Model { context.model }
-  private var index: ModelIndex { context.model.index }
+  var index: ModelIndex { context.model.index }
 
   init(context: EngineContext, assumed: Set<Int>, cancellation: Cancellation? = nil) {
     self.context = context
@@ -144,7 +144,7 @@ struct Evaluator {
   }
 
   /// The candidates of a selection: a named set, a kind's plural, everything, a sub-query.
-  private mutating func candidates(_ source: SetSource) -> Matches {
+  mutating func candidates(_ source: SetSource) -> Matches {
     switch source {
     case .named(let set): return self.set(set)
     case .query(let inner): return entities(of: inner)
@@ -152,7 +152,7 @@ struct Evaluator {
   }
 
   /// The candidates of a selection as a set to test, not to list: a kind stays a kind.
-  private mutating func candidateSet(_ source: SetSource) -> EntitySet {
+  mutating func candidateSet(_ source: SetSource) -> EntitySet {
     switch source {
     case .named(let set): return members(of: set)
     case .query(let inner): return .listed(entities(of: inner).keys)
@@ -190,7 +190,7 @@ struct Evaluator {
   /// it uses, in a loop: evaluating `index` then finds them all in the cache, so that a chain
   /// of thousands of sets takes as many turns of the loop, not as many nested calls. (The
   /// engine has rejected cycles.)
-  private mutating func evaluateSets(usedBy index: Int) {
+  mutating func evaluateSets(usedBy index: Int) {
     var started: Set<Int> = [index]
     var stack: [(set: Int, reference: SetRef?, uses: [(set: Int, reference: SetRef)], next: Int)] =
       [(index, nil, context.definedSets(in: index), 0)]
@@ -288,11 +288,11 @@ struct Evaluator {
     var targets: EntitySet
   }
 
-  private func accepts(_ fact: Fact, _ pattern: Pattern) -> Bool {
+  func accepts(_ fact: Fact, _ pattern: Pattern) -> Bool {
     fact.relation == pattern.relation && fact.polarity == pattern.polarity && inScope(fact)
   }
 
-  private func matching(
+  func matching(
     _ pattern: Pattern, among candidates: EntitySet, into result: inout MatchCollector
   ) {
     let byCandidate = pattern.reversed ? index.factsByObject : index.factsBySubject
@@ -341,7 +341,7 @@ struct Evaluator {
 
   /// The facts an index lists for these entities and those who speak for them, counted up
   /// to `limit` (past it, another index is cheaper anyway).
-  private func cost(of entities: EntitySet, in facts: [[Int]], limit: Int) -> Int {
+  func cost(of entities: EntitySet, in facts: [[Int]], limit: Int) -> Int {
     var total = 0
     for entity in entities {
       total += facts[entity].count + 1
@@ -355,7 +355,7 @@ struct Evaluator {
 
   /// The other ends of the facts in which `subject` (or one who speaks for it) stands in
   /// `relation`: `what did pelosi visit`.
-  private mutating func objects(of subject: Target, _ relation: RelationRef) -> Matches {
+  mutating func objects(of subject: Target, _ relation: RelationRef) -> Matches {
     let relationIndex = relation.index
     let subjects = targetSet(subject)
     let directions = model.relations[relationIndex].symmetric ? [false, true] : [relation.reversed]

@@ -5,18 +5,18 @@ import Syntax
 /// rule (its doc comment is the rule, checked against the grammar file by `GrammarTests`),
 /// resolving names against a model's vocabulary as it goes: the tree it builds holds indices
 /// and source ranges, not names. It moves through the tokens only by `at`, `peek`, `eat` and
-/// `expect`, and stops at the first error with what was expected, what was found, and up to
-/// three suggestions.
+/// `expect` (internal, so that rules may live in extensions in files of their own), and stops
+/// at the first error with what was expected, what was found, and up to three suggestions.
 public struct Parser {
   /// The deepest nesting of parentheses and `not`s accepted.
   public static let maximumDepth = 100
   /// The longest query text accepted, in UTF-8 bytes.
   public static let maximumLength = 4 * 1024 * 1024
 
-  private let vocabulary: Vocabulary
-  private let tokens: [Token]
-  private var position = 0
-  private var depth = 0
+  let vocabulary: Vocabulary
+  let tokens: [Token]
+  var position = 0
+  var depth = 0
   /// What the parser looked for when it met the end of the input, for completion.
   private(set) var expected: Set<Expectation> = []
 
@@ -62,27 +62,27 @@ public struct Parser {
 
   // MARK: helpers
 
-  private var current: Token { tokens[position] }
+  var current: Token { tokens[position] }
 
   /// The token `offset` places after the current one (the end token past the end).
-  private func peek(_ offset: Int = 1) -> Token {
+  func peek(_ offset: Int = 1) -> Token {
     tokens[min(position + offset, tokens.count - 1)]
   }
 
   /// True when the current token is the word `word`.
-  private func at(_ word: String) -> Bool {
+  func at(_ word: String) -> Bool {
     current.kind == .word && current.folded == word
   }
 
   /// True when the current token is of `kind`.
-  private func at(_ kind: Token.Kind) -> Bool { current.kind == kind }
+  func at(_ kind: Token.Kind) -> Bool { current.kind == kind }
 
-  private mutating func note(_ expectation: Expectation) {
+  mutating func note(_ expectation: Expectation) {
     if current.kind == .end { expected.insert(expectation) }
   }
 
   /// Takes the word `word` if it comes next.
-  private mutating func eat(_ word: String) -> Bool {
+  mutating func eat(_ word: String) -> Bool {
     note(.keyword(word))
     guard at(word) else { return false }
     position += 1
@@ -90,7 +90,7 @@ public struct Parser {
   }
 
   /// Takes a token of `kind` if one comes next.
-  private mutating func eat(_ kind: Token.Kind) -> Bool {
+  mutating func eat(_ kind: Token.Kind) -> Bool {
     guard at(kind) else { return false }
     position += 1
     return true
@@ -98,19 +98,19 @@ public struct Parser {
 
   /// Takes the next `count` tokens (a name or phrase of that many words, at least one) and
   /// gives their source range.
-  private mutating func eat(tokens count: Int) -> Range<Int> {
+  mutating func eat(tokens count: Int) -> Range<Int> {
     let start = position
     position = min(position + max(1, count), tokens.count - 1)
     return range(from: start)
   }
 
   /// Takes a token of `kind`, or fails with "expected ..., found ...".
-  private mutating func expect(_ kind: Token.Kind) throws(Diagnostic) {
+  mutating func expect(_ kind: Token.Kind) throws(Diagnostic) {
     guard eat(kind) else { throw found(expected: kind.rawValue) }
   }
 
   /// The folded words from the current token on, up to the first non-word.
-  private var words: ArraySlice<String> {
+  var words: ArraySlice<String> {
     var end = position
     while end < tokens.count, tokens[end].kind == .word || tokens[end].kind == .number,
       end - position < 12
@@ -121,20 +121,20 @@ public struct Parser {
   }
 
   /// The source range from the token at `start` to the last token taken.
-  private func range(from start: Int) -> Range<Int> {
+  func range(from start: Int) -> Range<Int> {
     let last = max(start, position - 1)
     return tokens[start].range.lowerBound..<tokens[last].range.upperBound
   }
 
   /// "expected X, found Y" at the current token, with suggestions from `candidates`.
-  private func found(expected what: String, candidates: [String] = []) -> Diagnostic {
+  func found(expected what: String, candidates: [String] = []) -> Diagnostic {
     Diagnostic(
       "expected \(what), found \(current.description)", at: current.range,
       suggestions: suggest(from: candidates))
   }
 
   /// Candidates close to the words at the current position, trying one to three words.
-  private func suggest(from candidates: [String]) -> [String] {
+  func suggest(from candidates: [String]) -> [String] {
     guard current.kind == .word || current.kind == .string else { return [] }
     var scored: [String] = []
     let available = current.kind == .string ? [current.folded] : Array(words)
@@ -151,7 +151,7 @@ public struct Parser {
     return Array(scored.prefix(3))
   }
 
-  private mutating func nested<T>(_ body: (inout Parser) throws(Diagnostic) -> T)
+  mutating func nested<T>(_ body: (inout Parser) throws(Diagnostic) -> T)
     throws(Diagnostic) -> T
   {
     depth += 1
@@ -166,7 +166,7 @@ public struct Parser {
   // MARK: rules
 
   /// script ::= statement? ( ';' statement? )*
-  private mutating func script() throws(Diagnostic) -> [Statement] {
+  mutating func script() throws(Diagnostic) -> [Statement] {
     var statements: [Statement] = []
     while !at(.end) {
       if eat(.semicolon) { continue }
@@ -183,7 +183,7 @@ public struct Parser {
   }
 
   /// statement ::= query assumptions? '?'?
-  private mutating func statement() throws(Diagnostic) -> Statement {
+  mutating func statement() throws(Diagnostic) -> Statement {
     let start = position
     let query = try self.query()
     let assumptions = at("assuming") ? try self.assumptions() : []
@@ -193,7 +193,7 @@ public struct Parser {
   }
 
   /// assumptions ::= 'assuming' assumption ( 'and' assumption )*
-  private mutating func assumptions() throws(Diagnostic) -> [Assumption] {
+  mutating func assumptions() throws(Diagnostic) -> [Assumption] {
     _ = eat("assuming")
     var assumptions: [Assumption] = []
     repeat {
@@ -203,7 +203,7 @@ public struct Parser {
   }
 
   /// assumption ::= SCENARIO | NAME RELATION target
-  private mutating func assumption() throws(Diagnostic) -> Assumption {
+  mutating func assumption() throws(Diagnostic) -> Assumption {
     let start = position
     if let (index, length) = entityMatchSkippingThe(), vocabulary.isScenario(index),
       vocabulary.relation(at: words.dropFirst(length)) == nil
@@ -218,7 +218,7 @@ public struct Parser {
   }
 
   /// query ::= entity-query | count | show | facts | why
-  private mutating func query() throws(Diagnostic) -> Query {
+  mutating func query() throws(Diagnostic) -> Query {
     note(.opener)
     note(.set)
     switch at(.word) ? current.folded : "" {
@@ -231,7 +231,7 @@ public struct Parser {
   }
 
   /// entity-query ::= selection | who | what
-  private mutating func entityQuery() throws(Diagnostic) -> Query {
+  mutating func entityQuery() throws(Diagnostic) -> Query {
     switch at(.word) ? current.folded : "" {
     case "who": return try who()
     case "what": return try what()
@@ -247,7 +247,7 @@ public struct Parser {
   }
 
   /// selection ::= set ( 'where' condition )?
-  private mutating func selection() throws(Diagnostic) -> Query {
+  mutating func selection() throws(Diagnostic) -> Query {
     let source = try set()
     if eat("where") {
       return .selection(source, try condition())
@@ -259,7 +259,7 @@ public struct Parser {
   }
 
   /// set ::= SET | '(' entity-query ')'
-  private mutating func set() throws(Diagnostic) -> SetSource {
+  mutating func set() throws(Diagnostic) -> SetSource {
     if eat(.leftParen) {
       let inner = try nested { parser throws(Diagnostic) in try parser.entityQuery() }
       try expect(.rightParen)
@@ -277,13 +277,13 @@ public struct Parser {
     throw diagnostic
   }
 
-  private var wordsSkippingThe: ArraySlice<String> {
+  var wordsSkippingThe: ArraySlice<String> {
     let all = words
     return all.first == "the" ? all.dropFirst() : all
   }
 
   /// who ::= 'who' ( 'is' | 'was' | 'are' | 'were' )? condition
-  private mutating func who() throws(Diagnostic) -> Query {
+  mutating func who() throws(Diagnostic) -> Query {
     _ = eat("who")
     if at(.word), ["is", "was", "are", "were"].contains(current.folded),
       vocabulary.relation(at: words) == nil
@@ -294,7 +294,7 @@ public struct Parser {
   }
 
   /// what ::= 'what' ( 'did' | 'does' ) target RELATION
-  private mutating func what() throws(Diagnostic) -> Query {
+  mutating func what() throws(Diagnostic) -> Query {
     _ = eat("what")
     guard eat("did") || eat("does") else {
       throw found(expected: "'did' (as in: what did pelosi visit)", candidates: ["did", "does"])
@@ -305,7 +305,7 @@ public struct Parser {
 
   /// The subject of `what did` (its `target`): the longest name or set that a relation
   /// phrase follows, so that a name which happens to go on with a verb does not swallow it.
-  private mutating func whatSubject() throws(Diagnostic) -> Target {
+  mutating func whatSubject() throws(Diagnostic) -> Target {
     if at(.leftParen) { return try target() }
     if let length = lengthBeforeRelation(), let (index, matched) = vocabulary.set(at: words),
       matched == length
@@ -318,7 +318,7 @@ public struct Parser {
 
   /// An entity name that a condition follows (`why pelosi visited armenia`): the longest
   /// split of the words into a whole name and the start of a condition, else the longest name.
-  private mutating func nameBeforeRelation() throws(Diagnostic) -> EntityRef {
+  mutating func nameBeforeRelation() throws(Diagnostic) -> EntityRef {
     if at(.word), let length = lengthBeforeRelation(orCondition: true) {
       let head = words.prefix(length)
       let named = head.first == "the" && length > 1 ? head.dropFirst() : head
@@ -331,7 +331,7 @@ public struct Parser {
 
   /// The longest count of words at the current position that make a whole name or set and
   /// are followed by a relation phrase (or, with `orCondition`, by `not` or `(`).
-  private func lengthBeforeRelation(orCondition: Bool = false) -> Int? {
+  func lengthBeforeRelation(orCondition: Bool = false) -> Int? {
     let available = words
     guard !available.isEmpty else { return nil }
     for length in stride(from: available.count, through: 1, by: -1) {
@@ -350,20 +350,20 @@ public struct Parser {
   }
 
   /// count ::= 'count' ( entity-query | facts )
-  private mutating func count() throws(Diagnostic) -> Query {
+  mutating func count() throws(Diagnostic) -> Query {
     _ = eat("count")
     if at("facts") { return .count(try facts()) }
     return .count(try nested { parser throws(Diagnostic) in try parser.entityQuery() })
   }
 
   /// show ::= 'show' NAME
-  private mutating func show() throws(Diagnostic) -> Query {
+  mutating func show() throws(Diagnostic) -> Query {
     _ = eat("show")
     return .show(try name())
   }
 
   /// facts ::= 'facts' ( 'about' target | 'in' 'paragraph' NUMBER ( 'of' DOCUMENT )? )?
-  private mutating func facts() throws(Diagnostic) -> Query {
+  mutating func facts() throws(Diagnostic) -> Query {
     _ = eat("facts")
     if eat("about") {
       return .facts(.about(try target()))
@@ -383,7 +383,7 @@ public struct Parser {
   /// A paragraph's NUMBER and, when the model has several documents, `of` and the
   /// DOCUMENT's id: resolved here, so that a paragraph no document has is an error at its
   /// number, and one that several documents have asks which.
-  private mutating func paragraph() throws(Diagnostic) -> ParagraphRef {
+  mutating func paragraph() throws(Diagnostic) -> ParagraphRef {
     note(.number)
     guard at(.number), let number = Int(current.text) else {
       throw found(expected: "a paragraph number")
@@ -416,7 +416,7 @@ public struct Parser {
   }
 
   /// why ::= 'why' 'not'? NAME condition
-  private mutating func why() throws(Diagnostic) -> Query {
+  mutating func why() throws(Diagnostic) -> Query {
     _ = eat("why")
     let negated = eat("not")
     let entity = try nameBeforeRelation()
@@ -424,21 +424,21 @@ public struct Parser {
   }
 
   /// condition ::= conjunction ( 'or' conjunction )*
-  private mutating func condition() throws(Diagnostic) -> Condition {
+  mutating func condition() throws(Diagnostic) -> Condition {
     var parts = [try conjunction()]
     while eat("or") { parts.append(try conjunction()) }
     return parts.count == 1 ? parts[0] : .or(parts)
   }
 
   /// conjunction ::= negation ( 'and' negation )*
-  private mutating func conjunction() throws(Diagnostic) -> Condition {
+  mutating func conjunction() throws(Diagnostic) -> Condition {
     var parts = [try negation()]
     while eat("and") { parts.append(try negation()) }
     return parts.count == 1 ? parts[0] : .and(parts)
   }
 
   /// negation ::= 'not' negation | '(' condition ')' | predicate
-  private mutating func negation() throws(Diagnostic) -> Condition {
+  mutating func negation() throws(Diagnostic) -> Condition {
     if eat("not") {
       return .not(try nested { parser throws(Diagnostic) in try parser.negation() })
     }
@@ -451,13 +451,13 @@ public struct Parser {
   }
 
   /// predicate ::= RELATION target
-  private mutating func predicate() throws(Diagnostic) -> Condition {
+  mutating func predicate() throws(Diagnostic) -> Condition {
     let reference = try relation()
     return .predicate(reference, try target())
   }
 
   /// A RELATION: a relation phrase of the model, in any of its forms.
-  private mutating func relation() throws(Diagnostic) -> RelationRef {
+  mutating func relation() throws(Diagnostic) -> RelationRef {
     note(.relation)
     if let (reference, length) = vocabulary.relation(at: words) {
       return RelationRef(reference.index, reversed: reference.reversed, at: eat(tokens: length))
@@ -466,7 +466,7 @@ public struct Parser {
   }
 
   /// target ::= term | '(' entity-query ')'
-  private mutating func target() throws(Diagnostic) -> Target {
+  mutating func target() throws(Diagnostic) -> Target {
     if eat(.leftParen) {
       let inner = try nested { parser throws(Diagnostic) in try parser.entityQuery() }
       try expect(.rightParen)
@@ -476,7 +476,7 @@ public struct Parser {
   }
 
   /// term ::= NAME | SET
-  private mutating func term() throws(Diagnostic) -> Target {
+  mutating func term() throws(Diagnostic) -> Target {
     note(.entity)
     note(.set)
     if at(.string) {
@@ -495,7 +495,7 @@ public struct Parser {
   }
 
   /// A NAME: the words of an entity's name, alias or metonym, or a quoted name.
-  private mutating func name() throws(Diagnostic) -> EntityRef {
+  mutating func name() throws(Diagnostic) -> EntityRef {
     note(.entity)
     if at(.string) {
       guard let index = vocabulary.entity(named: current.text) else {
@@ -511,7 +511,7 @@ public struct Parser {
 
   /// The entity named at the current position and how many tokens it takes, with a leading
   /// `the` ignored when the name does not itself begin with it.
-  private func entityMatchSkippingThe() -> (Int, Int)? {
+  func entityMatchSkippingThe() -> (Int, Int)? {
     if let match = vocabulary.entity(at: words) { return match }
     if at("the"), let (index, length) = vocabulary.entity(at: words.dropFirst()) {
       return (index, length + 1)
@@ -519,7 +519,7 @@ public struct Parser {
     return nil
   }
 
-  private func unknownName(candidates: [String], expecting what: String = "a name")
+  func unknownName(candidates: [String], expecting what: String = "a name")
     -> Diagnostic
   {
     guard at(.word) || at(.string) else {
