@@ -15,7 +15,7 @@ typealias Matches = [Int: [Support]]
 /// entity gathers hundreds and a list checked for each new one would cost their square.
 struct MatchCollector {
   private(set) var matches: Matches = [:]
-  var seen: Set<Key> = []
+  private var seen: Set<Key> = []
 
   private struct Key: Hashable {
     var entity: Int
