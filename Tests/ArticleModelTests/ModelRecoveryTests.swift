@@ -99,6 +99,26 @@ import Testing
     #expect(Self.rendered(test.snippet) == test.rendered)
   }
 
+  @Test func aLexicalErrorBeforeTheFirstStatementIsNotTheLastError() {
+    let text = "~\n" + ModelCheckerTests.base + "entity russia \"Russia again\" country\n"
+    let rendered: String
+    do {
+      _ = try ModelCheckerTests.load(text)
+      rendered = "loaded"
+    } catch {
+      rendered = error.rendered()
+    }
+    #expect(
+      rendered == """
+        case.model:1:1: error: unexpected character '~'
+        ~
+        ^
+        case.model:15:8: error: duplicate entity id 'russia'
+        entity russia "Russia again" country
+               ^~~~~~
+        """)
+  }
+
   /// A paragraph's look-alike character, the quote's, and the note that names them.
   struct LookAlike: Sendable, CustomTestStringConvertible {
     var paragraph: String

@@ -259,6 +259,8 @@ struct ModelParser {
   /// comments. Whether a text without it is an error is the loader's choice.
   private mutating func model() -> ModelSyntax {
     var syntax = ModelSyntax()
+    // A lexical error before the first statement has held it back.
+    resume()
     while current.kind != .end {
       if keyword == .end, syntax.end == nil {
         syntax.end = current.range

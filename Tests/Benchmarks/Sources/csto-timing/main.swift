@@ -10,6 +10,10 @@ import SyntheticModel
 //   csto-timing phases MODEL        the times of reading, lexing and parsing the file
 //   csto-timing questions MODEL     the workload's questions: form, few, query, SQL or - (TSV)
 //   csto-timing sql MODEL FILE      the model's SQL export (ModelExport), written to FILE
+//   csto-timing errors SIZES        models of SIZES (comma-separated) bad facts each, of three
+//                                   kinds (an unknown entity, a character the lexer refuses, a
+//                                   quote with a plain space for a no-break space): the time
+//                                   to load and check each, and to render its errors (issue 15)
 //   csto-timing tab MODEL           Tab's candidates after `countries where visited by ` and a
 //                                   prefix: the first Tab (which sorts the names once) and the
 //                                   median of 20 more, in milliseconds, with the count found
@@ -100,6 +104,33 @@ case "sql":
       to: URL(fileURLWithPath: arguments[2]))
   } catch {
     fail("\(arguments[2]): \(error)")
+  }
+case "errors":
+  let sizes = path.split(separator: ",").compactMap { Int($0) }
+  guard !sizes.isEmpty else { fail("usage: csto-timing errors 1000,10000,100000") }
+  print("kind\tbad_facts\terrors\tload_ms\trender_ms\tus_per_fact")
+  for kind in BadFacts.allCases {
+    for size in sizes {
+      let text = kind.model(size)
+      var failure: ModelError?
+      let load = clock.measure {
+        do {
+          _ = try ModelLoader.load(text: text, name: "bad.model") { _ in "" }
+        } catch {
+          failure = error
+        }
+      }
+      guard let failure else { fail("\(kind) \(size): the model loaded") }
+      var rendered = ""
+      let render = clock.measure { rendered = failure.rendered() }
+      guard rendered.contains("(\(size) in all)") || size <= ModelError.maximumShown else {
+        fail("\(kind) \(size): \(failure.diagnostics.count) errors")
+      }
+      let perFact = String(format: "%.2f", microseconds(load + render) / Double(size))
+      print(
+        "\(kind)\t\(size)\t\(failure.diagnostics.count)\t\(milliseconds(load))\t\(milliseconds(render))\t\(perFact)"
+      )
+    }
   }
 case "questions":
   for question in questions(for: engine(for: path), path: path) {
