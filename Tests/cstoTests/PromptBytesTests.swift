@@ -51,12 +51,28 @@ import Testing
     }
   }
 
+  /// The keys of `Tests/Reproductions/not-utf8-line.keys` (the reproduction): the
+  /// line is refused, and `count members` does not run.
+  @Test func theReproductionLineIsRefused() throws {
+    let keys = try Data(
+      contentsOf: URL(fileURLWithPath: ReproductionTests.folder + "/not-utf8-line.keys"))
+    let home = try Home()
+    defer { home.remove() }
+    let terminal = try prompts.prompt(home)
+    terminal.type(bytes: Array(keys))
+    try terminal.expect("error: the line has bytes that are not UTF-8")
+    try terminal.expect("csto> ")
+    try terminal.waitForLineEditor()
+    #expect(prompts.leave(terminal) == 0)
+    #expect(!terminal.transcript.contains("\n6\r\n"))
+  }
+
+  /// An editor that saves `Tests/Reproductions/nul-query.txt`, a query with a NUL byte.
   @Test func aNULInAnEntryComesBackAsASymbolAndTheUserIsTold() throws {
     let home = try Home()
     defer { home.remove() }
     let editor = try EditorAndPagerTests().script(
-      "nul-editor.sh", "printf 'count members where criticized \\000russia\\n' > \"$1\"\n",
-      in: home)
+      "nul-editor.sh", "cp '\(ReproductionTests.folder)/nul-query.txt' \"$1\"\n", in: home)
     let first = try prompts.prompt(home, environment: ["VISUAL": editor])
     first.type(".edit\r")
     try first.expect("the history cannot hold a NUL byte")
