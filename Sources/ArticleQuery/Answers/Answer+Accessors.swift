@@ -49,8 +49,20 @@ extension Answer {
     case .nearMisses(let misses): misses.misses.compactMap(\.fact).forEach(add)
     case .profile(let profile):
       for group in profile.groups { group.facts.forEach(add) }
+    case .values(let values):
+      for value in values { value.evidence.forEach(add) }
+    case .verdict(let verdict):
+      verdict.evidence.forEach(add)
+      for scenario in verdict.scenarios { scenario.evidence.forEach(add) }
     }
     return facts
+  }
+
+  /// The verdict of a yes/no question (`yes`, `no`, `not stated`); nil for other kinds.
+  ///
+  ///     try engine.evaluate("did kyrgyzstan cancel unbreakable brotherhood").verdict  // .yes
+  public var verdict: Verdict.Value? {
+    if case .verdict(let verdict) = body { verdict.verdict } else { nil }
   }
 
   /// The paragraph numbers the answer cites, ascending, each once.

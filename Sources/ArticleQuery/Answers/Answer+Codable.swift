@@ -3,6 +3,7 @@ import ArticleModel
 extension Answer: Codable {
   private enum CodingKeys: String, CodingKey {
     case query, kind, assumptions, results, count, steps, claim, holds, nearMisses, profile
+    case verdict, evidence, scenarios
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -23,6 +24,12 @@ extension Answer: Codable {
       try container.encode(misses.holds, forKey: .holds)
       try container.encode(misses.misses, forKey: .nearMisses)
     case .profile(let profile): try container.encode(profile, forKey: .profile)
+    case .values(let values): try container.encode(values, forKey: .results)
+    case .verdict(let verdict):
+      try container.encode(verdict.claim, forKey: .claim)
+      try container.encode(verdict.verdict, forKey: .verdict)
+      try container.encode(verdict.evidence, forKey: .evidence)
+      try container.encode(verdict.scenarios, forKey: .scenarios)
     }
   }
 
@@ -48,6 +55,14 @@ extension Answer: Codable {
           holds: try container.decode(Bool.self, forKey: .holds),
           misses: try container.decode([NearMiss].self, forKey: .nearMisses)))
     case .profile: body = .profile(try container.decode(Profile.self, forKey: .profile))
+    case .values: body = .values(try container.decode([ValueResult].self, forKey: .results))
+    case .verdict:
+      body = .verdict(
+        Verdict(
+          claim: try container.decode(String.self, forKey: .claim),
+          verdict: try container.decode(Verdict.Value.self, forKey: .verdict),
+          evidence: try container.decode([EvidenceItem].self, forKey: .evidence),
+          scenarios: try container.decode([Verdict.Scenario].self, forKey: .scenarios)))
     }
   }
 }

@@ -17,6 +17,10 @@ public struct Answer: Sendable, Equatable {
     case explanation(Proof)
     case nearMisses(NearMisses)
     case profile(Profile)
+    /// The circumstances `where`, `when` or `how much` asks for.
+    case values([ValueResult])
+    /// The answer to a yes/no question.
+    case verdict(Verdict)
   }
 
   /// The kind, as the JSON `kind` field spells it.
@@ -24,6 +28,7 @@ public struct Answer: Sendable, Equatable {
     case entities, facts, count, explanation
     case nearMisses = "near-misses"
     case profile
+    case values, verdict
   }
 
   public init(query: String, assumptions: [String] = [], body: Body) {
@@ -40,12 +45,19 @@ public struct Answer: Sendable, Equatable {
     case .explanation: .explanation
     case .nearMisses: .nearMisses
     case .profile: .profile
+    case .values: .values
+    case .verdict: .verdict
     }
   }
 
-  /// The display names of an entity answer, in order; empty for other kinds.
+  /// The display names of an entity answer, or the values of a `where`/`when`/`how much`
+  /// answer, in order; empty for other kinds.
   public var names: [String] {
-    if case .entities(let results) = body { results.map(\.name) } else { [] }
+    switch body {
+    case .entities(let results): results.map(\.name)
+    case .values(let values): values.map(\.value)
+    default: []
+    }
   }
 
   /// The number of a count answer.
@@ -74,6 +86,10 @@ public struct Answer: Sendable, Equatable {
       for miss in misses.misses { documents.insert(miss.document) }
     case .profile(let profile):
       for group in profile.groups { group.facts.forEach(add) }
+    case .values(let values):
+      for item in values.flatMap(\.evidence) { add(item.fact) }
+    case .verdict(let verdict):
+      for item in verdict.evidence + verdict.scenarios.flatMap(\.evidence) { add(item.fact) }
     }
     return documents.count > 1
   }
@@ -88,6 +104,8 @@ public struct Answer: Sendable, Equatable {
     case .explanation(let proof): proof.holds ? 1 : 0
     case .nearMisses(let misses): misses.misses.count
     case .profile(let profile): profile.groups.reduce(0) { $0 + $1.facts.count }
+    case .values(let values): values.count
+    case .verdict(let verdict): verdict.evidence.count
     }
   }
 }

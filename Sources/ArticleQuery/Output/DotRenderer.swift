@@ -49,6 +49,8 @@ public enum DotRenderer {
       for group in profile.groups {
         for fact in group.facts { graph.addEdge(fact) }
       }
+    case .values, .verdict:
+      for fact in answer.facts { graph.addEdge(fact) }
     }
     var title = answer.query
     if !answer.assumptions.isEmpty {
