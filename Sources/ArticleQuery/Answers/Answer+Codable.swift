@@ -3,6 +3,7 @@ import ArticleModel
 extension Answer: Codable {
   private enum CodingKeys: String, CodingKey {
     case query, kind, assumptions, results, count, steps, claim, holds, nearMisses, profile
+    case scenario, facts, changes, from, to, limit, chains, more
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -23,6 +24,16 @@ extension Answer: Codable {
       try container.encode(misses.holds, forKey: .holds)
       try container.encode(misses.misses, forKey: .nearMisses)
     case .profile(let profile): try container.encode(profile, forKey: .profile)
+    case .whatIf(let whatIf):
+      try container.encode(whatIf.scenario, forKey: .scenario)
+      try container.encode(whatIf.facts, forKey: .facts)
+      try container.encode(whatIf.changes, forKey: .changes)
+    case .connections(let connections):
+      try container.encode(connections.from, forKey: .from)
+      try container.encode(connections.to, forKey: .to)
+      try container.encode(connections.limit, forKey: .limit)
+      try container.encode(connections.chains, forKey: .chains)
+      try container.encode(connections.more, forKey: .more)
     }
   }
 
@@ -48,6 +59,20 @@ extension Answer: Codable {
           holds: try container.decode(Bool.self, forKey: .holds),
           misses: try container.decode([NearMiss].self, forKey: .nearMisses)))
     case .profile: body = .profile(try container.decode(Profile.self, forKey: .profile))
+    case .whatIf:
+      body = .whatIf(
+        WhatIf(
+          scenario: try container.decode(String.self, forKey: .scenario),
+          facts: try container.decode([FactResult].self, forKey: .facts),
+          changes: try container.decode([WhatIf.SetChange].self, forKey: .changes)))
+    case .connections:
+      body = .connections(
+        Connections(
+          from: try container.decode(EntityResult.self, forKey: .from),
+          to: try container.decode(EntityResult.self, forKey: .to),
+          limit: try container.decode(Int.self, forKey: .limit),
+          chains: try container.decode([Connections.Chain].self, forKey: .chains),
+          more: try container.decode(Int.self, forKey: .more)))
     }
   }
 }

@@ -161,6 +161,9 @@ enum SetReferences {
     case .facts(let filter):
       if case .about(let target) = filter { collect(target, into: &found) }
     case .why(_, let condition, _): collect(condition, into: &found)
+    case .whatIf(let assumption):
+      if case .fact(_, _, let target) = assumption.claim { collect(target, into: &found) }
+    case .pairs, .connection: break
     }
   }
 

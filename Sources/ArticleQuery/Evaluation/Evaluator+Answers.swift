@@ -26,6 +26,12 @@ extension Evaluator {
         NearMisses(
           claim: proof.claim, holds: false,
           misses: explainer.nearMisses(entity, condition)))
+    case .whatIf(let assumption):
+      return .whatIf(whatIf(assumption))
+    case .pairs(let relation):
+      return .facts(builder.facts(pairs(relation)))
+    case .connection(let from, let to):
+      return .connections(connections(from.index, to.index))
     }
   }
 

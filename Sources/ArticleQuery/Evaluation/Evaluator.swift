@@ -106,7 +106,7 @@ struct Evaluator {
       return entities(of: inner)
     case .show(let entity):
       return [entity.index: []]
-    case .facts, .why:
+    case .facts, .why, .whatIf, .pairs, .connection:
       return [:]
     }
   }

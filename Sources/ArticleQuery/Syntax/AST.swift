@@ -36,6 +36,14 @@ public indirect enum Query: Sendable, Equatable {
   case facts(FactFilter)
   /// `why X C` (negated: false) and `why not X C` (negated: true).
   case why(EntityRef, condition: Condition, negated: Bool)
+  /// `what if iran joins the csto`: a scenario's facts and how the named sets change under it.
+  case whatIf(Assumption)
+  /// `who criticized whom`: every fact of a relation that counts (the phrase's direction
+  /// is kept for printing; a passive lists the same facts).
+  case pairs(RelationRef)
+  /// `how is pelosi connected to tajikistan`: the shortest chains of facts between two
+  /// entities.
+  case connection(EntityRef, EntityRef)
 }
 
 /// Where a selection's candidates come from.

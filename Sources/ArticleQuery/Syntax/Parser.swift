@@ -217,11 +217,14 @@ public struct Parser {
       .fact(subject: subject, relation: reference, object: object), range: range(from: start))
   }
 
-  /// query ::= entity-query | count | show | facts | why
+  /// query ::= entity-query | count | show | facts | why | what-if | pairs | connection
   mutating func query() throws(Diagnostic) -> Query {
     note(.opener)
     note(.set)
     switch at(.word) ? current.folded : "" {
+    case "what" where peek().kind == .word && peek().folded == "if": return try whatIf()
+    case "who" where atPairs, "what" where atPairs: return try pairs()
+    case "how": return try connection()
     case "count": return try count()
     case "show": return try show()
     case "facts": return try facts()

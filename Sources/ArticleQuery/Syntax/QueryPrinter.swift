@@ -47,6 +47,9 @@ struct QueryPrinter {
       return "facts in paragraph \(paragraph.number)\(document)"
     case .why(let entity, let condition, let negated):
       return "why \(negated ? "not " : "")\(name(entity)) \(print(condition))"
+    case .whatIf(let assumption): return "what if \(print(assumption))"
+    case .pairs(let relation): return "who \(vocabulary.phrase(for: relation)) whom"
+    case .connection(let from, let to): return "how is \(name(from)) connected to \(name(to))"
     }
   }
 
