@@ -5,7 +5,8 @@ extension Evaluator {
   /// `to`, of at most `Connections.maximumLength` facts, through any relation in either
   /// direction. The facts are those that count (affirmed; a scenario's only when it is
   /// assumed); office and part-of facts are facts like any other, so a state is reached
-  /// through its president in one step more. Qualifiers (`at` a summit) are not links.
+  /// through its president in one step more; a qualifier links too (`Rakhmon criticized
+  /// Russia at the Tashkent SCO summit` joins Russia to the summit).
   ///
   /// A chain is a path of entities: where several facts join the same two neighbours, the
   /// step shows the one the article states first (reported before the author's
@@ -105,18 +106,24 @@ extension Evaluator {
     return distance
   }
 
-  /// The facts that count at an entity, either way round, with the entity at their other
-  /// end (a fact that joins an entity to itself is no link).
+  /// The facts that count at an entity, with the entities they join it to: a fact joins
+  /// its subject, its object and the entities its qualifiers name (`at` a summit), each to
+  /// the others, either way round (a fact that joins an entity to itself is no link).
   private func links(of entity: Int) -> [(fact: Int, other: Int)] {
     var found: [(Int, Int)] = []
-    for fact in index.factsBySubject[entity] {
+    var seen: Set<Int> = []
+    func add(_ fact: Int) {
       let record = model.facts[fact]
-      if record.object != entity, usable(record) { found.append((fact, record.object)) }
+      guard seen.insert(fact).inserted, usable(record) else { return }
+      var ends = [record.subject, record.object]
+      for qualifier in record.qualifiers {
+        if case .entity(let named) = qualifier.value, !ends.contains(named) { ends.append(named) }
+      }
+      for other in ends where other != entity { found.append((fact, other)) }
     }
-    for fact in index.factsByObject[entity] {
-      let record = model.facts[fact]
-      if record.subject != entity, usable(record) { found.append((fact, record.subject)) }
-    }
+    index.factsBySubject[entity].forEach(add)
+    index.factsByObject[entity].forEach(add)
+    index.factsByQualifier[entity].forEach(add)
     return found
   }
 

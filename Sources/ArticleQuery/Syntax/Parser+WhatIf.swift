@@ -26,12 +26,17 @@ extension Parser {
       }
       throw diagnostic.noting(note)
     }
-    guard !vocabulary.isScenario(index), lengthBeforeRelation() == nil else { return }
+    guard !vocabulary.isScenario(index), lengthBeforeRelation() == nil,
+      vocabulary.relation(at: words.dropFirst(length)) == nil
+    else { return }
     let range = tokens[position].range.lowerBound..<tokens[position + length - 1].range.upperBound
     throw Diagnostic(
       "'\(tokens[position..<(position + length)].map(\.text).joined(separator: " "))' is not a scenario",
       at: range, notes: [note, "a scenario's fact may stand for it: what if iran joins csto"],
-      suggestions: suggest(from: scenarios))
+      suggestions: Array(
+        Suggestions.closest(to: words.joined(separator: " "), in: scenarios)
+          .filter { !suggest(from: scenarios).contains($0) } + suggest(from: scenarios)
+      ).prefix(3).map { $0 })
   }
 
   /// Each scenario's name as a query may type it (its first name in the vocabulary).
