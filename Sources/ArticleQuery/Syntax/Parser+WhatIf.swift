@@ -20,11 +20,12 @@ extension Parser {
     }
     let note = "the scenarios: " + scenarioDisplayNames.joined(separator: "; ")
     guard let (index, length) = entityMatchSkippingThe() else {
-      var diagnostic = unknownName(candidates: scenarios, expecting: "a scenario")
-      if diagnostic.message.hasPrefix("unknown name") {
-        diagnostic.message = "unknown scenario" + diagnostic.message.dropFirst("unknown name".count)
-      }
-      throw diagnostic.noting(note)
+      let typed = words.prefix { $0 != "assuming" }
+      let end = position + max(1, typed.count) - 1
+      throw Diagnostic(
+        "unknown scenario '\(tokens[position...end].map(\.text).joined(separator: " "))'",
+        at: current.range.lowerBound..<tokens[end].range.upperBound, notes: [note],
+        suggestions: closest(to: typed.joined(separator: " "), in: scenarios))
     }
     guard !vocabulary.isScenario(index), lengthBeforeRelation() == nil,
       vocabulary.relation(at: words.dropFirst(length)) == nil
@@ -33,10 +34,16 @@ extension Parser {
     throw Diagnostic(
       "'\(tokens[position..<(position + length)].map(\.text).joined(separator: " "))' is not a scenario",
       at: range, notes: [note, "a scenario's fact may stand for it: what if iran joins csto"],
-      suggestions: Array(
-        Suggestions.closest(to: words.joined(separator: " "), in: scenarios)
-          .filter { !suggest(from: scenarios).contains($0) } + suggest(from: scenarios)
-      ).prefix(3).map { $0 })
+      suggestions: closest(to: words.joined(separator: " "), in: scenarios))
+  }
+
+  /// Up to three scenario names close to all the words typed, then to their first words.
+  private func closest(to typed: String, in scenarios: [String]) -> [String] {
+    var found = Suggestions.closest(to: typed, in: scenarios)
+    for suggestion in suggest(from: scenarios) where !found.contains(suggestion) {
+      found.append(suggestion)
+    }
+    return Array(found.prefix(3))
   }
 
   /// Each scenario's name as a query may type it (its first name in the vocabulary).

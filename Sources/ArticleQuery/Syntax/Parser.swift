@@ -205,6 +205,12 @@ public struct Parser {
   /// assumption ::= SCENARIO | NAME RELATION target
   mutating func assumption() throws(Diagnostic) -> Assumption {
     let start = position
+    if at(.string), let index = vocabulary.entity(named: current.text),
+      vocabulary.isScenario(index),
+      !(peek().kind == .word && vocabulary.startsRelation(peek().folded))
+    {
+      return .scenario(EntityRef(index, at: eat(tokens: 1)))
+    }
     if let (index, length) = entityMatchSkippingThe(), vocabulary.isScenario(index),
       vocabulary.relation(at: words.dropFirst(length)) == nil
     {
