@@ -228,7 +228,8 @@ public struct Parser {
     case "why": return try why()
     case let word where Self.verdictOpeners.contains(word): return try verdict()
     case "where", "when": return try whQuestion()
-    case "how" where peek().folded == "much": return try whQuestion()
+    case "how" where peek().folded == "much" || Self.verdictOpeners.contains(peek(2).folded):
+      return try whQuestion()
     case "what" where peek().folded == "happened": return try happened()
     default: return try entityQuery()
     }
