@@ -54,6 +54,11 @@ extension Answer {
     case .verdict(let verdict):
       verdict.evidence.forEach(add)
       for scenario in verdict.scenarios { scenario.evidence.forEach(add) }
+    case .whatIf(let whatIf):
+      whatIf.facts.forEach(add)
+      for change in whatIf.changes { change.gained.flatMap(\.evidence).forEach(add) }
+    case .connections(let connections):
+      for chain in connections.chains { chain.steps.forEach(add) }
     }
     return facts
   }
@@ -63,6 +68,23 @@ extension Answer {
   ///     try engine.evaluate("did kyrgyzstan cancel unbreakable brotherhood").verdict  // .yes
   public var verdict: Verdict.Value? {
     if case .verdict(let verdict) = body { verdict.verdict } else { nil }
+  }
+
+  /// The named sets a what-if changes, each with what it gains and loses; empty for other
+  /// kinds.
+  ///
+  ///     let answer = try engine.evaluate("what if iran joins the csto")
+  ///     answer.changes.first?.gained.map(\.name)   // ["Iran"]
+  public var changes: [WhatIf.SetChange] {
+    if case .whatIf(let whatIf) = body { whatIf.changes } else { [] }
+  }
+
+  /// The chains of a connections answer, shortest first found; empty for other kinds.
+  ///
+  ///     let answer = try engine.evaluate("how is pelosi connected to tajikistan")
+  ///     answer.chains.first?.path   // ["Nancy Pelosi", "Armenia", "CSTO", "Tajikistan"]
+  public var chains: [Connections.Chain] {
+    if case .connections(let connections) = body { connections.chains } else { [] }
   }
 
   /// The paragraph numbers the answer cites, ascending, each once.

@@ -4,6 +4,7 @@ extension Answer: Codable {
   private enum CodingKeys: String, CodingKey {
     case query, kind, assumptions, results, count, steps, claim, holds, nearMisses, profile
     case verdict, evidence, scenarios
+    case scenario, facts, changes, from, to, limit, chains, more
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -30,6 +31,16 @@ extension Answer: Codable {
       try container.encode(verdict.verdict, forKey: .verdict)
       try container.encode(verdict.evidence, forKey: .evidence)
       try container.encode(verdict.scenarios, forKey: .scenarios)
+    case .whatIf(let whatIf):
+      try container.encode(whatIf.scenario, forKey: .scenario)
+      try container.encode(whatIf.facts, forKey: .facts)
+      try container.encode(whatIf.changes, forKey: .changes)
+    case .connections(let connections):
+      try container.encode(connections.from, forKey: .from)
+      try container.encode(connections.to, forKey: .to)
+      try container.encode(connections.limit, forKey: .limit)
+      try container.encode(connections.chains, forKey: .chains)
+      try container.encode(connections.more, forKey: .more)
     }
   }
 
@@ -63,6 +74,20 @@ extension Answer: Codable {
           verdict: try container.decode(Verdict.Value.self, forKey: .verdict),
           evidence: try container.decode([EvidenceItem].self, forKey: .evidence),
           scenarios: try container.decode([Verdict.Scenario].self, forKey: .scenarios)))
+    case .whatIf:
+      body = .whatIf(
+        WhatIf(
+          scenario: try container.decode(String.self, forKey: .scenario),
+          facts: try container.decode([FactResult].self, forKey: .facts),
+          changes: try container.decode([WhatIf.SetChange].self, forKey: .changes)))
+    case .connections:
+      body = .connections(
+        Connections(
+          from: try container.decode(EntityResult.self, forKey: .from),
+          to: try container.decode(EntityResult.self, forKey: .to),
+          limit: try container.decode(Int.self, forKey: .limit),
+          chains: try container.decode([Connections.Chain].self, forKey: .chains),
+          more: try container.decode(Int.self, forKey: .more)))
     }
   }
 }

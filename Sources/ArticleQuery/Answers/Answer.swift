@@ -21,6 +21,8 @@ public struct Answer: Sendable, Equatable {
     case values([ValueResult])
     /// The answer to a yes/no question.
     case verdict(Verdict)
+    case whatIf(WhatIf)
+    case connections(Connections)
   }
 
   /// The kind, as the JSON `kind` field spells it.
@@ -29,6 +31,8 @@ public struct Answer: Sendable, Equatable {
     case nearMisses = "near-misses"
     case profile
     case values, verdict
+    case whatIf = "what-if"
+    case connections
   }
 
   public init(query: String, assumptions: [String] = [], body: Body) {
@@ -47,16 +51,27 @@ public struct Answer: Sendable, Equatable {
     case .profile: .profile
     case .values: .values
     case .verdict: .verdict
+    case .whatIf: .whatIf
+    case .connections: .connections
     }
   }
 
-  /// The display names of an entity answer, or the values of a `where`/`when`/`how much`
-  /// answer, in order; empty for other kinds.
+  /// The display names of an entity answer; the values of a `where`/`when`/`how much`
+  /// answer; of a what-if, the entities that some set gains or loses; of connections, the
+  /// entities along the chains, each once, in order; empty for other kinds.
   public var names: [String] {
     switch body {
-    case .entities(let results): results.map(\.name)
-    case .values(let values): values.map(\.value)
-    default: []
+    case .entities(let results): return results.map(\.name)
+    case .values(let values): return values.map(\.value)
+    case .whatIf(let whatIf):
+      let changed = whatIf.changes.flatMap { $0.gained + $0.lost }.map(\.name)
+      return changed.enumerated().filter { !changed.prefix($0.offset).contains($0.element) }
+        .map(\.element)
+    case .connections(let connections):
+      let along = connections.chains.flatMap(\.path)
+      return along.enumerated().filter { !along.prefix($0.offset).contains($0.element) }
+        .map(\.element)
+    default: return []
     }
   }
 
@@ -90,12 +105,20 @@ public struct Answer: Sendable, Equatable {
       for item in values.flatMap(\.evidence) { add(item.fact) }
     case .verdict(let verdict):
       for item in verdict.evidence + verdict.scenarios.flatMap(\.evidence) { add(item.fact) }
+    case .whatIf(let whatIf):
+      whatIf.facts.forEach(add)
+      for change in whatIf.changes {
+        for item in change.gained.flatMap(\.evidence) { add(item.fact) }
+      }
+    case .connections(let connections):
+      for chain in connections.chains { chain.steps.forEach(add) }
     }
     return documents.count > 1
   }
 
   /// How many results the answer holds: entities, facts, the count's number, the proof's
-  /// leaves, the near misses, the profile's facts.
+  /// leaves, the near misses, the profile's facts, the entities a what-if's sets gain or
+  /// lose, the chains of connections (those shown and the more).
   public var resultCount: Int {
     switch body {
     case .entities(let results): results.count
@@ -106,6 +129,8 @@ public struct Answer: Sendable, Equatable {
     case .profile(let profile): profile.groups.reduce(0) { $0 + $1.facts.count }
     case .values(let values): values.count
     case .verdict(let verdict): verdict.evidence.count
+    case .whatIf(let whatIf): whatIf.changes.reduce(0) { $0 + $1.gained.count + $1.lost.count }
+    case .connections(let connections): connections.chains.count + connections.more
     }
   }
 }

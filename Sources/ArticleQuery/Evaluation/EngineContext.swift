@@ -167,6 +167,9 @@ enum SetReferences {
     case .verdict(_, let claim): collect(claim, into: &found)
     case .wh(let question): collect(question.predicate, into: &found)
     case .happened(_, let target): collect(target, into: &found)
+    case .whatIf(let assumption):
+      if case .fact(_, _, let target) = assumption.claim { collect(target, into: &found) }
+    case .pairs, .connection: break
     }
     if case .facts(.qualified(let qualifiers)) = query { collect(qualifiers, into: &found) }
   }

@@ -32,6 +32,12 @@ extension Evaluator {
       return .values(values(question))
     case .happened(_, let target):
       return .facts(builder.facts(happened(target)))
+    case .whatIf(let assumption):
+      return .whatIf(whatIf(assumption))
+    case .pairs(let relation):
+      return .facts(builder.facts(pairs(relation)))
+    case .connection(let from, let to):
+      return .connections(connections(from.index, to.index))
     }
   }
 

@@ -108,7 +108,7 @@ struct Evaluator {
       return [entity.index: []]
     case .qualifiedWhat(let subject, let relation, let qualifiers):
       return objects(of: subject, relation, qualifiers: resolve(qualifiers))
-    case .facts, .why, .verdict, .wh, .happened:
+    case .facts, .why, .verdict, .wh, .happened, .whatIf, .pairs, .connection:
       return [:]
     }
   }

@@ -56,6 +56,28 @@ struct CSVRenderer {
           ])
         }
       }
+    case .whatIf(let whatIf):
+      rows = [["part", "set", "change", "name"] + Self.factHeader]
+      rows += whatIf.facts.map { ["scenario fact", "", "", ""] + Self.factRow($0) }
+      for change in whatIf.changes {
+        for result in change.gained {
+          let fact = result.evidence.first.map { Self.factRow($0.fact) }
+          rows.append(
+            ["change", change.set, "gained", result.name]
+              + (fact ?? Self.factHeader.map { _ in "" }))
+        }
+        for result in change.lost {
+          rows.append(
+            ["change", change.set, "lost", result.name] + Self.factHeader.map { _ in "" })
+        }
+      }
+    case .connections(let connections):
+      rows = [["chain", "step"] + Self.factHeader]
+      for (number, chain) in connections.chains.enumerated() {
+        for (step, fact) in chain.steps.enumerated() {
+          rows.append(["\(number + 1)", "\(step + 1)"] + Self.factRow(fact))
+        }
+      }
     }
     return rows.map { $0.map(Self.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
   }

@@ -30,6 +30,8 @@ struct TableRenderer {
     case .profile(let profile): lines = self.profile(profile)
     case .values(let values): lines = self.values(values)
     case .verdict(let verdict): lines = self.verdict(verdict)
+    case .whatIf(let whatIf): lines = self.whatIf(whatIf)
+    case .connections(let connections): lines = self.connections(connections)
     }
     if !answer.assumptions.isEmpty {
       lines.insert(dim("assuming: " + answer.assumptions.joined(separator: "; ")), at: 0)
@@ -149,6 +151,57 @@ struct TableRenderer {
     return lines
   }
 
+  private func whatIf(_ whatIf: WhatIf) -> [String] {
+    var lines = [bold("What if \(whatIf.scenario):")]
+    lines.append("")
+    lines.append(bold("the scenario's facts"))
+    lines += aligned(
+      whatIf.facts.map { ["  " + place($0.document, $0.paragraph), $0.sentence, $0.quote] },
+      boldFirst: false)
+    lines.append("")
+    guard !whatIf.changes.isEmpty else {
+      return lines + ["No named set changes under it."]
+    }
+    lines.append(bold("what changes"))
+    var rows: [[String]] = []
+    for change in whatIf.changes {
+      for (offset, result) in change.gained.enumerated() {
+        let first = result.evidence.first
+        rows.append([
+          offset == 0 ? "  \(change.set)" : "", "gains \(result.name)",
+          first.map { Renderer.citation($0, namingDocuments: namingDocuments) } ?? "",
+          first?.quote ?? "",
+        ])
+      }
+      for (offset, result) in change.lost.enumerated() {
+        rows.append([
+          offset == 0 && change.gained.isEmpty ? "  \(change.set)" : "", "loses \(result.name)",
+          "", "",
+        ])
+      }
+    }
+    return lines + aligned(rows, boldFirst: false)
+  }
+
+  private func connections(_ connections: Connections) -> [String] {
+    let (from, to) = (connections.from.name, connections.to.name)
+    if connections.sameEntity {
+      return ["\(from) and \(to) are one entity: there is no chain to show."]
+    }
+    guard !connections.chains.isEmpty else {
+      return ["No chain of up to \(connections.limit) facts links \(from) and \(to)."]
+    }
+    var lines: [String] = []
+    for (number, chain) in connections.chains.enumerated() {
+      if number > 0 { lines.append("") }
+      lines.append(bold(chain.path.joined(separator: " → ")))
+      lines += aligned(
+        chain.steps.map { ["  " + place($0.document, $0.paragraph), $0.sentence, $0.quote] },
+        boldFirst: false)
+    }
+    return lines
+  }
+
   private func footer(_ answer: Answer) -> String {
     let count = answer.resultCount
     var text: String
@@ -161,6 +214,19 @@ struct TableRenderer {
     case .entities, .values:
       text = count == 0 ? "no results" : count == 1 ? "1 result" : "\(count) results"
     case .verdict(let verdict): text = verdict.summary
+    case .whatIf(let whatIf):
+      let sets = whatIf.changes.count
+      text =
+        "\(whatIf.facts.count) scenario facts; "
+        + (sets == 0 ? "no set changes" : sets == 1 ? "1 set changes" : "\(sets) sets change")
+    case .connections(let connections):
+      let chains = connections.chains.count
+      let length = connections.chains.first?.steps.count ?? 0
+      text =
+        chains == 0
+        ? "no chain"
+        : "\(chains) \(chains == 1 ? "chain" : "chains") of \(length) \(length == 1 ? "fact" : "facts")"
+      if connections.more > 0 { text += "; \(connections.more) more not shown" }
     }
     if let elapsed = options.elapsed {
       let milliseconds =

@@ -205,6 +205,12 @@ public struct Parser {
   /// assumption ::= SCENARIO | NAME RELATION target
   mutating func assumption() throws(Diagnostic) -> Assumption {
     let start = position
+    if at(.string), let index = vocabulary.entity(named: current.text),
+      vocabulary.isScenario(index),
+      !(peek().kind == .word && vocabulary.startsRelation(peek().folded))
+    {
+      return .scenario(EntityRef(index, at: eat(tokens: 1)))
+    }
     if let (index, length) = entityMatchSkippingThe(), vocabulary.isScenario(index),
       vocabulary.relation(at: words.dropFirst(length)) == nil
     {
@@ -218,10 +224,13 @@ public struct Parser {
   }
 
   /// query ::= entity-query | count | show | facts | why | verdict | wh-question | happened
+  ///            | what-if | pairs | connection
   mutating func query() throws(Diagnostic) -> Query {
     note(.opener)
     note(.set)
     switch at(.word) ? current.folded : "" {
+    case "what" where peek().kind == .word && peek().folded == "if": return try whatIf()
+    case "who" where atPairs, "what" where atPairs: return try pairs()
     case "count": return try count()
     case "show": return try show()
     case "facts": return try facts()
@@ -230,6 +239,7 @@ public struct Parser {
     case "where", "when": return try whQuestion()
     case "how" where peek().folded == "much" || Self.verdictOpeners.contains(peek(2).folded):
       return try whQuestion()
+    case "how": return try connection()
     case "what" where peek().folded == "happened": return try happened()
     default: return try entityQuery()
     }

@@ -54,6 +54,9 @@ struct QueryPrinter {
     case .wh(let question):
       return "\(question.asked.rawValue) did \(name(question.subject)) \(print(question.predicate))"
     case .happened(let key, let target): return "what happened \(key) \(print(target))"
+    case .whatIf(let assumption): return "what if \(print(assumption))"
+    case .pairs(let relation): return "who \(vocabulary.phrase(for: relation)) whom"
+    case .connection(let from, let to): return "how is \(name(from)) connected to \(name(to))"
     }
   }
 
