@@ -205,6 +205,6 @@ import Testing
     }
     #expect(verdict.verdict == .notStated)
     #expect(!rows.isEmpty)
-    #expect(verdict.scenarios.map(\.scenario) == rows)
+    #expect(verdict.scenarios.map(\.name) == rows)
   }
 }

@@ -106,7 +106,7 @@ import Testing
     #expect(answer.verdict == testCase.verdict)
     guard case .verdict(let verdict) = answer.body else { return }
     #expect(Set(verdict.evidence.map(\.paragraph)).sorted() == testCase.paragraphs)
-    #expect(verdict.scenarios.map(\.scenario) == testCase.scenarios)
+    #expect(verdict.scenarios.map(\.name) == testCase.scenarios)
     if testCase.verdict == .no {
       #expect(verdict.evidence.allSatisfy { $0.fact.isDenied })
     }
@@ -136,7 +136,7 @@ import Testing
     #expect(object["query"] as? String == "is iran a member of the csto")
     #expect((object["evidence"] as? [Any])?.isEmpty == true)
     let scenarios = try #require(object["scenarios"] as? [[String: Any]])
-    #expect(scenarios.first?["scenario"] as? String == "Iran joins the CSTO")
+    #expect(scenarios.first?["name"] as? String == "Iran joins the CSTO")
     #expect((scenarios.first?["evidence"] as? [[String: Any]])?.first?["paragraph"] as? Int == 13)
     // Read back, a scenario fact's index in the model is not known: the JSON is the same.
     let decoded = try JSONDecoder().decode(Answer.self, from: Data(json.utf8))

@@ -41,6 +41,13 @@ import Testing
     // ¶6 "U.S. House of Representatives Speaker Nancy Pelosi visited the country" (Armenia):
     // the other end is a place
     Case(query: "where did pelosi visit", values: ["Armenia"], paragraphs: [6]),
+    // ¶5 "they were supposed to take place in the country" (Kyrgyzstan): the question leaves
+    // off the phrase's last word, `in`
+    Case(
+      query: "where was unbreakable brotherhood supposed to take place", values: ["Kyrgyzstan"],
+      paragraphs: [5]),
+    Case(
+      query: "where was unbreakable brotherhood planned", values: ["Kyrgyzstan"], paragraphs: [5]),
     // ¶7 "were invited by the Americans to the multilateral exercise “Regional Cooperation-2022”"
     Case(
       query: "where was kazakhstan invited", values: ["Regional Cooperation-2022"], paragraphs: [7]),

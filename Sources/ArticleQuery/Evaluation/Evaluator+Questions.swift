@@ -46,7 +46,7 @@ extension Evaluator {
       if !found.isEmpty {
         scenarios.append(
           Verdict.Scenario(
-            scenario: model.entities[scenario].name, evidence: found.map(builder.evidence)))
+            name: model.entities[scenario].name, evidence: found.map(builder.evidence)))
       }
     }
     return Verdict(
