@@ -247,6 +247,20 @@ import Testing
     #expect(throws: QueryError.self) { try engine.evaluate("who criticized russia mood angrily") }
   }
 
+  /// Tab completion offers the keys after a target, and the questions' openers at the start.
+  @Test(arguments: [
+    ("who criticized the csto ", ["at", "when", "manner"]),
+    ("facts ", ["at", "about", "in"]),
+    ("whe", ["when did", "where did"]),
+    ("how m", ["how much did"]),
+  ])
+  func completionKnowsTheNewWords(line: String, offered: [String]) {
+    let candidates = engine.completions(in: line, cursor: line.count).candidates
+    for word in offered {
+      #expect(candidates.contains(word), "\(line): \(candidates.prefix(20))")
+    }
+  }
+
   /// Qualified queries print back as text that parses to the same tree.
   @Test(arguments: [
     "who criticized the csto at the astana summit",
