@@ -275,6 +275,38 @@ import Testing
     #expect(try engine.parseStatements(printed) == statements, "\(printed)")
   }
 
+  static let templates = [
+    "who criticized the csto at the astana summit when \"winter of 2022\"",
+    "where was unbreakable brotherhood supposed to take place",
+    "how much did the pentagon spend",
+    "is iran a member of the csto assuming iran joins the csto",
+    "facts at summit in astana; what happened in \"mid-september events\"",
+  ]
+
+  /// A query of the new forms with a random edit (a character deleted, inserted or replaced)
+  /// gives answers or an error whose position lies inside the text: never a crash.
+  @Test func mutatedQuestionsAnswerOrErrInsideTheText() async {
+    let engine = self.engine
+    let edits = zip(
+      Gen.int(in: 0...(Self.templates.count - 1)), Gen.int(in: 0...500), Gen.int(in: 0...2),
+      Gen.character(in: " "..."~"))
+    await propertyCheck(count: 500, input: edits) { template, place, kind, character in
+      var text = Array(Self.templates[template])
+      let index = place % (text.count + 1)
+      switch kind {
+      case 0 where index < text.count: text.remove(at: index)
+      case 1: text.insert(character, at: index)
+      default: if index < text.count { text[index] = character }
+      }
+      let query = String(text)
+      for result in engine.run(query) {
+        if case .failure(let error) = result {
+          #expect(error.diagnostic.range.upperBound <= query.utf8.count, "\(query)")
+        }
+      }
+    }
+  }
+
   /// Random trees with qualified conditions, questions and verdicts print and parse back.
   @Test func randomQualifiedTreesPrintAndParseBack() async {
     let engine = self.engine
