@@ -46,7 +46,7 @@ struct CSVRenderer {
     case .verdict(let verdict):
       rows = [["verdict", "claim", "scenario", "paragraph", "via", "fact", "quote"]]
       let given = [(verdict.verdict.rawValue, "", verdict.evidence)]
-      let assumed = verdict.scenarios.map { ("yes", $0.scenario, $0.evidence) }
+      let assumed = verdict.scenarios.map { ("yes", $0.name, $0.evidence) }
       for (value, scenario, evidence) in given + assumed {
         if evidence.isEmpty { rows.append([value, verdict.claim, scenario, "", "", "", ""]) }
         for item in evidence {

@@ -55,7 +55,7 @@ struct MarkdownRenderer {
     case .verdict(let verdict):
       let rows =
         (verdict.evidence.map { ("", $0) }
-        + verdict.scenarios.flatMap { scenario in scenario.evidence.map { (scenario.scenario, $0) }
+        + verdict.scenarios.flatMap { scenario in scenario.evidence.map { (scenario.name, $0) }
         })
         .map {
           [$0.0, Renderer.citation($0.1, namingDocuments: naming), $0.1.fact.sentence, $0.1.quote]

@@ -145,7 +145,7 @@ struct TableRenderer {
     }
     lines += evidence(verdict.evidence)
     for scenario in verdict.scenarios {
-      lines.append("yes assuming " + scenario.scenario + ":")
+      lines.append("yes assuming " + scenario.name + ":")
       lines += evidence(scenario.evidence)
     }
     return lines
@@ -211,6 +211,7 @@ struct TableRenderer {
     case .nearMisses(let misses): text = "\(misses.misses.count) nearby"
     case .facts: text = count == 1 ? "1 fact" : "\(count) facts"
     case .profile: text = count == 1 ? "1 fact" : "\(count) facts"
+    case .values where count == 0: text = "not stated in the article"
     case .entities, .values:
       text = count == 0 ? "no results" : count == 1 ? "1 result" : "\(count) results"
     case .verdict(let verdict): text = verdict.summary

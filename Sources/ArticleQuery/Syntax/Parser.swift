@@ -109,11 +109,14 @@ public struct Parser {
     guard eat(kind) else { throw found(expected: kind.rawValue) }
   }
 
-  /// The folded words from the current token on, up to the first non-word.
+  /// The folded words from the current token on, up to the first non-word, at most 24: room
+  /// for a long name and a long relation phrase after it (`inclusion of iran in the csto
+  /// stated readiness to provide military assistance to`, 13 words), which a split between
+  /// them must see whole.
   var words: ArraySlice<String> {
     var end = position
     while end < tokens.count, tokens[end].kind == .word || tokens[end].kind == .number,
-      end - position < 12
+      end - position < 24
     {
       end += 1
     }
@@ -237,7 +240,8 @@ public struct Parser {
     case "why": return try why()
     case let word where Self.verdictOpeners.contains(word): return try verdict()
     case "where", "when": return try whQuestion()
-    case "how" where peek().folded == "much": return try whQuestion()
+    case "how" where peek().folded == "much" || Self.verdictOpeners.contains(peek(2).folded):
+      return try whQuestion()
     case "how": return try connection()
     case "what" where peek().folded == "happened": return try happened()
     default: return try entityQuery()
