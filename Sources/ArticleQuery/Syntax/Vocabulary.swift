@@ -33,7 +33,9 @@ public struct Vocabulary: Sendable {
   ]
 
   /// Words that begin a statement, for completion at the start of a line.
-  public static let openers: [String] = ["who", "what did", "show", "facts", "why", "count"]
+  public static let openers: [String] = [
+    "who", "what did", "show", "facts", "why", "count", "what if", "how is", "how are",
+  ]
 
   private var entities = PhraseTable()
   private var entityIDs: [String] = []
