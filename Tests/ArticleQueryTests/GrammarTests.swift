@@ -217,7 +217,7 @@ struct EBNF {
 
   /// The terminals the model supplies.
   static let terminals: Set<String> = [
-    "NAME", "SCENARIO", "RELATION", "SET", "NUMBER", "DOCUMENT",
+    "NAME", "SCENARIO", "RELATION", "SET", "NUMBER", "DOCUMENT", "ENTITY-KEY", "TEXT-KEY", "TEXT",
   ]
 
   var rules: [String: Expression] = [:]
@@ -355,6 +355,8 @@ struct SentenceGenerator {
   let relations: [String]
   let sets: [String]
   let documents: [String]
+  let entityKeys: [String]
+  let textKeys: [String]
   private var random: SplitMix
   private var height: [String: Int] = [:]
 
@@ -373,6 +375,9 @@ struct SentenceGenerator {
     relations = engine.vocabulary.relationPhrases
     sets = engine.vocabulary.setNames
     documents = model.documents.map(\.id)
+    let keys = engine.vocabulary.qualifierKeys
+    entityKeys = keys.filter { engine.vocabulary.qualifierTakesEntity[$0] == true }
+    textKeys = keys.filter { engine.vocabulary.qualifierTakesEntity[$0] == false }
     random = SplitMix(seed: seed)
     for _ in 0..<20 {
       for (name, expression) in grammar.rules {
@@ -437,6 +442,9 @@ struct SentenceGenerator {
     case "RELATION": return relations[random.next(relations.count)]
     case "SET": return sets[random.next(sets.count)]
     case "DOCUMENT": return documents[random.next(documents.count)]
+    case "ENTITY-KEY": return entityKeys[random.next(entityKeys.count)]
+    case "TEXT-KEY": return textKeys[random.next(textKeys.count)]
+    case "TEXT": return ["september", "\"winter of 2022\"", "500 million", "openly"][random.next(4)]
     default: return String(random.next(15) + 1)
     }
   }

@@ -19,6 +19,10 @@ public struct Answer: Sendable, Equatable {
     case profile(Profile)
     case whatIf(WhatIf)
     case connections(Connections)
+    /// The circumstances `where`, `when` or `how much` asks for.
+    case values([ValueResult])
+    /// The answer to a yes/no question.
+    case verdict(Verdict)
   }
 
   /// The kind, as the JSON `kind` field spells it.
@@ -28,6 +32,7 @@ public struct Answer: Sendable, Equatable {
     case profile
     case whatIf = "what-if"
     case connections
+    case values, verdict
   }
 
   public init(query: String, assumptions: [String] = [], body: Body) {
@@ -44,17 +49,20 @@ public struct Answer: Sendable, Equatable {
     case .explanation: .explanation
     case .nearMisses: .nearMisses
     case .profile: .profile
+    case .values: .values
+    case .verdict: .verdict
     case .whatIf: .whatIf
     case .connections: .connections
     }
   }
 
-  /// The display names of an entity answer, in order; of a what-if, the entities that some
-  /// set gains or loses; of connections, the entities along the chains, each once, in
-  /// order; empty for other kinds.
+  /// The display names of an entity answer, or the values of a `where`/`when`/`how much`
+  /// answer, in order; of a what-if, the entities that some set gains or loses; of
+  /// connections, the entities along the chains, each once, in order; empty for other kinds.
   public var names: [String] {
     switch body {
     case .entities(let results): return results.map(\.name)
+    case .values(let values): return values.map(\.value)
     case .whatIf(let whatIf):
       let changed = whatIf.changes.flatMap { $0.gained + $0.lost }.map(\.name)
       return changed.enumerated().filter { !changed.prefix($0.offset).contains($0.element) }
@@ -100,6 +108,10 @@ public struct Answer: Sendable, Equatable {
       }
     case .connections(let connections):
       for chain in connections.chains { chain.steps.forEach(add) }
+    case .values(let values):
+      for item in values.flatMap(\.evidence) { add(item.fact) }
+    case .verdict(let verdict):
+      for item in verdict.evidence + verdict.scenarios.flatMap(\.evidence) { add(item.fact) }
     }
     return documents.count > 1
   }
@@ -117,6 +129,8 @@ public struct Answer: Sendable, Equatable {
     case .profile(let profile): profile.groups.reduce(0) { $0 + $1.facts.count }
     case .whatIf(let whatIf): whatIf.changes.reduce(0) { $0 + $1.gained.count + $1.lost.count }
     case .connections(let connections): connections.chains.count + connections.more
+    case .values(let values): values.count
+    case .verdict(let verdict): verdict.evidence.count
     }
   }
 }

@@ -5,7 +5,7 @@ extension Evaluator {
   mutating func body(for query: Query) -> Answer.Body {
     let builder = ResultBuilder(context: context)
     switch query {
-    case .selection, .who, .what:
+    case .selection, .who, .what, .qualifiedWhat:
       return .entities(builder.entities(entities(of: query)))
     case .count(let inner):
       if case .facts(let filter) = inner { return .count(facts(filter).count) }
@@ -32,6 +32,12 @@ extension Evaluator {
       return .facts(builder.facts(pairs(relation)))
     case .connection(let from, let to):
       return .connections(connections(from.index, to.index))
+    case .verdict(let subject, let claim):
+      return .verdict(verdict(subject.index, claim))
+    case .wh(let question):
+      return .values(values(question))
+    case .happened(_, let target):
+      return .facts(builder.facts(happened(target)))
     }
   }
 
@@ -54,6 +60,9 @@ extension Evaluator {
         found.formUnion(model.index.factsByQualifier[entity])
       }
       return Array(found)
+    case .qualified(let qualifiers):
+      let wanted = resolve(qualifiers)
+      return model.facts.indices.filter { has(model.facts[$0], wanted) }
     }
   }
 

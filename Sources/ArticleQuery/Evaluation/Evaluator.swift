@@ -106,7 +106,9 @@ struct Evaluator {
       return entities(of: inner)
     case .show(let entity):
       return [entity.index: []]
-    case .facts, .why, .whatIf, .pairs, .connection:
+    case .qualifiedWhat(let subject, let relation, let qualifiers):
+      return objects(of: subject, relation, qualifiers: resolve(qualifiers))
+    case .facts, .why, .verdict, .wh, .happened, .whatIf, .pairs, .connection:
       return [:]
     }
   }
@@ -136,7 +138,7 @@ struct Evaluator {
   /// a relation, an `and` that begins with one, an `or` of them. (`not` tests each candidate.)
   static func isSelective(_ condition: Condition) -> Bool {
     switch condition {
-    case .predicate: true
+    case .predicate, .qualified: true
     case .not: false
     case .and(let parts): parts.first.map(isSelective) ?? false
     case .or(let parts): parts.allSatisfy(isSelective)
@@ -228,11 +230,15 @@ struct Evaluator {
     case .predicate(let relation, let target):
       let targets = targetSet(target)
       return predicate(relation, targets, among: candidates, polarity: .affirmed)
+    case .qualified(let claim):
+      return qualified(claim, among: candidates, polarity: .affirmed)
     case .not(let inner):
       let positive = holding(inner, among: candidates)
       var denials: Matches = [:]
       if case .predicate(let relation, let target) = inner {
         denials = predicate(relation, targetSet(target), among: candidates, polarity: .denied)
+      } else if case .qualified(let claim) = inner {
+        denials = qualified(claim, among: candidates, polarity: .denied)
       }
       var result: Matches = [:]
       for entity in candidates where positive[entity] == nil {
@@ -265,7 +271,7 @@ struct Evaluator {
   /// candidates' facts, the targets' facts, or the relation's.
   func predicate(
     _ relation: RelationRef, _ targets: EntitySet, among candidates: EntitySet,
-    polarity: Polarity
+    polarity: Polarity, qualifiers: [ResolvedQualifier] = []
   ) -> Matches {
     guard !targets.isEmpty, !candidates.isEmpty else { return [:] }
     let relationIndex = relation.index
@@ -273,7 +279,8 @@ struct Evaluator {
     var result = MatchCollector()
     for reversed in directions {
       let pattern = Pattern(
-        relation: relationIndex, reversed: reversed, polarity: polarity, targets: targets)
+        relation: relationIndex, reversed: reversed, polarity: polarity, targets: targets,
+        qualifiers: qualifiers)
       matching(pattern, among: candidates, into: &result)
     }
     return result.matches
@@ -286,10 +293,13 @@ struct Evaluator {
     var reversed: Bool
     var polarity: Polarity
     var targets: EntitySet
+    /// Circumstances the fact must have (for a denial: must not contradict).
+    var qualifiers: [ResolvedQualifier] = []
   }
 
   func accepts(_ fact: Fact, _ pattern: Pattern) -> Bool {
     fact.relation == pattern.relation && fact.polarity == pattern.polarity && inScope(fact)
+      && (pattern.qualifiers.isEmpty || holds(fact, pattern.qualifiers))
   }
 
   func matching(
@@ -355,7 +365,9 @@ struct Evaluator {
 
   /// The other ends of the facts in which `subject` (or one who speaks for it) stands in
   /// `relation`: `what did pelosi visit`.
-  mutating func objects(of subject: Target, _ relation: RelationRef) -> Matches {
+  mutating func objects(
+    of subject: Target, _ relation: RelationRef, qualifiers: [ResolvedQualifier] = []
+  ) -> Matches {
     let relationIndex = relation.index
     let subjects = targetSet(subject)
     let directions = model.relations[relationIndex].symmetric ? [false, true] : [relation.reversed]
@@ -366,7 +378,7 @@ struct Evaluator {
           let facts = reversed ? index.factsByObject[speaker] : index.factsBySubject[speaker]
           for factIndex in facts {
             let fact = model.facts[factIndex]
-            guard fact.relation == relationIndex, usable(fact),
+            guard fact.relation == relationIndex, usable(fact), holds(fact, qualifiers),
               speaker == target || reversed || speaksThrough(fact)
             else { continue }
             let other = reversed ? fact.subject : fact.object

@@ -53,6 +53,31 @@ struct CSVRenderer {
           rows.append(["\(number + 1)", "\(step + 1)"] + Self.factRow(fact))
         }
       }
+    case .values(let values):
+      rows = [["value", "key", "id", "paragraph", "via", "quote"]]
+      for value in values {
+        if value.evidence.isEmpty {
+          rows.append([value.value, value.key, value.id ?? "", "", "", ""])
+        }
+        for item in value.evidence {
+          rows.append([
+            value.value, value.key, value.id ?? "", "\(item.paragraph)", item.via ?? "", item.quote,
+          ])
+        }
+      }
+    case .verdict(let verdict):
+      rows = [["verdict", "claim", "scenario", "paragraph", "via", "fact", "quote"]]
+      let given = [(verdict.verdict.rawValue, "", verdict.evidence)]
+      let assumed = verdict.scenarios.map { ("yes", $0.scenario, $0.evidence) }
+      for (value, scenario, evidence) in given + assumed {
+        if evidence.isEmpty { rows.append([value, verdict.claim, scenario, "", "", "", ""]) }
+        for item in evidence {
+          rows.append([
+            value, verdict.claim, scenario, "\(item.paragraph)", item.via ?? "",
+            item.fact.sentence, item.quote,
+          ])
+        }
+      }
     }
     return rows.map { $0.map(Self.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
   }

@@ -64,6 +64,8 @@ public enum DotRenderer {
       for chain in connections.chains {
         for fact in chain.steps { graph.addEdge(fact) }
       }
+    case .values, .verdict:
+      for fact in answer.facts { graph.addEdge(fact) }
     }
     var title = answer.query
     if !answer.assumptions.isEmpty {

@@ -79,6 +79,26 @@ struct MarkdownRenderer {
         text += "\n\(connections.more) more chains of the same length are not shown.\n"
       }
       return text
+    case .values(let values):
+      let rows = values.flatMap { value in
+        value.evidence.enumerated().map { offset, item in
+          [
+            offset == 0 ? value.value : "", offset == 0 ? value.key : "",
+            Renderer.citation(item, namingDocuments: naming), item.quote,
+          ]
+        }
+      }
+      return table(["value", "key", "where", "quote"], rows)
+    case .verdict(let verdict):
+      let rows =
+        (verdict.evidence.map { ("", $0) }
+        + verdict.scenarios.flatMap { scenario in scenario.evidence.map { (scenario.scenario, $0) }
+        })
+        .map {
+          [$0.0, Renderer.citation($0.1, namingDocuments: naming), $0.1.fact.sentence, $0.1.quote]
+        }
+      return "**\(verdict.summary)** — \(verdict.claim)\n\n"
+        + (rows.isEmpty ? "" : table(["assuming", "where", "fact", "quote"], rows))
     }
   }
 

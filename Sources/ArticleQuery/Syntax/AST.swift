@@ -44,6 +44,14 @@ public indirect enum Query: Sendable, Equatable {
   /// `how is pelosi connected to tajikistan`: the shortest chains of facts between two
   /// entities.
   case connection(EntityRef, EntityRef)
+  /// `what did pelosi visit when september`: `what` with circumstances.
+  case qualifiedWhat(subject: Target, relation: RelationRef, qualifiers: [QualifierCondition])
+  /// `did X R Y`, `is X a R Y`: yes, no or not stated.
+  case verdict(subject: EntityRef, QualifiedPredicate)
+  /// `where`/`when`/`how much did X R Y`: a circumstance of the matching facts.
+  case wh(WhQuestion)
+  /// `what happened at X`: the facts whose circumstance (the key's) or object is X.
+  case happened(key: String, Target)
 }
 
 /// Where a selection's candidates come from.
@@ -56,6 +64,8 @@ public indirect enum SetSource: Sendable, Equatable {
 /// A condition on an entity.
 public indirect enum Condition: Sendable, Equatable {
   case predicate(RelationRef, Target)
+  /// A relation with circumstances (`criticized csto at astana_summit`), its target optional.
+  case qualified(QualifiedPredicate)
   case not(Condition)
   /// Two or more conditions that must all hold (kept flat, so long chains stay shallow).
   case and([Condition])
@@ -75,6 +85,8 @@ public enum FactFilter: Sendable, Equatable {
   case all
   case about(Target)
   case paragraph(ParagraphRef)
+  /// `facts at tashkent_sco_summit`: the facts with all these circumstances.
+  case qualified([QualifierCondition])
 }
 
 /// A scenario taken as true: named (`iran joins the csto` as the scenario's name) or by one

@@ -50,6 +50,13 @@ struct QueryPrinter {
     case .whatIf(let assumption): return "what if \(print(assumption))"
     case .pairs(let relation): return "who \(vocabulary.phrase(for: relation)) whom"
     case .connection(let from, let to): return "how is \(name(from)) connected to \(name(to))"
+    case .facts(.qualified(let qualifiers)): return "facts \(print(qualifiers))"
+    case .qualifiedWhat(let subject, let relation, let qualifiers):
+      return "what did \(print(subject)) \(vocabulary.phrase(for: relation)) \(print(qualifiers))"
+    case .verdict(let subject, let claim): return "did \(name(subject)) \(print(claim))"
+    case .wh(let question):
+      return "\(question.asked.rawValue) did \(name(question.subject)) \(print(question.predicate))"
+    case .happened(let key, let target): return "what happened \(key) \(print(target))"
     }
   }
 
@@ -57,6 +64,7 @@ struct QueryPrinter {
     switch condition {
     case .predicate(let relation, let target):
       return "\(vocabulary.phrase(for: relation)) \(print(target))"
+    case .qualified(let predicate): return print(predicate)
     case .not(let inner): return "not \(grouped(inner))"
     case .and(let parts): return parts.map(grouped).joined(separator: " and ")
     case .or(let parts): return parts.map(grouped).joined(separator: " or ")
@@ -66,7 +74,7 @@ struct QueryPrinter {
   /// A condition as an operand: parenthesized unless it is a predicate or a `not`.
   private func grouped(_ condition: Condition) -> String {
     switch condition {
-    case .predicate, .not: print(condition)
+    case .predicate, .qualified, .not: print(condition)
     case .and, .or: "(\(print(condition)))"
     }
   }
@@ -77,6 +85,24 @@ struct QueryPrinter {
     case .set(let set): name(set)
     case .query(let inner): "(\(print(inner)))"
     }
+  }
+
+  /// A relation, its target if any, and its circumstances.
+  func print(_ predicate: QualifiedPredicate) -> String {
+    var parts = [vocabulary.phrase(for: predicate.relation)]
+    if let object = predicate.object { parts.append(print(object)) }
+    if !predicate.qualifiers.isEmpty { parts.append(print(predicate.qualifiers)) }
+    return parts.joined(separator: " ")
+  }
+
+  /// Circumstances: `at astana_summit when "mid september"`.
+  func print(_ qualifiers: [QualifierCondition]) -> String {
+    qualifiers.map { qualifier in
+      switch qualifier.value {
+      case .target(let target): "\(qualifier.key) \(print(target))"
+      case .words(let words): "\(qualifier.key) \"\(words.joined(separator: " "))\""
+      }
+    }.joined(separator: " ")
   }
 
   func print(_ assumption: Assumption) -> String {

@@ -34,7 +34,9 @@ public struct Vocabulary: Sendable {
 
   /// Words that begin a statement, for completion at the start of a line.
   public static let openers: [String] = [
-    "who", "what did", "show", "facts", "why", "count", "what if", "how is", "how are",
+    "who", "what did", "show", "facts", "why", "count", "did", "is", "where did", "when did",
+    "how much did", "what happened at",
+    "what if", "how is", "how are",
   ]
 
   private var entities = PhraseTable()
@@ -56,6 +58,10 @@ public struct Vocabulary: Sendable {
   public let paragraphCounts: [Int]
   /// The phrase each relation is printed with, forward and reversed.
   private var printedForms: [RelationRef: String] = [:]
+  /// The qualifier keys a query may use (the five built in, then the model's), and whether
+  /// each takes an entity (else words).
+  public private(set) var qualifierKeys: [String] = []
+  public private(set) var qualifierTakesEntity: [String: Bool] = [:]
 
   /// The vocabulary of `model`.
   public init(model: Model) {
@@ -79,6 +85,12 @@ public struct Vocabulary: Sendable {
       if relation.symmetric {
         printedForms[RelationRef(index, reversed: true)] = relation.phrase
       }
+    }
+    for (key, takesEntity) in Qualifier.Key.allCases.map({ ($0.rawValue, $0.takesEntity) })
+      + model.qualifiers.map({ ($0.key.rawValue, $0.takesEntity) })
+    where qualifierTakesEntity[key] == nil {
+      qualifierKeys.append(key)
+      qualifierTakesEntity[key] = takesEntity
     }
     var kindsByPlural: [String: [Int]] = [:]
     for (number, kind) in model.kinds.enumerated() {

@@ -1,0 +1,135 @@
+import ArticleModel
+
+/// Answers readers' questions about one subject: yes/no, `where`/`when`/`how much`, and
+/// `what happened at X`.
+extension Evaluator {
+  /// The kinds whose entities answer `where` when they are a fact's other end.
+  static let placeKinds: Set<String> = ["country", "region", "city"]
+
+  /// `did X R Y`: `yes` with the facts that show it (through office holders and bodies, as
+  /// conditions count them), `no` with the denial, or `not stated` with the scenarios that
+  /// would make it `yes`. A denial answers `no` only when it denies the claim as asked: one
+  /// narrower than the question (the article denies Armenia supported Russia *openly*) leaves
+  /// it `not stated`, and is shown.
+  mutating func verdict(_ subject: Int, _ claim: QualifiedPredicate) -> Verdict {
+    let builder = ResultBuilder(context: context)
+    let printer = QueryPrinter(vocabulary: context.vocabulary) { [model] in
+      model.entities[$0].name
+    }
+    // The claim as a sentence: an open other end reads `anyone`.
+    var shown = claim
+    shown.qualifiers = []
+    let object = claim.object == nil ? " anyone" : ""
+    let circumstances = claim.qualifiers.isEmpty ? "" : " " + printer.print(claim.qualifiers)
+    let statement =
+      "\(model.entities[subject].name) \(printer.print(shown))\(object)\(circumstances)"
+    let supports = qualified(claim, among: [subject], polarity: .affirmed)[subject] ?? []
+    if !supports.isEmpty {
+      return Verdict(claim: statement, verdict: .yes, evidence: supports.map(builder.evidence))
+    }
+    let asked = Set(claim.qualifiers.map(\.key))
+    let denials = qualified(claim, among: [subject], polarity: .denied)[subject] ?? []
+    let whole = denials.filter { support in
+      model.facts[support.fact].qualifiers.allSatisfy { asked.contains($0.key.rawValue) }
+    }
+    if !whole.isEmpty {
+      return Verdict(claim: statement, verdict: .no, evidence: whole.map(builder.evidence))
+    }
+    var scenarios: [Verdict.Scenario] = []
+    let candidates = model.entities.indices.filter {
+      context.vocabulary.isScenario($0) && !assumed.contains($0)
+    }
+    for scenario in candidates where !cancelled {
+      var assuming = Evaluator(
+        context: context, assumed: assumed.union([scenario]), cancellation: cancellation)
+      let found = assuming.qualified(claim, among: [subject], polarity: .affirmed)[subject] ?? []
+      if !found.isEmpty {
+        scenarios.append(
+          Verdict.Scenario(
+            scenario: model.entities[scenario].name, evidence: found.map(builder.evidence)))
+      }
+    }
+    return Verdict(
+      claim: statement, verdict: .notStated, evidence: denials.map(builder.evidence),
+      scenarios: scenarios)
+  }
+
+  /// `where`/`when`/`how much did X R Y`: the asked circumstance of each fact that answers the
+  /// claim for X, each value once with the facts that give it, in the article's order.
+  mutating func values(_ question: WhQuestion) -> [ValueResult] {
+    let builder = ResultBuilder(context: context)
+    let subject = question.subject.index
+    let supports =
+      qualified(question.predicate, among: [subject], polarity: .affirmed)[subject]
+      ?? []
+    let keys: [String] =
+      switch question.asked {
+      case .place: ["at", "in", "to"]
+      case .time: ["when"]
+      case .amount: ["amount"]
+      }
+    var results: [ValueResult] = []
+    var positions: [String: Int] = [:]
+    func add(_ value: ValueResult, _ support: Support) {
+      let identity = value.id ?? value.value
+      if positions[identity] == nil {
+        positions[identity] = results.count
+        results.append(value)
+      }
+      results[positions[identity]!].evidence.append(builder.evidence(support))
+    }
+    for support in ordered(supports) {
+      let fact = model.facts[support.fact]
+      var found = false
+      for key in keys {
+        for qualifier in fact.qualifiers where qualifier.key.rawValue == key {
+          found = true
+          add(value(qualifier.value, key: key), support)
+        }
+      }
+      // A place the fact is about answers `where` when no circumstance does and the
+      // question leaves the other end open (`where did pelosi visit`).
+      guard !found, question.asked == .place, question.predicate.object == nil else { continue }
+      let near = support.via ?? subject
+      let other = fact.subject == near ? fact.object : fact.subject
+      if Self.placeKinds.contains(model.kind(of: other).id) {
+        add(value(.entity(other), key: "object"), support)
+      }
+    }
+    return results
+  }
+
+  /// Supports in the article's order: by where their fact is first said, then as listed.
+  private func ordered(_ supports: [Support]) -> [Support] {
+    func place(_ support: Support) -> ResultBuilder.Place {
+      let first = model.facts[support.fact].evidence.first
+      return ResultBuilder.Place(document: first?.document ?? 0, paragraph: first?.paragraph ?? 0)
+    }
+    return supports.sorted {
+      place($0) != place($1) ? place($0) < place($1) : $0.fact < $1.fact
+    }
+  }
+
+  /// A qualifier's value as an answer shows it.
+  private func value(_ value: Qualifier.Value, key: String) -> ValueResult {
+    switch value {
+    case .entity(let entity):
+      let record = model.entities[entity]
+      return ValueResult(
+        value: record.name, key: key, id: record.id, kind: model.kind(of: entity).id)
+    case .text(let text):
+      return ValueResult(value: text, key: key)
+    }
+  }
+
+  /// `what happened at X`: the facts that count whose circumstance or object is one of the
+  /// target's entities.
+  mutating func happened(_ target: Target) -> [Int] {
+    var found: Set<Int> = []
+    for entity in targetSet(target) {
+      found.formUnion(model.index.factsByQualifier[entity])
+      found.formUnion(model.index.factsByObject[entity])
+    }
+    return found.filter { usable(model.facts[$0]) }
+  }
+}
