@@ -109,8 +109,11 @@ import Testing
       let parts = line.dropFirst(4).components(separatedBy: "::=")
       let name = parts[0].trimmingCharacters(in: .whitespaces)
       documented.insert(name)
+      // A long rule goes on over doc lines indented past `/// ` (`///            | what-if`).
+      let continued = lines[(number + 1)...].prefix { $0.hasPrefix("///   ") }
+        .map { $0.dropFirst(3) }.joined(separator: " ")
       #expect(
-        rules[name] == Self.normalized(parts[1]),
+        rules[name] == Self.normalized(parts[1] + " " + continued),
         "the rule \(name) as \(file.lastPathComponent) states it")
       let declaration = lines[(number + 1)...].first { !$0.hasPrefix("///") } ?? ""
       #expect(

@@ -49,18 +49,25 @@ extension Answer {
     case .nearMisses(let misses): misses.misses.compactMap(\.fact).forEach(add)
     case .profile(let profile):
       for group in profile.groups { group.facts.forEach(add) }
-    case .whatIf(let whatIf):
-      whatIf.facts.forEach(add)
-      for change in whatIf.changes { change.gained.flatMap(\.evidence).forEach(add) }
-    case .connections(let connections):
-      for chain in connections.chains { chain.steps.forEach(add) }
     case .values(let values):
       for value in values { value.evidence.forEach(add) }
     case .verdict(let verdict):
       verdict.evidence.forEach(add)
       for scenario in verdict.scenarios { scenario.evidence.forEach(add) }
+    case .whatIf(let whatIf):
+      whatIf.facts.forEach(add)
+      for change in whatIf.changes { change.gained.flatMap(\.evidence).forEach(add) }
+    case .connections(let connections):
+      for chain in connections.chains { chain.steps.forEach(add) }
     }
     return facts
+  }
+
+  /// The verdict of a yes/no question (`yes`, `no`, `not stated`); nil for other kinds.
+  ///
+  ///     try engine.evaluate("did kyrgyzstan cancel unbreakable brotherhood").verdict  // .yes
+  public var verdict: Verdict.Value? {
+    if case .verdict(let verdict) = body { verdict.verdict } else { nil }
   }
 
   /// The named sets a what-if changes, each with what it gains and loses; empty for other
@@ -78,13 +85,6 @@ extension Answer {
   ///     answer.chains.first?.path   // ["Nancy Pelosi", "Armenia", "CSTO", "Tajikistan"]
   public var chains: [Connections.Chain] {
     if case .connections(let connections) = body { connections.chains } else { [] }
-  }
-
-  /// The verdict of a yes/no question (`yes`, `no`, `not stated`); nil for other kinds.
-  ///
-  ///     try engine.evaluate("did kyrgyzstan cancel unbreakable brotherhood").verdict  // .yes
-  public var verdict: Verdict.Value? {
-    if case .verdict(let verdict) = body { verdict.verdict } else { nil }
   }
 
   /// The paragraph numbers the answer cites, ascending, each once.

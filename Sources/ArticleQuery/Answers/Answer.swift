@@ -17,12 +17,12 @@ public struct Answer: Sendable, Equatable {
     case explanation(Proof)
     case nearMisses(NearMisses)
     case profile(Profile)
-    case whatIf(WhatIf)
-    case connections(Connections)
     /// The circumstances `where`, `when` or `how much` asks for.
     case values([ValueResult])
     /// The answer to a yes/no question.
     case verdict(Verdict)
+    case whatIf(WhatIf)
+    case connections(Connections)
   }
 
   /// The kind, as the JSON `kind` field spells it.
@@ -30,9 +30,9 @@ public struct Answer: Sendable, Equatable {
     case entities, facts, count, explanation
     case nearMisses = "near-misses"
     case profile
+    case values, verdict
     case whatIf = "what-if"
     case connections
-    case values, verdict
   }
 
   public init(query: String, assumptions: [String] = [], body: Body) {
@@ -56,9 +56,9 @@ public struct Answer: Sendable, Equatable {
     }
   }
 
-  /// The display names of an entity answer, or the values of a `where`/`when`/`how much`
-  /// answer, in order; of a what-if, the entities that some set gains or loses; of
-  /// connections, the entities along the chains, each once, in order; empty for other kinds.
+  /// The display names of an entity answer; the values of a `where`/`when`/`how much`
+  /// answer; of a what-if, the entities that some set gains or loses; of connections, the
+  /// entities along the chains, each once, in order; empty for other kinds.
   public var names: [String] {
     switch body {
     case .entities(let results): return results.map(\.name)
@@ -101,6 +101,10 @@ public struct Answer: Sendable, Equatable {
       for miss in misses.misses { documents.insert(miss.document) }
     case .profile(let profile):
       for group in profile.groups { group.facts.forEach(add) }
+    case .values(let values):
+      for item in values.flatMap(\.evidence) { add(item.fact) }
+    case .verdict(let verdict):
+      for item in verdict.evidence + verdict.scenarios.flatMap(\.evidence) { add(item.fact) }
     case .whatIf(let whatIf):
       whatIf.facts.forEach(add)
       for change in whatIf.changes {
@@ -108,10 +112,6 @@ public struct Answer: Sendable, Equatable {
       }
     case .connections(let connections):
       for chain in connections.chains { chain.steps.forEach(add) }
-    case .values(let values):
-      for item in values.flatMap(\.evidence) { add(item.fact) }
-    case .verdict(let verdict):
-      for item in verdict.evidence + verdict.scenarios.flatMap(\.evidence) { add(item.fact) }
     }
     return documents.count > 1
   }
@@ -127,10 +127,10 @@ public struct Answer: Sendable, Equatable {
     case .explanation(let proof): proof.holds ? 1 : 0
     case .nearMisses(let misses): misses.misses.count
     case .profile(let profile): profile.groups.reduce(0) { $0 + $1.facts.count }
-    case .whatIf(let whatIf): whatIf.changes.reduce(0) { $0 + $1.gained.count + $1.lost.count }
-    case .connections(let connections): connections.chains.count + connections.more
     case .values(let values): values.count
     case .verdict(let verdict): verdict.evidence.count
+    case .whatIf(let whatIf): whatIf.changes.reduce(0) { $0 + $1.gained.count + $1.lost.count }
+    case .connections(let connections): connections.chains.count + connections.more
     }
   }
 }

@@ -161,15 +161,15 @@ enum SetReferences {
     case .facts(let filter):
       if case .about(let target) = filter { collect(target, into: &found) }
     case .why(_, let condition, _): collect(condition, into: &found)
-    case .whatIf(let assumption):
-      if case .fact(_, _, let target) = assumption.claim { collect(target, into: &found) }
-    case .pairs, .connection: break
     case .qualifiedWhat(let subject, _, let qualifiers):
       collect(subject, into: &found)
       collect(qualifiers, into: &found)
     case .verdict(_, let claim): collect(claim, into: &found)
     case .wh(let question): collect(question.predicate, into: &found)
     case .happened(_, let target): collect(target, into: &found)
+    case .whatIf(let assumption):
+      if case .fact(_, _, let target) = assumption.claim { collect(target, into: &found) }
+    case .pairs, .connection: break
     }
     if case .facts(.qualified(let qualifiers)) = query { collect(qualifiers, into: &found) }
   }

@@ -26,18 +26,18 @@ extension Evaluator {
         NearMisses(
           claim: proof.claim, holds: false,
           misses: explainer.nearMisses(entity, condition)))
-    case .whatIf(let assumption):
-      return .whatIf(whatIf(assumption))
-    case .pairs(let relation):
-      return .facts(builder.facts(pairs(relation)))
-    case .connection(let from, let to):
-      return .connections(connections(from.index, to.index))
     case .verdict(let subject, let claim):
       return .verdict(verdict(subject.index, claim))
     case .wh(let question):
       return .values(values(question))
     case .happened(_, let target):
       return .facts(builder.facts(happened(target)))
+    case .whatIf(let assumption):
+      return .whatIf(whatIf(assumption))
+    case .pairs(let relation):
+      return .facts(builder.facts(pairs(relation)))
+    case .connection(let from, let to):
+      return .connections(connections(from.index, to.index))
     }
   }
 

@@ -31,28 +31,6 @@ struct CSVRenderer {
       for group in profile.groups {
         rows += group.facts.map { [group.title] + Self.factRow($0) }
       }
-    case .whatIf(let whatIf):
-      rows = [["part", "set", "change", "name"] + Self.factHeader]
-      rows += whatIf.facts.map { ["scenario fact", "", "", ""] + Self.factRow($0) }
-      for change in whatIf.changes {
-        for result in change.gained {
-          let fact = result.evidence.first.map { Self.factRow($0.fact) }
-          rows.append(
-            ["change", change.set, "gained", result.name]
-              + (fact ?? Self.factHeader.map { _ in "" }))
-        }
-        for result in change.lost {
-          rows.append(
-            ["change", change.set, "lost", result.name] + Self.factHeader.map { _ in "" })
-        }
-      }
-    case .connections(let connections):
-      rows = [["chain", "step"] + Self.factHeader]
-      for (number, chain) in connections.chains.enumerated() {
-        for (step, fact) in chain.steps.enumerated() {
-          rows.append(["\(number + 1)", "\(step + 1)"] + Self.factRow(fact))
-        }
-      }
     case .values(let values):
       rows = [["value", "key", "id", "paragraph", "via", "quote"]]
       for value in values {
@@ -76,6 +54,28 @@ struct CSVRenderer {
             value, verdict.claim, scenario, "\(item.paragraph)", item.via ?? "",
             item.fact.sentence, item.quote,
           ])
+        }
+      }
+    case .whatIf(let whatIf):
+      rows = [["part", "set", "change", "name"] + Self.factHeader]
+      rows += whatIf.facts.map { ["scenario fact", "", "", ""] + Self.factRow($0) }
+      for change in whatIf.changes {
+        for result in change.gained {
+          let fact = result.evidence.first.map { Self.factRow($0.fact) }
+          rows.append(
+            ["change", change.set, "gained", result.name]
+              + (fact ?? Self.factHeader.map { _ in "" }))
+        }
+        for result in change.lost {
+          rows.append(
+            ["change", change.set, "lost", result.name] + Self.factHeader.map { _ in "" })
+        }
+      }
+    case .connections(let connections):
+      rows = [["chain", "step"] + Self.factHeader]
+      for (number, chain) in connections.chains.enumerated() {
+        for (step, fact) in chain.steps.enumerated() {
+          rows.append(["\(number + 1)", "\(step + 1)"] + Self.factRow(fact))
         }
       }
     }

@@ -51,6 +51,8 @@ public enum DotRenderer {
       for group in profile.groups {
         for fact in group.facts { graph.addEdge(fact) }
       }
+    case .values, .verdict:
+      for fact in answer.facts { graph.addEdge(fact) }
     case .whatIf(let whatIf):
       for fact in whatIf.facts { graph.addEdge(fact) }
       for result in whatIf.changes.flatMap(\.gained) {
@@ -64,8 +66,6 @@ public enum DotRenderer {
       for chain in connections.chains {
         for fact in chain.steps { graph.addEdge(fact) }
       }
-    case .values, .verdict:
-      for fact in answer.facts { graph.addEdge(fact) }
     }
     var title = answer.query
     if !answer.assumptions.isEmpty {

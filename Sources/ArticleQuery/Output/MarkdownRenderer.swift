@@ -42,6 +42,26 @@ struct MarkdownRenderer {
           group.facts.map { [place($0.document, $0.paragraph), $0.sentence, $0.quote] })
       }
       return text
+    case .values(let values):
+      let rows = values.flatMap { value in
+        value.evidence.enumerated().map { offset, item in
+          [
+            offset == 0 ? value.value : "", offset == 0 ? value.key : "",
+            Renderer.citation(item, namingDocuments: naming), item.quote,
+          ]
+        }
+      }
+      return table(["value", "key", "where", "quote"], rows)
+    case .verdict(let verdict):
+      let rows =
+        (verdict.evidence.map { ("", $0) }
+        + verdict.scenarios.flatMap { scenario in scenario.evidence.map { (scenario.scenario, $0) }
+        })
+        .map {
+          [$0.0, Renderer.citation($0.1, namingDocuments: naming), $0.1.fact.sentence, $0.1.quote]
+        }
+      return "**\(verdict.summary)** — \(verdict.claim)\n\n"
+        + (rows.isEmpty ? "" : table(["assuming", "where", "fact", "quote"], rows))
     case .whatIf(let whatIf):
       var text = "## What if \(escape(whatIf.scenario))\n\n### The scenario's facts\n\n"
       text += table(
@@ -79,26 +99,6 @@ struct MarkdownRenderer {
         text += "\n\(connections.more) more chains of the same length are not shown.\n"
       }
       return text
-    case .values(let values):
-      let rows = values.flatMap { value in
-        value.evidence.enumerated().map { offset, item in
-          [
-            offset == 0 ? value.value : "", offset == 0 ? value.key : "",
-            Renderer.citation(item, namingDocuments: naming), item.quote,
-          ]
-        }
-      }
-      return table(["value", "key", "where", "quote"], rows)
-    case .verdict(let verdict):
-      let rows =
-        (verdict.evidence.map { ("", $0) }
-        + verdict.scenarios.flatMap { scenario in scenario.evidence.map { (scenario.scenario, $0) }
-        })
-        .map {
-          [$0.0, Renderer.citation($0.1, namingDocuments: naming), $0.1.fact.sentence, $0.1.quote]
-        }
-      return "**\(verdict.summary)** — \(verdict.claim)\n\n"
-        + (rows.isEmpty ? "" : table(["assuming", "where", "fact", "quote"], rows))
     }
   }
 

@@ -28,10 +28,10 @@ struct TableRenderer {
     case .explanation(let proof): lines = self.proof(proof, depth: 0)
     case .nearMisses(let misses): lines = nearMisses(misses)
     case .profile(let profile): lines = self.profile(profile)
-    case .whatIf(let whatIf): lines = self.whatIf(whatIf)
-    case .connections(let connections): lines = self.connections(connections)
     case .values(let values): lines = self.values(values)
     case .verdict(let verdict): lines = self.verdict(verdict)
+    case .whatIf(let whatIf): lines = self.whatIf(whatIf)
+    case .connections(let connections): lines = self.connections(connections)
     }
     if !answer.assumptions.isEmpty {
       lines.insert(dim("assuming: " + answer.assumptions.joined(separator: "; ")), at: 0)
@@ -112,6 +112,45 @@ struct TableRenderer {
     return lines
   }
 
+  private func values(_ values: [ValueResult]) -> [String] {
+    var rows: [[String]] = []
+    for value in values {
+      let evidence = options.evidence == .off ? [] : value.evidence
+      if evidence.isEmpty { rows.append([value.value, value.key]) }
+      for (offset, item) in evidence.enumerated() {
+        rows.append([
+          offset == 0 ? value.value : "", offset == 0 ? value.key : "",
+          Renderer.citation(item, namingDocuments: namingDocuments), item.quote,
+        ])
+      }
+    }
+    return aligned(rows, boldFirst: true)
+  }
+
+  /// `yes — Kyrgyzstan refused Unbreakable Brotherhood`, then the facts with their quotes.
+  private func verdict(_ verdict: Verdict) -> [String] {
+    var lines = [bold(verdict.verdict.rawValue) + " — " + verdict.claim]
+    func evidence(_ items: [EvidenceItem]) -> [String] {
+      guard options.evidence != .off else { return [] }
+      return aligned(
+        items.map {
+          [
+            "  " + Renderer.citation($0, namingDocuments: namingDocuments), $0.fact.sentence,
+            $0.quote,
+          ]
+        }, boldFirst: false)
+    }
+    if verdict.verdict == .notStated, !verdict.evidence.isEmpty {
+      lines.append(dim("the article denies only a narrower claim:"))
+    }
+    lines += evidence(verdict.evidence)
+    for scenario in verdict.scenarios {
+      lines.append("yes assuming " + scenario.scenario + ":")
+      lines += evidence(scenario.evidence)
+    }
+    return lines
+  }
+
   private func whatIf(_ whatIf: WhatIf) -> [String] {
     var lines = [bold("What if \(whatIf.scenario):")]
     lines.append("")
@@ -163,45 +202,6 @@ struct TableRenderer {
     return lines
   }
 
-  private func values(_ values: [ValueResult]) -> [String] {
-    var rows: [[String]] = []
-    for value in values {
-      let evidence = options.evidence == .off ? [] : value.evidence
-      if evidence.isEmpty { rows.append([value.value, value.key]) }
-      for (offset, item) in evidence.enumerated() {
-        rows.append([
-          offset == 0 ? value.value : "", offset == 0 ? value.key : "",
-          Renderer.citation(item, namingDocuments: namingDocuments), item.quote,
-        ])
-      }
-    }
-    return aligned(rows, boldFirst: true)
-  }
-
-  /// `yes — Kyrgyzstan refused Unbreakable Brotherhood`, then the facts with their quotes.
-  private func verdict(_ verdict: Verdict) -> [String] {
-    var lines = [bold(verdict.verdict.rawValue) + " — " + verdict.claim]
-    func evidence(_ items: [EvidenceItem]) -> [String] {
-      guard options.evidence != .off else { return [] }
-      return aligned(
-        items.map {
-          [
-            "  " + Renderer.citation($0, namingDocuments: namingDocuments), $0.fact.sentence,
-            $0.quote,
-          ]
-        }, boldFirst: false)
-    }
-    if verdict.verdict == .notStated, !verdict.evidence.isEmpty {
-      lines.append(dim("the article denies only a narrower claim:"))
-    }
-    lines += evidence(verdict.evidence)
-    for scenario in verdict.scenarios {
-      lines.append("yes assuming " + scenario.scenario + ":")
-      lines += evidence(scenario.evidence)
-    }
-    return lines
-  }
-
   private func footer(_ answer: Answer) -> String {
     let count = answer.resultCount
     var text: String
@@ -211,6 +211,9 @@ struct TableRenderer {
     case .nearMisses(let misses): text = "\(misses.misses.count) nearby"
     case .facts: text = count == 1 ? "1 fact" : "\(count) facts"
     case .profile: text = count == 1 ? "1 fact" : "\(count) facts"
+    case .entities, .values:
+      text = count == 0 ? "no results" : count == 1 ? "1 result" : "\(count) results"
+    case .verdict(let verdict): text = verdict.summary
     case .whatIf(let whatIf):
       let sets = whatIf.changes.count
       text =
@@ -224,9 +227,6 @@ struct TableRenderer {
         ? "no chain"
         : "\(chains) \(chains == 1 ? "chain" : "chains") of \(length) \(length == 1 ? "fact" : "facts")"
       if connections.more > 0 { text += "; \(connections.more) more not shown" }
-    case .entities, .values:
-      text = count == 0 ? "no results" : count == 1 ? "1 result" : "\(count) results"
-    case .verdict(let verdict): text = verdict.summary
     }
     if let elapsed = options.elapsed {
       let milliseconds =

@@ -36,14 +36,6 @@ public indirect enum Query: Sendable, Equatable {
   case facts(FactFilter)
   /// `why X C` (negated: false) and `why not X C` (negated: true).
   case why(EntityRef, condition: Condition, negated: Bool)
-  /// `what if iran joins the csto`: a scenario's facts and how the named sets change under it.
-  case whatIf(Assumption)
-  /// `who criticized whom`: every fact of a relation that counts (the phrase's direction
-  /// is kept for printing; a passive lists the same facts).
-  case pairs(RelationRef)
-  /// `how is pelosi connected to tajikistan`: the shortest chains of facts between two
-  /// entities.
-  case connection(EntityRef, EntityRef)
   /// `what did pelosi visit when september`: `what` with circumstances.
   case qualifiedWhat(subject: Target, relation: RelationRef, qualifiers: [QualifierCondition])
   /// `did X R Y`, `is X a R Y`: yes, no or not stated.
@@ -52,6 +44,14 @@ public indirect enum Query: Sendable, Equatable {
   case wh(WhQuestion)
   /// `what happened at X`: the facts whose circumstance (the key's) or object is X.
   case happened(key: String, Target)
+  /// `what if iran joins the csto`: a scenario's facts and how the named sets change under it.
+  case whatIf(Assumption)
+  /// `who criticized whom`: every fact of a relation that counts (the phrase's direction
+  /// is kept for printing; a passive lists the same facts).
+  case pairs(RelationRef)
+  /// `how is pelosi connected to tajikistan`: the shortest chains of facts between two
+  /// entities.
+  case connection(EntityRef, EntityRef)
 }
 
 /// Where a selection's candidates come from.

@@ -223,11 +223,14 @@ public struct Parser {
       .fact(subject: subject, relation: reference, object: object), range: range(from: start))
   }
 
-  /// query ::= entity-query | count | show | facts | why | verdict | wh-question | happened | what-if | pairs | connection
+  /// query ::= entity-query | count | show | facts | why | verdict | wh-question | happened
+  ///            | what-if | pairs | connection
   mutating func query() throws(Diagnostic) -> Query {
     note(.opener)
     note(.set)
     switch at(.word) ? current.folded : "" {
+    case "what" where peek().kind == .word && peek().folded == "if": return try whatIf()
+    case "who" where atPairs, "what" where atPairs: return try pairs()
     case "count": return try count()
     case "show": return try show()
     case "facts": return try facts()
@@ -235,10 +238,8 @@ public struct Parser {
     case let word where Self.verdictOpeners.contains(word): return try verdict()
     case "where", "when": return try whQuestion()
     case "how" where peek().folded == "much": return try whQuestion()
-    case "what" where peek().folded == "happened": return try happened()
-    case "what" where peek().kind == .word && peek().folded == "if": return try whatIf()
-    case "who" where atPairs, "what" where atPairs: return try pairs()
     case "how": return try connection()
+    case "what" where peek().folded == "happened": return try happened()
     default: return try entityQuery()
     }
   }

@@ -47,9 +47,6 @@ struct QueryPrinter {
       return "facts in paragraph \(paragraph.number)\(document)"
     case .why(let entity, let condition, let negated):
       return "why \(negated ? "not " : "")\(name(entity)) \(print(condition))"
-    case .whatIf(let assumption): return "what if \(print(assumption))"
-    case .pairs(let relation): return "who \(vocabulary.phrase(for: relation)) whom"
-    case .connection(let from, let to): return "how is \(name(from)) connected to \(name(to))"
     case .facts(.qualified(let qualifiers)): return "facts \(print(qualifiers))"
     case .qualifiedWhat(let subject, let relation, let qualifiers):
       return "what did \(print(subject)) \(vocabulary.phrase(for: relation)) \(print(qualifiers))"
@@ -57,6 +54,9 @@ struct QueryPrinter {
     case .wh(let question):
       return "\(question.asked.rawValue) did \(name(question.subject)) \(print(question.predicate))"
     case .happened(let key, let target): return "what happened \(key) \(print(target))"
+    case .whatIf(let assumption): return "what if \(print(assumption))"
+    case .pairs(let relation): return "who \(vocabulary.phrase(for: relation)) whom"
+    case .connection(let from, let to): return "how is \(name(from)) connected to \(name(to))"
     }
   }
 
