@@ -37,6 +37,11 @@ import Testing
       path: ["SCO", "Tashkent SCO summit", "Russia"]),
     // ¶12 "Russian-Iranian military and economic cooperation"
     Case(query: "how are iran and russia connected", length: 1, path: ["Iran", "Russia"]),
+    Case(query: "what links iran and russia", length: 1, path: ["Iran", "Russia"]),
+    // ¶6: the US "readiness to provide military assistance to Armenia’s enemy, Azerbaijan"
+    Case(
+      query: "what connects azerbaijan and the united states", length: 1,
+      path: ["Azerbaijan", "United States"]),
     // ¶13: only as a scenario; without it, through Russia.
     Case(
       query: "how is iran connected to the csto assuming iran joins the csto", length: 1,
@@ -67,7 +72,38 @@ import Testing
         let paragraph = Self.engine.model.documents[0].paragraph(step.paragraph) ?? ""
         #expect(paragraph.contains(step.quote), "\(step.quote)")
       }
+      #expect(chain.alternatives.count == chain.steps.count)
+      for (offset, others) in chain.alternatives.enumerated() {
+        for other in others {
+          #expect(
+            Self.ends(of: other.index) == Self.ends(of: chain.steps[offset].index)
+              || (Self.ends(of: other.index).contains(chain.path[offset])
+                && Self.ends(of: other.index).contains(chain.path[offset + 1]))
+          )
+          #expect(other.polarity == .affirmed)
+          #expect(other.scenario.map(answer.assumptions.contains) ?? true)
+        }
+      }
     }
+  }
+
+  /// ¶6 "American and Western diplomacy in and around these countries", ¶7 the invitation
+  /// to "Regional Cooperation-2022": two facts join the United States and Kyrgyzstan; the
+  /// step is the earlier report, the invitation its alternative.
+  @Test func otherFactsJoiningTheSameTwoAreTheStepsAlternatives() throws {
+    let answer = try Self.engine.evaluate("how is the united states connected to kyrgyzstan")
+    let chain = try #require(answer.chains.first)
+    #expect(chain.path == ["United States", "Kyrgyzstan"])
+    #expect(answer.chains.count == 1)
+    let step = chain.steps[0]
+    let others = chain.alternatives[0]
+    #expect(others.contains { $0.relation == "invited" && $0.paragraph == 7 })
+    for other in others {
+      #expect(
+        (step.isAssessment ? 1 : 0, step.paragraph) <= (other.isAssessment ? 1 : 0, other.paragraph)
+      )
+    }
+    #expect(Renderer.render(answer).contains("also ¶7  United States invited Kyrgyzstan"))
   }
 
   /// The names a fact joins: its subject, its object and the entities of its qualifiers.
@@ -240,6 +276,8 @@ import Testing
     Failure(query: "how is pelosi tajikistan", message: "expected 'connected'"),
     Failure(query: "how pelosi", message: "expected 'is' or 'are'"),
     Failure(query: "how are pelosi tajikistan connected", message: "expected 'and'"),
+    Failure(query: "what links pelosi", message: "expected 'and'"),
+    Failure(query: "what links pelosi and", message: "expected a name, found end of input"),
     Failure(query: "how is pelosy connected to russia", message: "unknown name 'pelosy'"),
   ]
 
@@ -282,7 +320,7 @@ import Testing
     switch format {
     case .table: #expect(text.contains("Japarov → CSTO → Russia"))
     case .markdown: #expect(text.contains("### Japarov → CSTO → Russia"))
-    case .csv: #expect(text.hasPrefix("chain,step,paragraph,subject"))
+    case .csv: #expect(text.hasPrefix("chain,step,alternative,paragraph,subject"))
     case .json: #expect(text.contains("\"path\":[\"Japarov\",\"CSTO\",\"Russia\"]"))
     case .dot:
       #expect(text.contains("\"Japarov\" -> \"CSTO\""))

@@ -23,7 +23,7 @@ public enum DotRenderer {
   /// from, every fact among that set of entities. Facts, profiles, explanations and near
   /// misses: the facts they show and the entities at their ends. A what-if: the scenario's
   /// facts and the entities the sets gain, with their evidence. Connections: the two ends
-  /// and the facts of every chain shown. A count: its number.
+  /// and the facts of every chain shown, with their alternatives. A count: its number.
   /// Without the model, kinds are known only for the answer's own entities. Callers go
   /// through `Renderer.render` with the `.dot` format.
   static func render(_ answer: Answer, model: Model? = nil) -> String {
@@ -64,7 +64,7 @@ public enum DotRenderer {
         graph.addNode(end.name, kind: end.kind, highlighted: true)
       }
       for chain in connections.chains {
-        for fact in chain.steps { graph.addEdge(fact) }
+        for (fact, _) in chain.listed { graph.addEdge(fact) }
       }
     }
     var title = answer.query

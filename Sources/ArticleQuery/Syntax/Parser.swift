@@ -240,6 +240,7 @@ public struct Parser {
     case "how" where peek().folded == "much": return try whQuestion()
     case "how": return try connection()
     case "what" where peek().folded == "happened": return try happened()
+    case "what" where ["links", "connects"].contains(peek().folded): return try connection()
     default: return try entityQuery()
     }
   }
