@@ -210,6 +210,14 @@ import Testing
     #expect(Renderer.render(five, options: RenderOptions(format: .markdown)).contains("No chain"))
   }
 
+  /// The accessor as its documentation shows it.
+  @Test func chainsGivesThePathsInAnswerOrder() throws {
+    let answer = try Self.engine.evaluate("how is pelosi connected to tajikistan")
+    #expect(answer.chains.first?.path == ["Nancy Pelosi", "Armenia", "CSTO", "Tajikistan"])
+    #expect(answer.names.first == "Nancy Pelosi")
+    #expect(try Self.engine.evaluate("members").chains.isEmpty)
+  }
+
   @Test func oneEntityByTwoNamesHasNoChain() throws {
     let answer = try Self.engine.evaluate("how is russia connected to moscow")
     #expect(answer.chains.isEmpty)

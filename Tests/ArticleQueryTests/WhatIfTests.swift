@@ -98,6 +98,13 @@ import Testing
     #expect(answer.changes.allSatisfy { !$0.gained.isEmpty || !$0.lost.isEmpty })
   }
 
+  /// The accessor as its documentation shows it.
+  @Test func changesGivesWhatEachSetGains() throws {
+    let answer = try Self.engine.evaluate("what if iran joins the csto")
+    #expect(answer.changes.first?.gained.map(\.name) == ["Iran"])
+    #expect(try Self.engine.evaluate("members").changes.isEmpty)
+  }
+
   @Test func aScenarioAssumedAlreadyChangesNothing() throws {
     let answer = try Self.engine.evaluate(
       "what if iran joins the csto assuming iran joins the csto")
