@@ -79,6 +79,17 @@ import Testing
     #expect(assuming.facts.count == plain.facts.count + 1)
   }
 
+  /// `count` counts the pairs: the facts a pairs query lists.
+  @Test(arguments: ["who criticized whom", "who invited whom", "who is a member of whom"])
+  func countCountsThePairs(_ query: String) throws {
+    let listed = try Self.engine.evaluate(query)
+    let counted = try Self.engine.evaluate("count " + query)
+    #expect(counted.count == listed.facts.count)
+    #expect(counted.count ?? 0 > 0)
+    let statements = try Self.engine.parseStatements("count " + query)
+    #expect(try Self.engine.parseStatements(Self.engine.print(statements[0])) == statements)
+  }
+
   /// The object's place as a name still asks for entities: `whom` is not taken from them.
   @Test(arguments: [
     ("who criticized russia", ["Rakhmon", "Tajikistan"]),
@@ -96,6 +107,7 @@ import Testing
     ("who criticized whom russia", "expected ';' or the end of the query, found 'russia'"),
     ("who criticized whom where", "expected ';' or the end of the query, found 'where'"),
     ("who whom", "expected"),
+    ("members where criticized (who criticized whom)", "expected a name or a set, found 'whom'"),
   ])
   func wordsAfterThePairAreAnError(_ query: String, _ message: String) {
     #expect(throws: QueryError.self) { try Self.engine.evaluate(query) }

@@ -170,6 +170,12 @@ import Testing
       under: "russia criticized tajikistan", suggestion: nil),
     Failure(
       query: "what if", message: "expected a name, found end of input", under: "", suggestion: nil),
+    Failure(
+      query: "what if \"iran join the csto\"", message: "unknown scenario \"iran join the csto\"",
+      under: "\"iran join the csto\"", suggestion: "iran joins the csto"),
+    Failure(
+      query: "what if \"Russia\"", message: "\"Russia\" is not a scenario", under: "\"russia\"",
+      suggestion: nil),
   ]
 
   @Test(arguments: failures) func anUnknownScenarioIsAnErrorThatListsTheScenarios(

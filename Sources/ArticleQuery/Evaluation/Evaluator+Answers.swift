@@ -9,6 +9,7 @@ extension Evaluator {
       return .entities(builder.entities(entities(of: query)))
     case .count(let inner):
       if case .facts(let filter) = inner { return .count(facts(filter).count) }
+      if case .pairs(let relation) = inner { return .count(pairs(relation).count) }
       return .count(entities(of: inner).count)
     case .facts(let filter):
       if case .paragraph(let paragraph) = filter {
