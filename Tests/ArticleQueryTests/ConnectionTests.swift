@@ -338,6 +338,21 @@ import Testing
     }
   }
 
+  /// A step through an entity a qualifier names is drawn as a dotted link between the two,
+  /// so that the picture's chain is unbroken: ¶5 Rakhmon criticized Russia "at the Tashkent
+  /// SCO summit".
+  @Test func aStepThroughAQualifierIsDrawnAsALink() throws {
+    let answer = try Self.engine.evaluate("how is the sco connected to russia")
+    let text = Renderer.render(
+      answer, options: RenderOptions(format: .dot), model: Self.engine.model)
+    #expect(
+      text.contains(
+        "\"Tashkent SCO summit\" -> \"Russia\" [label=\"at Tashkent SCO summit\\n¶5\", style=dotted"
+      ))
+    let output = try ExternalTool.dot.run(["-Tsvg"], input: text)
+    #expect(output.status == 0, "\(output.stderr)")
+  }
+
   /// Printed back, a connection parses to the same tree, for pairs of entities by id.
   @Test func connectionTreesPrintAndParseBack() throws {
     let model = Self.engine.model
