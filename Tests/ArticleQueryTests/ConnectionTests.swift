@@ -264,6 +264,56 @@ import Testing
     #expect(Renderer.render(answer).contains("26990 more not shown"))
   }
 
+  /// A random graph of 20,000 facts among 2,000 people, a few of them hubs: each answer's
+  /// length is the distance a plain search finds, and at most ten chains are listed.
+  @Test func aLargeGraphAnswersWithTheShortestLength() throws {
+    let people = 2_000
+    var text = """
+      document d
+        paragraph "X knows Y."
+      kind person plural "people"
+      relation knows "knows"
+
+      """
+    for index in 0..<people { text += "entity p\(index) \"P\(index)\" person\n" }
+    var state: UInt64 = 7
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    var neighbours = [Set<Int>](repeating: [], count: people)
+    for _ in 0..<20_000 {
+      // One end in ten is one of the first twenty: hubs, as an article's Russia and CSTO.
+      let a = next(10) == 0 ? next(20) : next(people)
+      let b = next(people)
+      guard a != b else { continue }
+      text += "fact p\(a) knows p\(b)\n  evidence 1 \"X knows Y\"\n"
+      neighbours[a].insert(b)
+      neighbours[b].insert(a)
+    }
+    let engine = try QueryEngine(
+      model: try ModelLoader.load(text: text + "end\n", name: "random.model") { _ in "" })
+    for trial in 0..<10 {
+      let (from, to) = (people - 1 - trial, 100 + trial * 37)
+      var distance = [from: 0]
+      var frontier = [from]
+      while !frontier.isEmpty, distance[to] == nil {
+        var next: [Int] = []
+        for here in frontier {
+          for there in neighbours[here] where distance[there] == nil {
+            distance[there] = distance[here]! + 1
+            next.append(there)
+          }
+        }
+        frontier = next
+      }
+      let answer = try engine.evaluate("how is p\(from) connected to p\(to)")
+      let expected = distance[to].flatMap { $0 <= Connections.maximumLength ? $0 : nil }
+      #expect(answer.chains.first?.steps.count == expected, "p\(from) → p\(to)")
+      #expect(answer.chains.count <= Connections.maximumShown)
+    }
+  }
+
   @Test func aCancelledSearchStopsAsInterrupted() throws {
     let cancellation = Cancellation()
     cancellation.cancel()
