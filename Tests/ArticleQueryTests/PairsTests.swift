@@ -69,6 +69,23 @@ import Testing
     #expect(places == places.sorted { $0.lexicographicallyPrecedes($1) })
   }
 
+  /// Circumstances narrow the pairs to the facts that have them (¶5: Rakhmon criticized
+  /// Russia "at the Tashkent SCO summit", Japarov the bloc "at the summit in Astana").
+  @Test(arguments: [
+    ("who criticized whom at the tashkent sco summit", ["Rakhmon"]),
+    ("who criticized whom at astana summit", ["Japarov"]),
+    ("who invited whom to \"regional cooperation-2022\"", ["United States"]),
+    ("who criticized whom at \"regional cooperation-2022\"", []),
+  ])
+  func circumstancesNarrowThePairs(_ query: String, _ subjects: [String]) throws {
+    let answer = try Self.engine.evaluate(query)
+    #expect(Set(answer.facts.map(\.subject)) == Set(subjects))
+    let statements = try Self.engine.parseStatements(query)
+    #expect(try Self.engine.parseStatements(Self.engine.print(statements[0])) == statements)
+    let counted = try Self.engine.evaluate("count " + query)
+    #expect(counted.count == answer.facts.count)
+  }
+
   /// A scenario's facts are pairs only when it is assumed (¶13: "The inclusion of Iran in
   /// the CSTO would be a logical step").
   @Test func aScenariosFactsCountOnlyWhenAssumed() throws {

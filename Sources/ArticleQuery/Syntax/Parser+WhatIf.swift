@@ -42,8 +42,10 @@ extension Parser {
         at: current.range.lowerBound..<tokens[end].range.upperBound, notes: [note],
         suggestions: closest(to: typed.joined(separator: " "), in: scenarios))
     }
+    var after = self
+    after.position += length
     guard !vocabulary.isScenario(index), lengthBeforeRelation() == nil,
-      vocabulary.relation(at: words.dropFirst(length)) == nil
+      vocabulary.relation(at: after.words) == nil
     else { return }
     let range = tokens[position].range.lowerBound..<tokens[position + length - 1].range.upperBound
     throw Diagnostic(
