@@ -102,6 +102,10 @@ struct Evaluator {
       return holding(condition, among: .everything(count: model.entities.count))
     case .what(let subject, let relation):
       return objects(of: subject, relation)
+    case .which(let source, let condition):
+      return select(source, where: condition)
+    case .did(let question):
+      return answers(to: question)
     case .count(let inner):
       return entities(of: inner)
     case .show(let entity):
@@ -231,11 +235,13 @@ struct Evaluator {
     case .not(let inner):
       let positive = holding(inner, among: candidates)
       var denials: Matches = [:]
+      var itself: Int?
       if case .predicate(let relation, let target) = inner {
         denials = predicate(relation, targetSet(target), among: candidates, polarity: .denied)
+        itself = excludedTarget(of: relation, target)
       }
       var result: Matches = [:]
-      for entity in candidates where positive[entity] == nil {
+      for entity in candidates where positive[entity] == nil && entity != itself {
         result[entity] = denials[entity] ?? []
       }
       return result
@@ -354,8 +360,10 @@ struct Evaluator {
   // MARK: what did
 
   /// The other ends of the facts in which `subject` (or one who speaks for it) stands in
-  /// `relation`: `what did pelosi visit`.
-  mutating func objects(of subject: Target, _ relation: RelationRef) -> Matches {
+  /// `relation`: `what did pelosi visit`; with `.denied`, of the facts the article denies.
+  mutating func objects(
+    of subject: Target, _ relation: RelationRef, polarity: Polarity = .affirmed
+  ) -> Matches {
     let relationIndex = relation.index
     let subjects = targetSet(subject)
     let directions = model.relations[relationIndex].symmetric ? [false, true] : [relation.reversed]
@@ -366,7 +374,7 @@ struct Evaluator {
           let facts = reversed ? index.factsByObject[speaker] : index.factsBySubject[speaker]
           for factIndex in facts {
             let fact = model.facts[factIndex]
-            guard fact.relation == relationIndex, usable(fact),
+            guard fact.relation == relationIndex, fact.polarity == polarity, inScope(fact),
               speaker == target || reversed || speaksThrough(fact)
             else { continue }
             let other = reversed ? fact.subject : fact.object
