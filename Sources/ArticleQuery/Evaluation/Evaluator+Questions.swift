@@ -42,13 +42,22 @@ extension Evaluator {
     }
   }
 
-  /// The entity a `not` over `relation` must not offer: its target itself, when the target
-  /// is one entity and the relation is not reflexive (a state does not support itself).
-  func excludedTarget(of relation: RelationRef, _ target: Target) -> Int? {
-    guard case .entity(let entity) = target, !model.relations[relation.index].reflexive else {
-      return nil
+  /// The entities a `not` over `condition` must not offer: a relation's target itself, when
+  /// the target is one entity and the relation is not reflexive (a state does not support
+  /// itself); for `not (A or B)` the targets of either, for `not (A and B)` those of both.
+  func excludedTargets(of condition: Condition) -> Set<Int> {
+    switch condition {
+    case .predicate(let relation, .entity(let entity)):
+      return model.relations[relation.index].reflexive ? [] : [entity.index]
+    case .predicate, .not: return []
+    case .or(let parts):
+      return parts.reduce(into: Set<Int>()) { $0.formUnion(excludedTargets(of: $1)) }
+    case .and(let parts):
+      guard let first = parts.first else { return [] }
+      return parts.dropFirst().reduce(excludedTargets(of: first)) {
+        $0.intersection(excludedTargets(of: $1))
+      }
     }
-    return entity.index
   }
 
   /// For each entity found, what each `not` of the query's condition rests on: the article

@@ -235,13 +235,12 @@ struct Evaluator {
     case .not(let inner):
       let positive = holding(inner, among: candidates)
       var denials: Matches = [:]
-      var itself: Int?
       if case .predicate(let relation, let target) = inner {
         denials = predicate(relation, targetSet(target), among: candidates, polarity: .denied)
-        itself = excludedTarget(of: relation, target)
       }
+      let themselves = excludedTargets(of: inner)
       var result: Matches = [:]
-      for entity in candidates where positive[entity] == nil && entity != itself {
+      for entity in candidates where positive[entity] == nil && !themselves.contains(entity) {
         result[entity] = denials[entity] ?? []
       }
       return result

@@ -10,10 +10,15 @@ extension Parser {
     at(.word) && Self.auxiliaries.contains(current.folded) && vocabulary.relation(at: words) == nil
   }
 
+  /// Notes the auxiliaries as what may come next, for completion at the end of the text.
+  mutating func noteAuxiliaries() {
+    for auxiliary in Self.auxiliaries { note(.keyword(auxiliary)) }
+  }
+
   /// do-support ::= ( 'did' | 'does' | 'do' | 'has' | 'have' ) target 'not'? RELATION
   mutating func doSupport() throws(Diagnostic) -> DoQuestion {
     let start = position
-    for auxiliary in Self.auxiliaries { note(.keyword(auxiliary)) }
+    noteAuxiliaries()
     guard at(.word), Self.auxiliaries.contains(current.folded) else {
       throw found(expected: "'did'", candidates: Self.auxiliaries)
     }

@@ -4,7 +4,9 @@ extension Parser {
   /// which ::= 'which' set ( 'where' condition | do-support | ( 'is' | 'was' | 'are' | 'were' )? condition )
   mutating func which() throws(Diagnostic) -> Query {
     _ = eat("which")
+    note(.set)
     let source = try set()
+    noteAuxiliaries()
     if eat("where") { return .which(source, try condition()) }
     if atAuxiliary {
       var question = try doSupport()
@@ -16,8 +18,6 @@ extension Parser {
     {
       _ = eat(current.folded)
     }
-    note(.keyword("where"))
-    note(.keyword("did"))
     return .which(source, try condition())
   }
 }

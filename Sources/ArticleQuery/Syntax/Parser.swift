@@ -35,8 +35,21 @@ public struct Parser {
   public static func parse(_ text: String, vocabulary: Vocabulary) throws(Diagnostic)
     -> [Statement]
   {
-    var parser = try Parser(text, vocabulary: vocabulary)
-    return try parser.script()
+    try parse(text, vocabulary: vocabulary, hinting: true)
+  }
+
+  /// The statements of `text`; a syntax error, with `hinting`, notes the nearest query that
+  /// parses (`Parser+Hints.swift`).
+  static func parse(_ text: String, vocabulary: Vocabulary, hinting: Bool) throws(Diagnostic)
+    -> [Statement]
+  {
+    do {
+      var parser = try Parser(text, vocabulary: vocabulary)
+      return try parser.script()
+    } catch {
+      guard hinting else { throw error }
+      throw hinted(error, for: text, vocabulary: vocabulary)
+    }
   }
 
   /// What may follow `text`: the expectations met at its end, or none when it is complete
@@ -286,6 +299,7 @@ public struct Parser {
   /// who ::= 'who' ( do-support | ( 'is' | 'was' | 'are' | 'were' )? condition )
   mutating func who() throws(Diagnostic) -> Query {
     _ = eat("who")
+    noteAuxiliaries()
     if atAuxiliary {
       var question = try doSupport()
       question.asking = .who
@@ -302,6 +316,7 @@ public struct Parser {
   /// what ::= 'what' do-support
   mutating func what() throws(Diagnostic) -> Query {
     _ = eat("what")
+    noteAuxiliaries()
     guard atAuxiliary else {
       throw found(
         expected: "'did' (as in: what did pelosi visit)",
