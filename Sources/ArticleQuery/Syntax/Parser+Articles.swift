@@ -84,4 +84,24 @@ extension Parser {
       at: current.range.lowerBound..<tokens[last].range.upperBound,
       suggestions: Array(readings.prefix(3)))
   }
+
+  /// An error for a possessive whose owner is a name but whose words after it name nothing
+  /// of the owner's (`armenia's president`), offering what the owner's possessives do name.
+  func unknownPossessive() -> Diagnostic? {
+    guard at(.word), let stem = Vocabulary.possessiveStem(current.folded),
+      let (owner, matched) = vocabulary.entity(at: [stem]), matched == 1
+    else { return nil }
+    let heads = vocabulary.possessives.keys.filter { $0.owner == owner }.map(\.head)
+    let typed = Array(words.dropFirst().prefix(3)).joined(separator: " ")
+    let spelled = "\(current.text)\(typed.isEmpty ? "" : " " + typed)"
+    let offered = Suggestions.closest(to: typed, in: heads).map { "\(stem)'s \($0)" }
+    return Diagnostic(
+      "nothing in the model is \(vocabulary.displayName(owner))'s "
+        + (typed.isEmpty ? "anything" : "'\(typed)'") + " ('\(spelled)')",
+      at: current.range,
+      notes: heads.isEmpty
+        ? []
+        : ["\(stem)'s " + heads.sorted().prefix(6).joined(separator: ", ") + " name something"],
+      suggestions: offered)
+  }
 }

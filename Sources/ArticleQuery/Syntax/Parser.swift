@@ -553,7 +553,7 @@ public struct Parser {
     guard at(.word) || at(.string) else {
       return found(expected: what)
     }
-    if let ambiguity = ambiguousPossessive() { return ambiguity }
+    if let ambiguity = ambiguousPossessive() ?? unknownPossessive() { return ambiguity }
     if at(.word), Vocabulary.keywords.contains(current.folded) {
       return found(expected: what)
     }
