@@ -36,7 +36,8 @@ import Testing
     // ¶8: concessions to Azerbaijan and Turkey
     Case(query: "who has russia made concessions to", names: ["Azerbaijan", "Turkey"]),
     Case(query: "who does moscow make concessions to", names: ["Azerbaijan", "Turkey"]),
-    // ¶3, ¶4: Armenia refused Interaction 2022; Kyrgyzstan cancelled Unbreakable Brotherhood
+    // ¶4, ¶5: Armenia refused Interaction 2022; Kyrgyzstan "canceled its participation in"
+    // Unbreakable Brotherhood
     Case(query: "what has armenia refused", names: ["Interaction 2022"]),
     Case(query: "what did kyrgyzstan cancel", names: ["Unbreakable Brotherhood"]),
     // An exercise is not who: the article's events have no exercise as an actor.

@@ -101,9 +101,9 @@ import Testing
       names: ["Armenia", "Kazakhstan", "Kyrgyzstan"]),
     // ¶9: "the accession of four new regions to Russia was not publicly supported by Minsk"
     Case(query: "what did minsk not support", names: ["accession of four new regions to Russia"]),
-    // ¶2-¶3: the CSTO gave no support to Kyrgyzstan and Tajikistan in their conflict
+    // ¶5: the CSTO "simply cannot unambiguously support one of them"
     Case(query: "who did the csto not support", names: ["Kyrgyzstan", "Tajikistan"]),
-    // ¶6: "the United States never promised military assistance to Armenia"
+    // ¶6: "the United States has never promised military assistance to Armenia"
     Case(query: "what did the us not promise military assistance to", names: ["Armenia"]),
     // ¶3: the CSTO "have not named the aggressor"
     Case(query: "who did the csto not name the aggressor", names: ["Azerbaijan"]),

@@ -44,7 +44,7 @@ import Testing
     Case(
       query: "which countries are members of the csto", setForm: "members",
       names: ["Armenia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan"]),
-    // ¶3: Armenia refused the Interaction 2022 exercise
+    // ¶4: "Armenia refused to participate in the UCSD special forces exercise “Interaction 2022"
     Case(
       query: "which exercises did armenia refuse", setForm: "exercises where refused by armenia",
       names: ["Interaction 2022"]),

@@ -16,6 +16,7 @@ extension Parser {
         to: text, failingAt: error.range, offered: error.suggestions.first,
         vocabulary: vocabulary)
     else { return error }
+    if error.notes.contains(where: { $0.hasSuffix(query) }) { return error }
     return error.noting("try: \(query)")
   }
 
