@@ -124,7 +124,9 @@ public struct QueryEngine: Sendable {
     var scenarios: [Int] = []
     let model = context.model
     let claims = QueryPrinter(vocabulary: context.vocabulary) { model.entities[$0].name }
-    for assumption in statement.assumptions {
+    var asked = statement.assumptions
+    if case .whatIf(let assumption) = statement.query { asked.append(assumption) }
+    for assumption in asked {
       let found = Assumptions.scenarios(for: assumption, in: context)
       guard !found.isEmpty else {
         throw QueryError(
@@ -137,7 +139,9 @@ public struct QueryEngine: Sendable {
                 .map { model.entities[$0].name }.joined(separator: "; ")
             ]), in: source)
       }
-      scenarios += found.filter { !scenarios.contains($0) }
+      if statement.assumptions.contains(assumption) {
+        scenarios += found.filter { !scenarios.contains($0) }
+      }
     }
     var evaluator = Evaluator(
       context: context, assumed: Set(scenarios), cancellation: cancellation)

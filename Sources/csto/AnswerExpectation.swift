@@ -1,17 +1,21 @@
 import ArticleQuery
 
-/// What `.expect` says the previous query gave: exactly these names, a count, nothing, or an
-/// error. A script of queries each followed by `.expect` is a test.
+/// What `.expect` says the previous query gave: exactly these names, a count, nothing, an
+/// error, or a yes/no question's verdict. A script of queries each followed by `.expect` is
+/// a test.
 enum AnswerExpectation: Equatable {
   case names([String])
   case count(Int)
   case empty
   case error
+  case verdict(Verdict.Value)
 
   /// Reads the arguments of `.expect` (`Tajikistan`, `Armenia, "Kyrgyzstan"`, `count 6`,
-  /// `empty`, `error`); nil when they fit none of its forms.
+  /// `empty`, `error`, `yes`, `no`, `not stated`); nil when they fit none of its forms.
   static func parse(_ arguments: String) -> AnswerExpectation? {
     let words = arguments.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    let phrase = words.joined(separator: " ").lowercased()
+    if let verdict = Verdict.Value(rawValue: phrase) { return .verdict(verdict) }
     switch words.first?.lowercased() {
     case nil:
       return nil
@@ -50,6 +54,12 @@ enum AnswerExpectation: Equatable {
       return Self.difference(expected: expected, actual: answer.names)
     case .error:
       return nil
+    case .verdict(let expected):
+      guard let actual = answer.verdict else {
+        return
+          "expected \(expected.rawValue), but the answer is not a verdict (\(answer.kind.rawValue))"
+      }
+      return actual == expected ? nil : "expected \(expected.rawValue), got \(actual.rawValue)"
     }
   }
 
@@ -59,6 +69,7 @@ enum AnswerExpectation: Equatable {
     case .count(let number): "count \(number)"
     case .empty: "no results"
     case .error: "an error"
+    case .verdict(let verdict): verdict.rawValue
     }
   }
 

@@ -18,6 +18,9 @@ struct PendingStatement {
   private(set) var isComplete = false
   /// What the lines so far leave open.
   private var state = Lexer.LineState()
+  /// The bytes lexed so far: each line once, so this is the text's length (less its line
+  /// breaks) however many lines it has. Tests check that it stays so.
+  private(set) var scannedBytes = 0
 
   /// A statement whose first line is `line`, line `firstLine` of its script.
   init(_ line: String, firstLine: Int) {
@@ -37,6 +40,7 @@ struct PendingStatement {
   var isTooLong: Bool { text.utf8.count > Parser.maximumLength }
 
   private mutating func scan(_ line: String) {
+    scannedBytes += line.utf8.count
     guard !isTooLong else {
       isComplete = true
       return

@@ -109,8 +109,11 @@ import Testing
       let parts = line.dropFirst(4).components(separatedBy: "::=")
       let name = parts[0].trimmingCharacters(in: .whitespaces)
       documented.insert(name)
+      // A long rule goes on over doc lines indented past `/// ` (`///            | what-if`).
+      let continued = lines[(number + 1)...].prefix { $0.hasPrefix("///   ") }
+        .map { $0.dropFirst(3) }.joined(separator: " ")
       #expect(
-        rules[name] == Self.normalized(parts[1]),
+        rules[name] == Self.normalized(parts[1] + " " + continued),
         "the rule \(name) as \(file.lastPathComponent) states it")
       let declaration = lines[(number + 1)...].first { !$0.hasPrefix("///") } ?? ""
       #expect(
@@ -217,7 +220,7 @@ struct EBNF {
 
   /// The terminals the model supplies.
   static let terminals: Set<String> = [
-    "NAME", "SCENARIO", "RELATION", "SET", "NUMBER", "DOCUMENT",
+    "NAME", "SCENARIO", "RELATION", "SET", "NUMBER", "DOCUMENT", "ENTITY-KEY", "TEXT-KEY", "TEXT",
   ]
 
   var rules: [String: Expression] = [:]
@@ -355,6 +358,8 @@ struct SentenceGenerator {
   let relations: [String]
   let sets: [String]
   let documents: [String]
+  let entityKeys: [String]
+  let textKeys: [String]
   private var random: SplitMix
   private var height: [String: Int] = [:]
 
@@ -373,6 +378,9 @@ struct SentenceGenerator {
     relations = engine.vocabulary.relationPhrases
     sets = engine.vocabulary.setNames
     documents = model.documents.map(\.id)
+    let keys = engine.vocabulary.qualifierKeys
+    entityKeys = keys.filter { engine.vocabulary.qualifierTakesEntity[$0] == true }
+    textKeys = keys.filter { engine.vocabulary.qualifierTakesEntity[$0] == false }
     random = SplitMix(seed: seed)
     for _ in 0..<20 {
       for (name, expression) in grammar.rules {
@@ -437,6 +445,10 @@ struct SentenceGenerator {
     case "RELATION": return relations[random.next(relations.count)]
     case "SET": return sets[random.next(sets.count)]
     case "DOCUMENT": return documents[random.next(documents.count)]
+    case "ENTITY-KEY": return entityKeys[random.next(entityKeys.count)]
+    case "TEXT-KEY": return textKeys[random.next(textKeys.count)]
+    case "TEXT":
+      return ["september", "\"winter of 2022\"", "500 million", "openly"][random.next(4)]
     default: return String(random.next(15) + 1)
     }
   }

@@ -22,6 +22,26 @@ import Testing
     #expect(ShellInput.classify(line) == expected)
   }
 
+  /// A query of many lines is lexed a line at a time, each line once: the work is the text's
+  /// length, where lexing the whole text again at each new line would be its square.
+  @Test(arguments: [10, 1_000, 20_000]) func eachLineOfAQueryIsLexedOnce(lines: Int) throws {
+    var reader = StatementReader()
+    let first = "members where (criticized russia"
+    let middle = "  # one line of many"
+    var total = 0
+    for number in 1...lines + 2 {
+      let line = number == 1 ? first : number == lines + 2 ? ")" : middle
+      total += line.utf8.count
+      if case .statement(let statement) = reader.read(line, number: number) {
+        #expect(number == lines + 2, "the query ends at its closing parenthesis")
+        #expect(statement.scannedBytes == total)
+        #expect(statement.text.utf8.count == total + lines + 1)
+        return
+      }
+    }
+    Issue.record("the closing parenthesis did not end the query")
+  }
+
   @Test func everyCommandHasAUsageThatStartsWithItsName() {
     let names = DotCommand.all.map(\.name)
     #expect(Set(names).count == names.count)

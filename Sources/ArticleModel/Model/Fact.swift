@@ -79,7 +79,7 @@ public struct Qualifier: Sendable, Equatable, Codable {
     public static let allCases: [Key] = [.at, .in, .to, .when, .amount]
 
     /// Whether a built-in key takes an entity's id (`at`, `in`, `to`) or a string.
-    var takesEntity: Bool { self == .at || self == .in || self == .to }
+    public var takesEntity: Bool { self == .at || self == .in || self == .to }
   }
 
   /// A qualifier the model declares: its key, whether it takes an entity or a string, and

@@ -49,8 +49,42 @@ extension Answer {
     case .nearMisses(let misses): misses.misses.compactMap(\.fact).forEach(add)
     case .profile(let profile):
       for group in profile.groups { group.facts.forEach(add) }
+    case .values(let values):
+      for value in values { value.evidence.forEach(add) }
+    case .verdict(let verdict):
+      verdict.evidence.forEach(add)
+      for scenario in verdict.scenarios { scenario.evidence.forEach(add) }
+    case .whatIf(let whatIf):
+      whatIf.facts.forEach(add)
+      for change in whatIf.changes { change.gained.flatMap(\.evidence).forEach(add) }
+    case .connections(let connections):
+      for chain in connections.chains { chain.steps.forEach(add) }
     }
     return facts
+  }
+
+  /// The verdict of a yes/no question (`yes`, `no`, `not stated`); nil for other kinds.
+  ///
+  ///     try engine.evaluate("did kyrgyzstan cancel unbreakable brotherhood").verdict  // .yes
+  public var verdict: Verdict.Value? {
+    if case .verdict(let verdict) = body { verdict.verdict } else { nil }
+  }
+
+  /// The named sets a what-if changes, each with what it gains and loses; empty for other
+  /// kinds.
+  ///
+  ///     let answer = try engine.evaluate("what if iran joins the csto")
+  ///     answer.changes.first?.gained.map(\.name)   // ["Iran"]
+  public var changes: [WhatIf.SetChange] {
+    if case .whatIf(let whatIf) = body { whatIf.changes } else { [] }
+  }
+
+  /// The chains of a connections answer, shortest first found; empty for other kinds.
+  ///
+  ///     let answer = try engine.evaluate("how is pelosi connected to tajikistan")
+  ///     answer.chains.first?.path   // ["Nancy Pelosi", "Armenia", "CSTO", "Tajikistan"]
+  public var chains: [Connections.Chain] {
+    if case .connections(let connections) = body { connections.chains } else { [] }
   }
 
   /// The paragraph numbers the answer cites, ascending, each once.

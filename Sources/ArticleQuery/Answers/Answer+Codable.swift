@@ -3,6 +3,8 @@ import ArticleModel
 extension Answer: Codable {
   private enum CodingKeys: String, CodingKey {
     case query, kind, assumptions, results, count, steps, claim, holds, nearMisses, profile
+    case verdict, evidence, scenarios
+    case scenario, facts, changes, from, to, limit, chains, more
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -23,6 +25,22 @@ extension Answer: Codable {
       try container.encode(misses.holds, forKey: .holds)
       try container.encode(misses.misses, forKey: .nearMisses)
     case .profile(let profile): try container.encode(profile, forKey: .profile)
+    case .values(let values): try container.encode(values, forKey: .results)
+    case .verdict(let verdict):
+      try container.encode(verdict.claim, forKey: .claim)
+      try container.encode(verdict.verdict, forKey: .verdict)
+      try container.encode(verdict.evidence, forKey: .evidence)
+      try container.encode(verdict.scenarios, forKey: .scenarios)
+    case .whatIf(let whatIf):
+      try container.encode(whatIf.scenario, forKey: .scenario)
+      try container.encode(whatIf.facts, forKey: .facts)
+      try container.encode(whatIf.changes, forKey: .changes)
+    case .connections(let connections):
+      try container.encode(connections.from, forKey: .from)
+      try container.encode(connections.to, forKey: .to)
+      try container.encode(connections.limit, forKey: .limit)
+      try container.encode(connections.chains, forKey: .chains)
+      try container.encode(connections.more, forKey: .more)
     }
   }
 
@@ -48,6 +66,28 @@ extension Answer: Codable {
           holds: try container.decode(Bool.self, forKey: .holds),
           misses: try container.decode([NearMiss].self, forKey: .nearMisses)))
     case .profile: body = .profile(try container.decode(Profile.self, forKey: .profile))
+    case .values: body = .values(try container.decode([ValueResult].self, forKey: .results))
+    case .verdict:
+      body = .verdict(
+        Verdict(
+          claim: try container.decode(String.self, forKey: .claim),
+          verdict: try container.decode(Verdict.Value.self, forKey: .verdict),
+          evidence: try container.decode([EvidenceItem].self, forKey: .evidence),
+          scenarios: try container.decode([Verdict.Scenario].self, forKey: .scenarios)))
+    case .whatIf:
+      body = .whatIf(
+        WhatIf(
+          scenario: try container.decode(String.self, forKey: .scenario),
+          facts: try container.decode([FactResult].self, forKey: .facts),
+          changes: try container.decode([WhatIf.SetChange].self, forKey: .changes)))
+    case .connections:
+      body = .connections(
+        Connections(
+          from: try container.decode(EntityResult.self, forKey: .from),
+          to: try container.decode(EntityResult.self, forKey: .to),
+          limit: try container.decode(Int.self, forKey: .limit),
+          chains: try container.decode([Connections.Chain].self, forKey: .chains),
+          more: try container.decode(Int.self, forKey: .more)))
     }
   }
 }

@@ -17,6 +17,12 @@ public struct Answer: Sendable, Equatable {
     case explanation(Proof)
     case nearMisses(NearMisses)
     case profile(Profile)
+    /// The circumstances `where`, `when` or `how much` asks for.
+    case values([ValueResult])
+    /// The answer to a yes/no question.
+    case verdict(Verdict)
+    case whatIf(WhatIf)
+    case connections(Connections)
   }
 
   /// The kind, as the JSON `kind` field spells it.
@@ -24,6 +30,9 @@ public struct Answer: Sendable, Equatable {
     case entities, facts, count, explanation
     case nearMisses = "near-misses"
     case profile
+    case values, verdict
+    case whatIf = "what-if"
+    case connections
   }
 
   public init(query: String, assumptions: [String] = [], body: Body) {
@@ -40,12 +49,30 @@ public struct Answer: Sendable, Equatable {
     case .explanation: .explanation
     case .nearMisses: .nearMisses
     case .profile: .profile
+    case .values: .values
+    case .verdict: .verdict
+    case .whatIf: .whatIf
+    case .connections: .connections
     }
   }
 
-  /// The display names of an entity answer, in order; empty for other kinds.
+  /// The display names of an entity answer; the values of a `where`/`when`/`how much`
+  /// answer; of a what-if, the entities that some set gains or loses; of connections, the
+  /// entities along the chains, each once, in order; empty for other kinds.
   public var names: [String] {
-    if case .entities(let results) = body { results.map(\.name) } else { [] }
+    switch body {
+    case .entities(let results): return results.map(\.name)
+    case .values(let values): return values.map(\.value)
+    case .whatIf(let whatIf):
+      let changed = whatIf.changes.flatMap { $0.gained + $0.lost }.map(\.name)
+      return changed.enumerated().filter { !changed.prefix($0.offset).contains($0.element) }
+        .map(\.element)
+    case .connections(let connections):
+      let along = connections.chains.flatMap(\.path)
+      return along.enumerated().filter { !along.prefix($0.offset).contains($0.element) }
+        .map(\.element)
+    default: return []
+    }
   }
 
   /// The number of a count answer.
@@ -74,12 +101,24 @@ public struct Answer: Sendable, Equatable {
       for miss in misses.misses { documents.insert(miss.document) }
     case .profile(let profile):
       for group in profile.groups { group.facts.forEach(add) }
+    case .values(let values):
+      for item in values.flatMap(\.evidence) { add(item.fact) }
+    case .verdict(let verdict):
+      for item in verdict.evidence + verdict.scenarios.flatMap(\.evidence) { add(item.fact) }
+    case .whatIf(let whatIf):
+      whatIf.facts.forEach(add)
+      for change in whatIf.changes {
+        for item in change.gained.flatMap(\.evidence) { add(item.fact) }
+      }
+    case .connections(let connections):
+      for chain in connections.chains { chain.steps.forEach(add) }
     }
     return documents.count > 1
   }
 
   /// How many results the answer holds: entities, facts, the count's number, the proof's
-  /// leaves, the near misses, the profile's facts.
+  /// leaves, the near misses, the profile's facts, the entities a what-if's sets gain or
+  /// lose, the chains of connections (those shown and the more).
   public var resultCount: Int {
     switch body {
     case .entities(let results): results.count
@@ -88,6 +127,10 @@ public struct Answer: Sendable, Equatable {
     case .explanation(let proof): proof.holds ? 1 : 0
     case .nearMisses(let misses): misses.misses.count
     case .profile(let profile): profile.groups.reduce(0) { $0 + $1.facts.count }
+    case .values(let values): values.count
+    case .verdict(let verdict): verdict.evidence.count
+    case .whatIf(let whatIf): whatIf.changes.reduce(0) { $0 + $1.gained.count + $1.lost.count }
+    case .connections(let connections): connections.chains.count + connections.more
     }
   }
 }

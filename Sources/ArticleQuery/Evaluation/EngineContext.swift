@@ -163,17 +163,40 @@ enum SetReferences {
         collect(.selection(source, nil), into: &found)
       }
       collect(question.subject, into: &found)
+      collect(question.qualifiers, into: &found)
     case .count(let inner): collect(inner, into: &found)
     case .show: break
     case .facts(let filter):
       if case .about(let target) = filter { collect(target, into: &found) }
     case .why(_, let condition, _): collect(condition, into: &found)
+    case .qualifiedWhat(let subject, _, let qualifiers):
+      collect(subject, into: &found)
+      collect(qualifiers, into: &found)
+    case .verdict(_, let claim): collect(claim, into: &found)
+    case .wh(let question): collect(question.predicate, into: &found)
+    case .happened(_, let target): collect(target, into: &found)
+    case .whatIf(let assumption):
+      if case .fact(_, _, let target) = assumption.claim { collect(target, into: &found) }
+    case .pairs, .connection: break
+    }
+    if case .facts(.qualified(let qualifiers)) = query { collect(qualifiers, into: &found) }
+  }
+
+  private static func collect(_ claim: QualifiedPredicate, into found: inout [SetRef]) {
+    if let object = claim.object { collect(object, into: &found) }
+    collect(claim.qualifiers, into: &found)
+  }
+
+  private static func collect(_ qualifiers: [QualifierCondition], into found: inout [SetRef]) {
+    for qualifier in qualifiers {
+      if case .target(let target) = qualifier.value { collect(target, into: &found) }
     }
   }
 
   private static func collect(_ condition: Condition, into found: inout [SetRef]) {
     switch condition {
     case .predicate(_, let target): collect(target, into: &found)
+    case .qualified(let claim): collect(claim, into: &found)
     case .not(let inner): collect(inner, into: &found)
     case .and(let parts), .or(let parts):
       for part in parts { collect(part, into: &found) }

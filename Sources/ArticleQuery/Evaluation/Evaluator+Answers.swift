@@ -5,7 +5,7 @@ extension Evaluator {
   mutating func body(for query: Query) -> Answer.Body {
     let builder = ResultBuilder(context: context)
     switch query {
-    case .selection, .who, .what, .which, .did:
+    case .selection, .who, .what, .qualifiedWhat, .which, .did:
       let found = entities(of: query)
       return .entities(builder.entities(found, negations: negations(in: query, found)))
     case .count(let inner):
@@ -27,6 +27,18 @@ extension Evaluator {
         NearMisses(
           claim: proof.claim, holds: false,
           misses: explainer.nearMisses(entity, condition)))
+    case .verdict(let subject, let claim):
+      return .verdict(verdict(subject.index, claim))
+    case .wh(let question):
+      return .values(values(question))
+    case .happened(_, let target):
+      return .facts(builder.facts(happened(target)))
+    case .whatIf(let assumption):
+      return .whatIf(whatIf(assumption))
+    case .pairs(let relation):
+      return .facts(builder.facts(pairs(relation)))
+    case .connection(let from, let to):
+      return .connections(connections(from.index, to.index))
     }
   }
 
@@ -50,6 +62,9 @@ extension Evaluator {
         found.formUnion(ownFacts(ofScenario: entity))
       }
       return Array(found)
+    case .qualified(let qualifiers):
+      let wanted = resolve(qualifiers)
+      return model.facts.indices.filter { has(model.facts[$0], wanted) }
     }
   }
 

@@ -1,111 +1,135 @@
 import ArticleModel
 
-/// Readers' questions over the core evaluation: do-support (`who did X R`, `what did X not
-/// R`, `which SET did X R`), what a `not` rests on (a denial or the article's silence), and
-/// the target a `not` never offers.
+/// Answers readers' questions about one subject: yes/no, `where`/`when`/`how much`, and
+/// `what happened at X`.
 extension Evaluator {
-  /// The answers to a question with do-support: the other ends of the subject's facts (the
-  /// denied ones when negated), kept to actors for `who` and to the set's members for
-  /// `which`.
-  mutating func answers(to question: DoQuestion) -> Matches {
-    let found = objects(
-      of: question.subject, question.relation,
-      polarity: question.negated ? .denied : .affirmed)
-    switch question.asking {
-    case .what:
-      return found
-    case .who:
-      var actorKinds: [Int: Bool] = [:]
-      return found.filter { entry in
-        let kind = context.kindOfEntity[entry.key]
-        if let known = actorKinds[kind] { return known }
-        let actor = isActorKind(kind)
-        actorKinds[kind] = actor
-        return actor
+  /// The kinds whose entities answer `where` when they are a fact's other end.
+  static let placeKinds: Set<String> = ["country", "region", "city"]
+
+  /// `did X R Y`: `yes` with the facts that show it (through office holders and bodies, as
+  /// conditions count them), `no` with the denial, or `not stated` with the scenarios that
+  /// would make it `yes`. A denial answers `no` only when it denies the claim as asked: one
+  /// narrower than the question (the article denies Armenia supported Russia *openly*) leaves
+  /// it `not stated`, and is shown.
+  mutating func verdict(_ subject: Int, _ claim: QualifiedPredicate) -> Verdict {
+    let builder = ResultBuilder(context: context)
+    let printer = QueryPrinter(vocabulary: context.vocabulary) { [model] in
+      model.entities[$0].name
+    }
+    // The claim as a sentence: an open other end reads `anyone`.
+    var shown = claim
+    shown.qualifiers = []
+    let object = claim.object == nil ? " anyone" : ""
+    let circumstances = claim.qualifiers.isEmpty ? "" : " " + printer.print(claim.qualifiers)
+    let statement =
+      "\(model.entities[subject].name) \(printer.print(shown))\(object)\(circumstances)"
+    let supports = qualified(claim, among: [subject], polarity: .affirmed)[subject] ?? []
+    if !supports.isEmpty {
+      return Verdict(claim: statement, verdict: .yes, evidence: supports.map(builder.evidence))
+    }
+    let asked = Set(claim.qualifiers.map(\.key))
+    let denials = qualified(claim, among: [subject], polarity: .denied)[subject] ?? []
+    let whole = denials.filter { support in
+      model.facts[support.fact].qualifiers.allSatisfy { asked.contains($0.key.rawValue) }
+    }
+    if !whole.isEmpty {
+      return Verdict(claim: statement, verdict: .no, evidence: whole.map(builder.evidence))
+    }
+    var scenarios: [Verdict.Scenario] = []
+    let candidates = model.entities.indices.filter {
+      context.vocabulary.isScenario($0) && !assumed.contains($0)
+    }
+    for scenario in candidates where !cancelled {
+      var assuming = Evaluator(
+        context: context, assumed: assumed.union([scenario]), cancellation: cancellation)
+      let found = assuming.qualified(claim, among: [subject], polarity: .affirmed)[subject] ?? []
+      if !found.isEmpty {
+        scenarios.append(
+          Verdict.Scenario(
+            scenario: model.entities[scenario].name, evidence: found.map(builder.evidence)))
       }
-    case .which(let source):
-      let members = candidateSet(source)
-      return found.filter { members.contains($0.key) }
+    }
+    return Verdict(
+      claim: statement, verdict: .notStated, evidence: denials.map(builder.evidence),
+      scenarios: scenarios)
+  }
+
+  /// `where`/`when`/`how much did X R Y`: the asked circumstance of each fact that answers the
+  /// claim for X, each value once with the facts that give it, in the article's order.
+  mutating func values(_ question: WhQuestion) -> [ValueResult] {
+    let builder = ResultBuilder(context: context)
+    let subject = question.subject.index
+    let supports =
+      qualified(question.predicate, among: [subject], polarity: .affirmed)[subject]
+      ?? []
+    let keys: [String] =
+      switch question.asked {
+      case .place: ["at", "in", "to"]
+      case .time: ["when"]
+      case .amount: ["amount"]
+      }
+    var results: [ValueResult] = []
+    var positions: [String: Int] = [:]
+    func add(_ value: ValueResult, _ support: Support) {
+      let identity = value.id ?? value.value
+      if positions[identity] == nil {
+        positions[identity] = results.count
+        results.append(value)
+      }
+      results[positions[identity]!].evidence.append(builder.evidence(support))
+    }
+    for support in ordered(supports) {
+      let fact = model.facts[support.fact]
+      var found = false
+      for key in keys {
+        for qualifier in fact.qualifiers where qualifier.key.rawValue == key {
+          found = true
+          add(value(qualifier.value, key: key), support)
+        }
+      }
+      // A place the fact is about answers `where` when no circumstance does and the
+      // question leaves the other end open (`where did pelosi visit`).
+      guard !found, question.asked == .place, question.predicate.object == nil else { continue }
+      let near = support.via ?? subject
+      let other = fact.subject == near ? fact.object : fact.subject
+      if Self.placeKinds.contains(model.kind(of: other).id) {
+        add(value(.entity(other), key: "object"), support)
+      }
+    }
+    return results
+  }
+
+  /// Supports in the article's order: by where their fact is first said, then as listed.
+  private func ordered(_ supports: [Support]) -> [Support] {
+    func place(_ support: Support) -> ResultBuilder.Place {
+      let first = model.facts[support.fact].evidence.first
+      return ResultBuilder.Place(document: first?.document ?? 0, paragraph: first?.paragraph ?? 0)
+    }
+    return supports.sorted {
+      place($0) != place($1) ? place($0) < place($1) : $0.fact < $1.fact
     }
   }
 
-  /// True when entities of the kind act in the article's events, so that `who` asks for
-  /// them: some entity of the kind is the subject of a fact whose relation is an event (has
-  /// a CAMEO code). Scenarios, places and documents are not who.
-  func isActorKind(_ kind: Int) -> Bool {
-    guard kind >= 0, kind < context.membersByKind.count else { return false }
-    if model.kinds[kind].isScenario { return false }
-    return context.membersByKind[kind].contains { entity in
-      index.factsBySubject[entity].contains {
-        model.relations[model.facts[$0].relation].cameo != nil
-      }
+  /// A qualifier's value as an answer shows it.
+  private func value(_ value: Qualifier.Value, key: String) -> ValueResult {
+    switch value {
+    case .entity(let entity):
+      let record = model.entities[entity]
+      return ValueResult(
+        value: record.name, key: key, id: record.id, kind: model.kind(of: entity).id)
+    case .text(let text):
+      return ValueResult(value: text, key: key)
     }
   }
 
-  /// The entities a `not` over `condition` must not offer: a relation's target itself, when
-  /// the target is one entity and the relation is not reflexive (a state does not support
-  /// itself); for `not (A or B)` the targets of either, for `not (A and B)` those of both.
-  func excludedTargets(of condition: Condition) -> Set<Int> {
-    switch condition {
-    case .predicate(let relation, .entity(let entity)):
-      return model.relations[relation.index].reflexive ? [] : [entity.index]
-    case .predicate, .not: return []
-    case .or(let parts):
-      return parts.reduce(into: Set<Int>()) { $0.formUnion(excludedTargets(of: $1)) }
-    case .and(let parts):
-      guard let first = parts.first else { return [] }
-      return parts.dropFirst().reduce(excludedTargets(of: first)) {
-        $0.intersection(excludedTargets(of: $1))
-      }
+  /// `what happened at X`: the facts that count whose circumstance or object is one of the
+  /// target's entities.
+  mutating func happened(_ target: Target) -> [Int] {
+    var found: Set<Int> = []
+    for entity in targetSet(target) {
+      found.formUnion(model.index.factsByQualifier[entity])
+      found.formUnion(model.index.factsByObject[entity])
     }
-  }
-
-  /// For each entity found, what each `not` of the query's condition rests on: the article
-  /// denies it, or says nothing of it. Only the condition's own `not`s over a relation count
-  /// (through `and` and `or`), not those inside a sub-query, which answer other entities.
-  mutating func negations(in query: Query, _ found: Matches) -> [Int: [EntityResult.Negation]] {
-    let condition: Condition? =
-      switch query {
-      case .selection(_, let condition): condition
-      case .who(let condition), .which(_, let condition): condition
-      default: nil
-      }
-    guard let condition, !found.isEmpty else { return [:] }
-    var claims: [(RelationRef, Target)] = []
-    Self.negatedPredicates(in: condition, into: &claims)
-    guard !claims.isEmpty else { return [:] }
-    let printer = QueryPrinter(vocabulary: context.vocabulary) { [model] in model.entities[$0].name
-    }
-    let entities = EntitySet.listed(found.keys)
-    var result: [Int: [EntityResult.Negation]] = [:]
-    for (relation, target) in claims {
-      let targets = targetSet(target)
-      let holding = predicate(relation, targets, among: entities, polarity: .affirmed)
-      let denied = predicate(relation, targets, among: entities, polarity: .denied)
-      let claim = printer.print(Condition.predicate(relation, target))
-      for entity in found.keys where holding[entity] == nil {
-        result[entity, default: []].append(
-          EntityResult.Negation(claim: claim, status: denied[entity] == nil ? .notStated : .denied))
-      }
-    }
-    return result
-  }
-
-  /// The relations under a `not` in a condition, through `and` and `or`.
-  static func negatedPredicates(in condition: Condition, into claims: inout [(RelationRef, Target)])
-  {
-    switch condition {
-    case .not(.predicate(let relation, let target)): claims.append((relation, target))
-    case .and(let parts), .or(let parts):
-      for part in parts { negatedPredicates(in: part, into: &claims) }
-    case .predicate, .not: break
-    }
-  }
-
-  /// The facts whose modality is the scenario `entity` (none for an entity that is not a
-  /// scenario): what holds if it happens.
-  func ownFacts(ofScenario entity: Int) -> [Int] {
-    guard model.isScenario(entity) else { return [] }
-    return model.facts.indices.filter { model.facts[$0].scenario == entity }
+    return found.filter { usable(model.facts[$0]) }
   }
 }

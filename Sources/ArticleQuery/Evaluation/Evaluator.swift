@@ -110,7 +110,9 @@ struct Evaluator {
       return entities(of: inner)
     case .show(let entity):
       return [entity.index: []]
-    case .facts, .why:
+    case .qualifiedWhat(let subject, let relation, let qualifiers):
+      return objects(of: subject, relation, qualifiers: resolve(qualifiers))
+    case .facts, .why, .verdict, .wh, .happened, .whatIf, .pairs, .connection:
       return [:]
     }
   }
@@ -140,7 +142,7 @@ struct Evaluator {
   /// a relation, an `and` that begins with one, an `or` of them. (`not` tests each candidate.)
   static func isSelective(_ condition: Condition) -> Bool {
     switch condition {
-    case .predicate: true
+    case .predicate, .qualified: true
     case .not: false
     case .and(let parts): parts.first.map(isSelective) ?? false
     case .or(let parts): parts.allSatisfy(isSelective)
@@ -232,11 +234,15 @@ struct Evaluator {
     case .predicate(let relation, let target):
       let targets = targetSet(target)
       return predicate(relation, targets, among: candidates, polarity: .affirmed)
+    case .qualified(let claim):
+      return qualified(claim, among: candidates, polarity: .affirmed)
     case .not(let inner):
       let positive = holding(inner, among: candidates)
       var denials: Matches = [:]
       if case .predicate(let relation, let target) = inner {
         denials = predicate(relation, targetSet(target), among: candidates, polarity: .denied)
+      } else if case .qualified(let claim) = inner {
+        denials = qualified(claim, among: candidates, polarity: .denied)
       }
       let themselves = excludedTargets(of: inner)
       var result: Matches = [:]
@@ -270,7 +276,7 @@ struct Evaluator {
   /// candidates' facts, the targets' facts, or the relation's.
   func predicate(
     _ relation: RelationRef, _ targets: EntitySet, among candidates: EntitySet,
-    polarity: Polarity
+    polarity: Polarity, qualifiers: [ResolvedQualifier] = []
   ) -> Matches {
     guard !targets.isEmpty, !candidates.isEmpty else { return [:] }
     let relationIndex = relation.index
@@ -278,7 +284,8 @@ struct Evaluator {
     var result = MatchCollector()
     for reversed in directions {
       let pattern = Pattern(
-        relation: relationIndex, reversed: reversed, polarity: polarity, targets: targets)
+        relation: relationIndex, reversed: reversed, polarity: polarity, targets: targets,
+        qualifiers: qualifiers)
       matching(pattern, among: candidates, into: &result)
     }
     return result.matches
@@ -291,10 +298,13 @@ struct Evaluator {
     var reversed: Bool
     var polarity: Polarity
     var targets: EntitySet
+    /// Circumstances the fact must have (for a denial: must not contradict).
+    var qualifiers: [ResolvedQualifier] = []
   }
 
   func accepts(_ fact: Fact, _ pattern: Pattern) -> Bool {
     fact.relation == pattern.relation && fact.polarity == pattern.polarity && inScope(fact)
+      && (pattern.qualifiers.isEmpty || holds(fact, pattern.qualifiers))
   }
 
   func matching(
@@ -361,7 +371,8 @@ struct Evaluator {
   /// The other ends of the facts in which `subject` (or one who speaks for it) stands in
   /// `relation`: `what did pelosi visit`; with `.denied`, of the facts the article denies.
   mutating func objects(
-    of subject: Target, _ relation: RelationRef, polarity: Polarity = .affirmed
+    of subject: Target, _ relation: RelationRef, qualifiers: [ResolvedQualifier] = [],
+    polarity: Polarity = .affirmed
   ) -> Matches {
     let relationIndex = relation.index
     let subjects = targetSet(subject)
@@ -374,6 +385,7 @@ struct Evaluator {
           for factIndex in facts {
             let fact = model.facts[factIndex]
             guard fact.relation == relationIndex, fact.polarity == polarity, inScope(fact),
+              holds(fact, qualifiers),
               speaker == target || reversed || speaksThrough(fact)
             else { continue }
             let other = reversed ? fact.subject : fact.object

@@ -34,6 +34,12 @@ struct Explainer {
       return Proof(
         claim: claim, holds: !supports.isEmpty, evidence: supports.map(builder.evidence),
         steps: steps)
+    case .qualified(let qualified):
+      let supports =
+        evaluator.qualified(qualified, among: [entity], polarity: .affirmed)[entity] ?? []
+      return Proof(
+        claim: claim, holds: !supports.isEmpty, evidence: supports.map(builder.evidence),
+        steps: supports.compactMap(officeStep))
     case .not(let inner):
       let innerProof = prove(entity, inner)
       var denials: [Support] = []
@@ -41,6 +47,8 @@ struct Explainer {
         denials =
           evaluator.predicate(
             relation, evaluator.targetSet(target), among: [entity], polarity: .denied)[entity] ?? []
+      } else if case .qualified(let qualified) = inner {
+        denials = evaluator.qualified(qualified, among: [entity], polarity: .denied)[entity] ?? []
       }
       return Proof(
         claim: "\(name) \(claimPrinter.print(condition))", holds: !innerProof.holds,
@@ -171,6 +179,7 @@ struct Explainer {
   private func predicates(in condition: Condition) -> [(RelationRef, Target)] {
     switch condition {
     case .predicate(let relation, let target): [(relation, target)]
+    case .qualified(let claim): claim.object.map { [(claim.relation, $0)] } ?? []
     case .not(let inner): predicates(in: inner)
     case .and(let parts), .or(let parts): parts.flatMap(predicates)
     }

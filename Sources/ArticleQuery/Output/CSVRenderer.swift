@@ -34,6 +34,53 @@ struct CSVRenderer {
       for group in profile.groups {
         rows += group.facts.map { [group.title] + Self.factRow($0) }
       }
+    case .values(let values):
+      rows = [["value", "key", "id", "paragraph", "via", "quote"]]
+      for value in values {
+        if value.evidence.isEmpty {
+          rows.append([value.value, value.key, value.id ?? "", "", "", ""])
+        }
+        for item in value.evidence {
+          rows.append([
+            value.value, value.key, value.id ?? "", "\(item.paragraph)", item.via ?? "", item.quote,
+          ])
+        }
+      }
+    case .verdict(let verdict):
+      rows = [["verdict", "claim", "scenario", "paragraph", "via", "fact", "quote"]]
+      let given = [(verdict.verdict.rawValue, "", verdict.evidence)]
+      let assumed = verdict.scenarios.map { ("yes", $0.scenario, $0.evidence) }
+      for (value, scenario, evidence) in given + assumed {
+        if evidence.isEmpty { rows.append([value, verdict.claim, scenario, "", "", "", ""]) }
+        for item in evidence {
+          rows.append([
+            value, verdict.claim, scenario, "\(item.paragraph)", item.via ?? "",
+            item.fact.sentence, item.quote,
+          ])
+        }
+      }
+    case .whatIf(let whatIf):
+      rows = [["part", "set", "change", "name"] + Self.factHeader]
+      rows += whatIf.facts.map { ["scenario fact", "", "", ""] + Self.factRow($0) }
+      for change in whatIf.changes {
+        for result in change.gained {
+          let fact = result.evidence.first.map { Self.factRow($0.fact) }
+          rows.append(
+            ["change", change.set, "gained", result.name]
+              + (fact ?? Self.factHeader.map { _ in "" }))
+        }
+        for result in change.lost {
+          rows.append(
+            ["change", change.set, "lost", result.name] + Self.factHeader.map { _ in "" })
+        }
+      }
+    case .connections(let connections):
+      rows = [["chain", "step"] + Self.factHeader]
+      for (number, chain) in connections.chains.enumerated() {
+        for (step, fact) in chain.steps.enumerated() {
+          rows.append(["\(number + 1)", "\(step + 1)"] + Self.factRow(fact))
+        }
+      }
     }
     return rows.map { $0.map(Self.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
   }

@@ -21,7 +21,9 @@ public enum DotRenderer {
   /// The graph of an answer. Entities: the answer's entities, both ends of the facts that
   /// are their evidence (with the office chains), and, given the `model` the answer came
   /// from, every fact among that set of entities. Facts, profiles, explanations and near
-  /// misses: the facts they show and the entities at their ends. A count: its number.
+  /// misses: the facts they show and the entities at their ends. A what-if: the scenario's
+  /// facts and the entities the sets gain, with their evidence. Connections: the two ends
+  /// and the facts of every chain shown. A count: its number.
   /// Without the model, kinds are known only for the answer's own entities. Callers go
   /// through `Renderer.render` with the `.dot` format.
   static func render(_ answer: Answer, model: Model? = nil) -> String {
@@ -48,6 +50,21 @@ public enum DotRenderer {
       graph.addNode(profile.entity.name, kind: profile.entity.kind, highlighted: true)
       for group in profile.groups {
         for fact in group.facts { graph.addEdge(fact) }
+      }
+    case .values, .verdict:
+      for fact in answer.facts { graph.addEdge(fact) }
+    case .whatIf(let whatIf):
+      for fact in whatIf.facts { graph.addEdge(fact) }
+      for result in whatIf.changes.flatMap(\.gained) {
+        graph.addNode(result.name, kind: result.kind, highlighted: true)
+        for item in result.evidence { graph.addEdge(item.fact) }
+      }
+    case .connections(let connections):
+      for end in [connections.from, connections.to] {
+        graph.addNode(end.name, kind: end.kind, highlighted: true)
+      }
+      for chain in connections.chains {
+        for fact in chain.steps { graph.addEdge(fact) }
       }
     }
     var title = answer.query

@@ -47,6 +47,63 @@ struct MarkdownRenderer {
           group.facts.map { [place($0.document, $0.paragraph), $0.sentence, $0.quote] })
       }
       return text
+    case .values(let values):
+      let rows = values.flatMap { value in
+        value.evidence.enumerated().map { offset, item in
+          [
+            offset == 0 ? value.value : "", offset == 0 ? value.key : "",
+            Renderer.citation(item, namingDocuments: naming), item.quote,
+          ]
+        }
+      }
+      return table(["value", "key", "where", "quote"], rows)
+    case .verdict(let verdict):
+      let rows =
+        (verdict.evidence.map { ("", $0) }
+        + verdict.scenarios.flatMap { scenario in scenario.evidence.map { (scenario.scenario, $0) }
+        })
+        .map {
+          [$0.0, Renderer.citation($0.1, namingDocuments: naming), $0.1.fact.sentence, $0.1.quote]
+        }
+      return "**\(verdict.summary)** — \(verdict.claim)\n\n"
+        + (rows.isEmpty ? "" : table(["assuming", "where", "fact", "quote"], rows))
+    case .whatIf(let whatIf):
+      var text = "## What if \(escape(whatIf.scenario))\n\n### The scenario's facts\n\n"
+      text += table(
+        ["¶", "fact", "quote"],
+        whatIf.facts.map { [place($0.document, $0.paragraph), $0.sentence, $0.quote] })
+      text += "\n### What changes\n\n"
+      guard !whatIf.changes.isEmpty else { return text + "No named set changes under it.\n" }
+      var rows: [[String]] = []
+      for change in whatIf.changes {
+        for result in change.gained {
+          let first = result.evidence.first
+          rows.append([
+            change.set, "gains", result.name,
+            first.map { Renderer.citation($0, namingDocuments: naming) } ?? "", first?.quote ?? "",
+          ])
+        }
+        rows += change.lost.map { [change.set, "loses", $0.name, "", ""] }
+      }
+      return text + table(["set", "change", "name", "where", "quote"], rows)
+    case .connections(let connections):
+      let (from, to) = (escape(connections.from.name), escape(connections.to.name))
+      if connections.sameEntity { return "\(from) and \(to) are one entity.\n" }
+      guard !connections.chains.isEmpty else {
+        return "No chain of up to \(connections.limit) facts links \(from) and \(to).\n"
+      }
+      var text = ""
+      for (number, chain) in connections.chains.enumerated() {
+        text += number == 0 ? "" : "\n"
+        text += "### \(escape(chain.path.joined(separator: " → ")))\n\n"
+        text += table(
+          ["¶", "fact", "quote"],
+          chain.steps.map { [place($0.document, $0.paragraph), $0.sentence, $0.quote] })
+      }
+      if connections.more > 0 {
+        text += "\n\(connections.more) more chains of the same length are not shown.\n"
+      }
+      return text
     }
   }
 

@@ -28,6 +28,10 @@ struct TableRenderer {
     case .explanation(let proof): lines = self.proof(proof, depth: 0)
     case .nearMisses(let misses): lines = nearMisses(misses)
     case .profile(let profile): lines = self.profile(profile)
+    case .values(let values): lines = self.values(values)
+    case .verdict(let verdict): lines = self.verdict(verdict)
+    case .whatIf(let whatIf): lines = self.whatIf(whatIf)
+    case .connections(let connections): lines = self.connections(connections)
     }
     if !answer.assumptions.isEmpty {
       lines.insert(dim("assuming: " + answer.assumptions.joined(separator: "; ")), at: 0)
@@ -114,6 +118,96 @@ struct TableRenderer {
     return lines
   }
 
+  private func values(_ values: [ValueResult]) -> [String] {
+    var rows: [[String]] = []
+    for value in values {
+      let evidence = options.evidence == .off ? [] : value.evidence
+      if evidence.isEmpty { rows.append([value.value, value.key]) }
+      for (offset, item) in evidence.enumerated() {
+        rows.append([
+          offset == 0 ? value.value : "", offset == 0 ? value.key : "",
+          Renderer.citation(item, namingDocuments: namingDocuments), item.quote,
+        ])
+      }
+    }
+    return aligned(rows, boldFirst: true)
+  }
+
+  /// `yes — Kyrgyzstan refused Unbreakable Brotherhood`, then the facts with their quotes.
+  private func verdict(_ verdict: Verdict) -> [String] {
+    var lines = [bold(verdict.verdict.rawValue) + " — " + verdict.claim]
+    func evidence(_ items: [EvidenceItem]) -> [String] {
+      guard options.evidence != .off else { return [] }
+      return aligned(
+        items.map {
+          [
+            "  " + Renderer.citation($0, namingDocuments: namingDocuments), $0.fact.sentence,
+            $0.quote,
+          ]
+        }, boldFirst: false)
+    }
+    if verdict.verdict == .notStated, !verdict.evidence.isEmpty {
+      lines.append(dim("the article denies only a narrower claim:"))
+    }
+    lines += evidence(verdict.evidence)
+    for scenario in verdict.scenarios {
+      lines.append("yes assuming " + scenario.scenario + ":")
+      lines += evidence(scenario.evidence)
+    }
+    return lines
+  }
+
+  private func whatIf(_ whatIf: WhatIf) -> [String] {
+    var lines = [bold("What if \(whatIf.scenario):")]
+    lines.append("")
+    lines.append(bold("the scenario's facts"))
+    lines += aligned(
+      whatIf.facts.map { ["  " + place($0.document, $0.paragraph), $0.sentence, $0.quote] },
+      boldFirst: false)
+    lines.append("")
+    guard !whatIf.changes.isEmpty else {
+      return lines + ["No named set changes under it."]
+    }
+    lines.append(bold("what changes"))
+    var rows: [[String]] = []
+    for change in whatIf.changes {
+      for (offset, result) in change.gained.enumerated() {
+        let first = result.evidence.first
+        rows.append([
+          offset == 0 ? "  \(change.set)" : "", "gains \(result.name)",
+          first.map { Renderer.citation($0, namingDocuments: namingDocuments) } ?? "",
+          first?.quote ?? "",
+        ])
+      }
+      for (offset, result) in change.lost.enumerated() {
+        rows.append([
+          offset == 0 && change.gained.isEmpty ? "  \(change.set)" : "", "loses \(result.name)",
+          "", "",
+        ])
+      }
+    }
+    return lines + aligned(rows, boldFirst: false)
+  }
+
+  private func connections(_ connections: Connections) -> [String] {
+    let (from, to) = (connections.from.name, connections.to.name)
+    if connections.sameEntity {
+      return ["\(from) and \(to) are one entity: there is no chain to show."]
+    }
+    guard !connections.chains.isEmpty else {
+      return ["No chain of up to \(connections.limit) facts links \(from) and \(to)."]
+    }
+    var lines: [String] = []
+    for (number, chain) in connections.chains.enumerated() {
+      if number > 0 { lines.append("") }
+      lines.append(bold(chain.path.joined(separator: " → ")))
+      lines += aligned(
+        chain.steps.map { ["  " + place($0.document, $0.paragraph), $0.sentence, $0.quote] },
+        boldFirst: false)
+    }
+    return lines
+  }
+
   private func footer(_ answer: Answer) -> String {
     let count = answer.resultCount
     var text: String
@@ -123,7 +217,22 @@ struct TableRenderer {
     case .nearMisses(let misses): text = "\(misses.misses.count) nearby"
     case .facts: text = count == 1 ? "1 fact" : "\(count) facts"
     case .profile: text = count == 1 ? "1 fact" : "\(count) facts"
-    case .entities: text = count == 0 ? "no results" : count == 1 ? "1 result" : "\(count) results"
+    case .entities, .values:
+      text = count == 0 ? "no results" : count == 1 ? "1 result" : "\(count) results"
+    case .verdict(let verdict): text = verdict.summary
+    case .whatIf(let whatIf):
+      let sets = whatIf.changes.count
+      text =
+        "\(whatIf.facts.count) scenario facts; "
+        + (sets == 0 ? "no set changes" : sets == 1 ? "1 set changes" : "\(sets) sets change")
+    case .connections(let connections):
+      let chains = connections.chains.count
+      let length = connections.chains.first?.steps.count ?? 0
+      text =
+        chains == 0
+        ? "no chain"
+        : "\(chains) \(chains == 1 ? "chain" : "chains") of \(length) \(length == 1 ? "fact" : "facts")"
+      if connections.more > 0 { text += "; \(connections.more) more not shown" }
     }
     if let elapsed = options.elapsed {
       let milliseconds =

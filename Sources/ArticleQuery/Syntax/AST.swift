@@ -42,6 +42,22 @@ public indirect enum Query: Sendable, Equatable {
   case facts(FactFilter)
   /// `why X C` (negated: false) and `why not X C` (negated: true).
   case why(EntityRef, condition: Condition, negated: Bool)
+  /// `what did pelosi visit when september`: `what` with circumstances.
+  case qualifiedWhat(subject: Target, relation: RelationRef, qualifiers: [QualifierCondition])
+  /// `did X R Y`, `is X a R Y`: yes, no or not stated.
+  case verdict(subject: EntityRef, QualifiedPredicate)
+  /// `where`/`when`/`how much did X R Y`: a circumstance of the matching facts.
+  case wh(WhQuestion)
+  /// `what happened at X`: the facts whose circumstance (the key's) or object is X.
+  case happened(key: String, Target)
+  /// `what if iran joins the csto`: a scenario's facts and how the named sets change under it.
+  case whatIf(Assumption)
+  /// `who criticized whom`: every fact of a relation that counts (the phrase's direction
+  /// is kept for printing; a passive lists the same facts).
+  case pairs(RelationRef)
+  /// `how is pelosi connected to tajikistan`: the shortest chains of facts between two
+  /// entities.
+  case connection(EntityRef, EntityRef)
 }
 
 /// Where a selection's candidates come from.
@@ -54,6 +70,8 @@ public indirect enum SetSource: Sendable, Equatable {
 /// A condition on an entity.
 public indirect enum Condition: Sendable, Equatable {
   case predicate(RelationRef, Target)
+  /// A relation with circumstances (`criticized csto at astana_summit`), its target optional.
+  case qualified(QualifiedPredicate)
   case not(Condition)
   /// Two or more conditions that must all hold (kept flat, so long chains stay shallow).
   case and([Condition])
@@ -73,6 +91,8 @@ public enum FactFilter: Sendable, Equatable {
   case all
   case about(Target)
   case paragraph(ParagraphRef)
+  /// `facts at tashkent_sco_summit`: the facts with all these circumstances.
+  case qualified([QualifierCondition])
 }
 
 /// A scenario taken as true: named (`iran joins the csto` as the scenario's name) or by one

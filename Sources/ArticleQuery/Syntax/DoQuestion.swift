@@ -15,13 +15,16 @@ public struct DoQuestion: Sendable, Equatable {
   public var relation: RelationRef
   /// `not` before the relation: the denied facts.
   public var negated: Bool
+  /// Circumstances the facts must have (`at the astana summit`).
+  public var qualifiers: [QualifierCondition]
   /// Where the question was written.
   public var range: Range<Int>
 
   public init(
     asking: Asking, subject: Target, relation: RelationRef, negated: Bool = false,
-    range: Range<Int> = 0..<0
+    qualifiers: [QualifierCondition] = [], range: Range<Int> = 0..<0
   ) {
+    self.qualifiers = qualifiers
     self.asking = asking
     self.subject = subject
     self.relation = relation
@@ -31,6 +34,6 @@ public struct DoQuestion: Sendable, Equatable {
 
   public static func == (a: DoQuestion, b: DoQuestion) -> Bool {
     a.asking == b.asking && a.subject == b.subject && a.relation == b.relation
-      && a.negated == b.negated
+      && a.negated == b.negated && a.qualifiers == b.qualifiers
   }
 }

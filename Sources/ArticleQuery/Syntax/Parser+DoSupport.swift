@@ -15,7 +15,7 @@ extension Parser {
     for auxiliary in Self.auxiliaries { note(.keyword(auxiliary)) }
   }
 
-  /// do-support ::= ( 'did' | 'does' | 'do' | 'has' | 'have' ) target 'not'? RELATION
+  /// do-support ::= ( 'did' | 'does' | 'do' | 'has' | 'have' ) target 'not'? RELATION qualifier*
   mutating func doSupport() throws(Diagnostic) -> DoQuestion {
     let start = position
     noteAuxiliaries()
@@ -26,8 +26,9 @@ extension Parser {
     let subject = try whatSubject()
     let negated = eat("not")
     let reference = try relation()
+    let qualifiers = try self.qualifiers()
     return DoQuestion(
       asking: .what, subject: subject, relation: reference, negated: negated,
-      range: range(from: start))
+      qualifiers: qualifiers, range: range(from: start))
   }
 }

@@ -218,6 +218,12 @@ public struct Parser {
   /// assumption ::= SCENARIO | NAME RELATION target
   mutating func assumption() throws(Diagnostic) -> Assumption {
     let start = position
+    if at(.string), let index = vocabulary.entity(named: current.text),
+      vocabulary.isScenario(index),
+      !(peek().kind == .word && vocabulary.startsRelation(peek().folded))
+    {
+      return .scenario(EntityRef(index, at: eat(tokens: 1)))
+    }
     if let (index, length) = entityMatchSkippingThe(), vocabulary.isScenario(index),
       vocabulary.relation(at: words.dropFirst(length)) == nil
     {
@@ -230,15 +236,23 @@ public struct Parser {
       .fact(subject: subject, relation: reference, object: object), range: range(from: start))
   }
 
-  /// query ::= entity-query | count | show | facts | why
+  /// query ::= entity-query | count | show | facts | why | verdict | wh-question | happened
+  ///            | what-if | pairs | connection
   mutating func query() throws(Diagnostic) -> Query {
     note(.opener)
     note(.set)
     switch at(.word) ? current.folded : "" {
+    case "what" where peek().kind == .word && peek().folded == "if": return try whatIf()
+    case "who" where atPairs, "what" where atPairs: return try pairs()
     case "count": return try count()
     case "show": return try show()
     case "facts": return try facts()
     case "why": return try why()
+    case let word where Self.verdictOpeners.contains(word): return try verdict()
+    case "where", "when": return try whQuestion()
+    case "how" where peek().folded == "much": return try whQuestion()
+    case "how": return try connection()
+    case "what" where peek().folded == "happened": return try happened()
     default: return try entityQuery()
     }
   }
@@ -324,6 +338,11 @@ public struct Parser {
     }
     let question = try doSupport()
     if question.negated { return .did(question) }
+    if !question.qualifiers.isEmpty {
+      return .qualifiedWhat(
+        subject: question.subject, relation: question.relation,
+        qualifiers: question.qualifiers)
+    }
     return .what(subject: question.subject, relation: question.relation)
   }
 
@@ -381,21 +400,27 @@ public struct Parser {
     return .show(try name())
   }
 
-  /// facts ::= 'facts' ( 'about' target | 'in' 'paragraph' NUMBER ( 'of' DOCUMENT )? )?
+  /// facts ::= 'facts' ( 'about' target | 'in' 'paragraph' NUMBER ( 'of' DOCUMENT )? | qualifier+ )?
   mutating func facts() throws(Diagnostic) -> Query {
     _ = eat("facts")
     if eat("about") {
       return .facts(.about(try target()))
     }
-    if eat("in") {
+    // `in` before a number or `paragraph` is a paragraph; otherwise a circumstance.
+    if at("in"), peek().folded == "paragraph" || peek(2).kind == .number || !atQualifier {
+      _ = eat("in")
       guard eat("paragraph") else {
         throw found(expected: "'paragraph'", candidates: ["paragraph"])
       }
       return .facts(.paragraph(try paragraph()))
     }
+    if atQualifier { return .facts(.qualified(try qualifiers())) }
     if at(.word), !at("assuming") {
-      throw found(expected: "'about', 'in paragraph' or ';'", candidates: ["about", "in"])
+      throw found(
+        expected: "'about', 'in paragraph', a qualifier (as in: facts at the astana summit) or ';'",
+        candidates: ["about", "in"] + vocabulary.qualifierKeys)
     }
+    for key in vocabulary.qualifierKeys { note(.keyword(key)) }
     return .facts(.all)
   }
 
@@ -469,10 +494,16 @@ public struct Parser {
     return try predicate()
   }
 
-  /// predicate ::= RELATION target
+  /// predicate ::= RELATION ( target qualifier* | qualifier+ )
   mutating func predicate() throws(Diagnostic) -> Condition {
     let reference = try relation()
-    return .predicate(reference, try target())
+    let object = atQualifier ? nil : try target()
+    let qualifiers = try self.qualifiers()
+    guard let object, qualifiers.isEmpty else {
+      return .qualified(
+        QualifiedPredicate(relation: reference, object: object, qualifiers: qualifiers))
+    }
+    return .predicate(reference, object)
   }
 
   /// A RELATION: a relation phrase of the model, in any of its forms.

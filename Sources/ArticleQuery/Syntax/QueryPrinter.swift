@@ -46,6 +46,16 @@ struct QueryPrinter {
       return "facts in paragraph \(paragraph.number)\(document)"
     case .why(let entity, let condition, let negated):
       return "why \(negated ? "not " : "")\(name(entity)) \(print(condition))"
+    case .facts(.qualified(let qualifiers)): return "facts \(print(qualifiers))"
+    case .qualifiedWhat(let subject, let relation, let qualifiers):
+      return "what did \(print(subject)) \(vocabulary.phrase(for: relation)) \(print(qualifiers))"
+    case .verdict(let subject, let claim): return "did \(name(subject)) \(print(claim))"
+    case .wh(let question):
+      return "\(question.asked.rawValue) did \(name(question.subject)) \(print(question.predicate))"
+    case .happened(let key, let target): return "what happened \(key) \(print(target))"
+    case .whatIf(let assumption): return "what if \(print(assumption))"
+    case .pairs(let relation): return "who \(vocabulary.phrase(for: relation)) whom"
+    case .connection(let from, let to): return "how is \(name(from)) connected to \(name(to))"
     }
   }
 
@@ -64,14 +74,16 @@ struct QueryPrinter {
       case .which(let source): "which \(print(source))"
       }
     let not = question.negated ? " not" : ""
-    return
-      "\(asking) did \(print(question.subject))\(not) \(vocabulary.spokenPhrase(for: question.relation))"
+    let circumstances = question.qualifiers.isEmpty ? "" : " " + print(question.qualifiers)
+    let relation = vocabulary.spokenPhrase(for: question.relation)
+    return "\(asking) did \(print(question.subject))\(not) \(relation)\(circumstances)"
   }
 
   func print(_ condition: Condition) -> String {
     switch condition {
     case .predicate(let relation, let target):
       return "\(vocabulary.phrase(for: relation)) \(print(target))"
+    case .qualified(let predicate): return print(predicate)
     case .not(let inner): return "not \(grouped(inner))"
     case .and(let parts): return parts.map(grouped).joined(separator: " and ")
     case .or(let parts): return parts.map(grouped).joined(separator: " or ")
@@ -81,7 +93,7 @@ struct QueryPrinter {
   /// A condition as an operand: parenthesized unless it is a predicate or a `not`.
   private func grouped(_ condition: Condition) -> String {
     switch condition {
-    case .predicate, .not: print(condition)
+    case .predicate, .qualified, .not: print(condition)
     case .and, .or: "(\(print(condition)))"
     }
   }
@@ -92,6 +104,24 @@ struct QueryPrinter {
     case .set(let set): name(set)
     case .query(let inner): "(\(print(inner)))"
     }
+  }
+
+  /// A relation, its target if any, and its circumstances.
+  func print(_ predicate: QualifiedPredicate) -> String {
+    var parts = [vocabulary.phrase(for: predicate.relation)]
+    if let object = predicate.object { parts.append(print(object)) }
+    if !predicate.qualifiers.isEmpty { parts.append(print(predicate.qualifiers)) }
+    return parts.joined(separator: " ")
+  }
+
+  /// Circumstances: `at astana_summit when "mid september"`.
+  func print(_ qualifiers: [QualifierCondition]) -> String {
+    qualifiers.map { qualifier in
+      switch qualifier.value {
+      case .target(let target): "\(qualifier.key) \(print(target))"
+      case .words(let words): "\(qualifier.key) \"\(words.joined(separator: " "))\""
+      }
+    }.joined(separator: " ")
   }
 
   func print(_ assumption: Assumption) -> String {

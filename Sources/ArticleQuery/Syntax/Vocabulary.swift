@@ -35,7 +35,8 @@ public struct Vocabulary: Sendable {
 
   /// Words that begin a statement, for completion at the start of a line.
   public static let openers: [String] = [
-    "who", "who did", "what did", "which", "show", "facts", "why", "count",
+    "who", "who did", "what did", "which", "show", "facts", "why", "count", "did", "is",
+    "where did", "when did", "how much did", "what happened at",
   ]
 
   private var entities = PhraseTable()
@@ -64,6 +65,10 @@ public struct Vocabulary: Sendable {
   var possessives: [PossessiveKey: Set<Int>] = [:]
   /// Each entity's display name, for messages that list readings.
   private(set) var displayNames: [String] = []
+  /// The qualifier keys a query may use (the five built in, then the model's), and whether
+  /// each takes an entity (else words).
+  public private(set) var qualifierKeys: [String] = []
+  public private(set) var qualifierTakesEntity: [String: Bool] = [:]
 
   /// The vocabulary of `model`.
   public init(model: Model) {
@@ -87,6 +92,12 @@ public struct Vocabulary: Sendable {
       if relation.symmetric {
         printedForms[RelationRef(index, reversed: true)] = relation.phrase
       }
+    }
+    for (key, takesEntity) in Qualifier.Key.allCases.map({ ($0.rawValue, $0.takesEntity) })
+      + model.qualifiers.map({ ($0.key.rawValue, $0.takesEntity) })
+    where qualifierTakesEntity[key] == nil {
+      qualifierKeys.append(key)
+      qualifierTakesEntity[key] = takesEntity
     }
     var kindsByPlural: [String: [Int]] = [:]
     for (number, kind) in model.kinds.enumerated() {

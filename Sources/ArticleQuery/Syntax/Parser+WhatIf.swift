@@ -1,0 +1,59 @@
+import Syntax
+
+extension Parser {
+  /// what-if ::= 'what' 'if' assumption
+  mutating func whatIf() throws(Diagnostic) -> Query {
+    _ = eat("what")
+    _ = eat("if")
+    note(.entity)
+    if at(.word) { try expectScenarioOrFact() }
+    return .whatIf(try assumption())
+  }
+
+  /// Fails, before `assumption` would with a message about names in general, when the words
+  /// name no scenario: an unknown name gets the scenarios' names as suggestions, a known
+  /// entity that no relation follows is not a scenario. A scenario's fact (`iran joins csto`)
+  /// passes, as in `assuming`.
+  private func expectScenarioOrFact() throws(Diagnostic) {
+    let scenarios = vocabulary.entityNames.filter { name in
+      vocabulary.entity(named: name).map(vocabulary.isScenario) ?? false
+    }
+    let note = "the scenarios: " + scenarioDisplayNames.joined(separator: "; ")
+    guard let (index, length) = entityMatchSkippingThe() else {
+      let typed = words.prefix { $0 != "assuming" }
+      let end = position + max(1, typed.count) - 1
+      throw Diagnostic(
+        "unknown scenario '\(tokens[position...end].map(\.text).joined(separator: " "))'",
+        at: current.range.lowerBound..<tokens[end].range.upperBound, notes: [note],
+        suggestions: closest(to: typed.joined(separator: " "), in: scenarios))
+    }
+    guard !vocabulary.isScenario(index), lengthBeforeRelation() == nil,
+      vocabulary.relation(at: words.dropFirst(length)) == nil
+    else { return }
+    let range = tokens[position].range.lowerBound..<tokens[position + length - 1].range.upperBound
+    throw Diagnostic(
+      "'\(tokens[position..<(position + length)].map(\.text).joined(separator: " "))' is not a scenario",
+      at: range, notes: [note, "a scenario's fact may stand for it: what if iran joins csto"],
+      suggestions: closest(to: words.joined(separator: " "), in: scenarios))
+  }
+
+  /// Up to three scenario names close to all the words typed, then to their first words.
+  private func closest(to typed: String, in scenarios: [String]) -> [String] {
+    var found = Suggestions.closest(to: typed, in: scenarios)
+    for suggestion in suggest(from: scenarios) where !found.contains(suggestion) {
+      found.append(suggestion)
+    }
+    return Array(found.prefix(3))
+  }
+
+  /// Each scenario's name as a query may type it (its first name in the vocabulary).
+  private var scenarioDisplayNames: [String] {
+    var seen: Set<Int> = []
+    return vocabulary.entityNames.filter { name in
+      guard let index = vocabulary.entity(named: name), vocabulary.isScenario(index) else {
+        return false
+      }
+      return seen.insert(index).inserted
+    }
+  }
+}

@@ -1,0 +1,124 @@
+import ArticleModel
+import ArticleQuery
+import Testing
+
+/// `who R whom`: every fact of a relation that counts, with its quote, in article order;
+/// `who R russia` is still a question about entities.
+@Suite struct PairsTests {
+  static let engine = try! QueryEngine()
+
+  struct Case: Sendable, CustomTestStringConvertible {
+    var query: String
+    /// The relation's id in the model.
+    var relation: String
+    /// Subjects and objects of facts the article states (¶ in comments).
+    var includes: [String]
+    var testDescription: String { query }
+  }
+
+  static let cases: [Case] = [
+    // ¶5: "Tajik President Rakhmon, in turn, criticized Russia", "Japarov openly criticized the block"
+    Case(
+      query: "who criticized whom", relation: "criticized",
+      includes: ["Rakhmon criticized Russia", "Japarov criticized CSTO"]),
+    Case(
+      query: "who was criticized by whom", relation: "criticized",
+      includes: ["Rakhmon criticized Russia"]),
+    Case(
+      query: "Who criticized whom?", relation: "criticized", includes: ["Japarov criticized CSTO"]),
+    // ¶6: "Nancy Pelosi visited the country"
+    Case(
+      query: "who visited what", relation: "visited", includes: ["Nancy Pelosi visited Armenia"]),
+    Case(
+      query: "what visited what", relation: "visited", includes: ["Nancy Pelosi visited Armenia"]),
+    // ¶1: "six post-Soviet states: Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia and Tajikistan"
+    Case(
+      query: "who is a member of whom", relation: "member_of",
+      includes: ["Armenia is a member of CSTO", "Tajikistan is a member of CSTO"]),
+    Case(
+      query: "who member of what", relation: "member_of", includes: ["Belarus is a member of CSTO"]),
+    // ¶1, ¶5: the CSTO, "led by Russia"
+    Case(query: "who leads whom", relation: "leads", includes: ["Russia leads CSTO"]),
+    Case(query: "what is led by whom", relation: "leads", includes: ["Russia leads CSTO"]),
+    // ¶5: "Tajik President Rakhmon"
+    Case(
+      query: "who is president of what", relation: "president_of",
+      includes: ["Rakhmon is president of Tajikistan", "Japarov is president of Kyrgyzstan"]),
+    // ¶3: the CSTO "have not named the aggressor": a denial is not a pair.
+    Case(query: "who named the aggressor whom", relation: "named_the_aggressor", includes: []),
+  ]
+
+  @Test(arguments: cases) func everyFactOfTheRelationThatCounts(_ testCase: Case) throws {
+    let answer = try Self.engine.evaluate(testCase.query)
+    #expect(answer.kind == .facts)
+    let model = Self.engine.model
+    let relation = try #require(model.index.relationByID[testCase.relation], "\(testCase.relation)")
+    let counting = model.index.factsByRelation[relation].filter {
+      model.facts[$0].polarity == .affirmed && model.facts[$0].scenario == nil
+    }
+    #expect(answer.facts.map(\.index).sorted() == counting.sorted())
+    let sentences = answer.facts.map(\.sentence)
+    for expected in testCase.includes {
+      #expect(sentences.contains { $0.hasPrefix(expected) }, "\(expected) in \(sentences)")
+    }
+    for fact in answer.facts {
+      let paragraph = model.documents[0].paragraph(fact.paragraph) ?? ""
+      #expect(paragraph.contains(fact.quote), "\(fact.quote)")
+    }
+    let places = answer.facts.map { [$0.paragraph, $0.index] }
+    #expect(places == places.sorted { $0.lexicographicallyPrecedes($1) })
+  }
+
+  /// A scenario's facts are pairs only when it is assumed (¶13: "The inclusion of Iran in
+  /// the CSTO would be a logical step").
+  @Test func aScenariosFactsCountOnlyWhenAssumed() throws {
+    let plain = try Self.engine.evaluate("who is a member of whom")
+    let assuming = try Self.engine.evaluate("who is a member of whom assuming iran joins the csto")
+    #expect(!plain.facts.contains { $0.subject == "Iran" })
+    #expect(assuming.facts.contains { $0.subject == "Iran" && $0.object == "CSTO" })
+    #expect(assuming.facts.count == plain.facts.count + 1)
+  }
+
+  /// The object's place as a name still asks for entities: `whom` is not taken from them.
+  @Test(arguments: [
+    ("who criticized russia", ["Rakhmon", "Tajikistan"]),
+    ("who criticized the csto", ["Japarov", "Kyrgyzstan"]),
+    ("who visited armenia", ["Nancy Pelosi"]),
+    ("what did pelosi visit", ["Armenia"]),
+  ])
+  func whoAndWhatWithANameAreUnchanged(_ query: String, _ names: [String]) throws {
+    let answer = try Self.engine.evaluate(query)
+    #expect(answer.kind == .entities)
+    #expect(answer.names == names)
+  }
+
+  @Test(arguments: [
+    ("who criticized whom russia", "expected ';' or the end of the query, found 'russia'"),
+    ("who criticized whom where", "expected ';' or the end of the query, found 'where'"),
+    ("who whom", "expected"),
+  ])
+  func wordsAfterThePairAreAnError(_ query: String, _ message: String) {
+    #expect(throws: QueryError.self) { try Self.engine.evaluate(query) }
+    do {
+      _ = try Self.engine.evaluate(query)
+    } catch {
+      #expect(error.message.hasPrefix(message), "\(error.message)")
+    }
+  }
+
+  /// Printed back, a pairs query parses to the same tree, for every relation both ways.
+  @Test func pairsTreesPrintAndParseBack() throws {
+    for relation in Self.engine.vocabulary.primaryRelationPhrases {
+      for opener in ["who", "what"] {
+        let query = "\(opener) \(relation) whom"
+        let statements = try Self.engine.parseStatements(query)
+        guard case .pairs = statements.first?.query else {
+          Issue.record("\(query) is not a pairs query")
+          continue
+        }
+        let printed = Self.engine.print(statements[0])
+        #expect(try Self.engine.parseStatements(printed) == statements, "\(printed)")
+      }
+    }
+  }
+}
