@@ -156,6 +156,14 @@ enum SetReferences {
       if let condition { collect(condition, into: &found) }
     case .who(let condition): collect(condition, into: &found)
     case .what(let subject, _): collect(subject, into: &found)
+    case .which(let source, let condition):
+      collect(.selection(source, condition), into: &found)
+    case .did(let question):
+      if case .which(let source) = question.asking {
+        collect(.selection(source, nil), into: &found)
+      }
+      collect(question.subject, into: &found)
+      collect(question.qualifiers, into: &found)
     case .count(let inner): collect(inner, into: &found)
     case .show: break
     case .facts(let filter):
@@ -169,7 +177,8 @@ enum SetReferences {
     case .happened(_, let target): collect(target, into: &found)
     case .whatIf(let assumption):
       if case .fact(_, _, let target) = assumption.claim { collect(target, into: &found) }
-    case .pairs, .connection: break
+    case .pairs(_, let qualifiers): collect(qualifiers, into: &found)
+    case .connection: break
     }
     if case .facts(.qualified(let qualifiers)) = query { collect(qualifiers, into: &found) }
   }
