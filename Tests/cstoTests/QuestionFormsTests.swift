@@ -12,7 +12,8 @@ import Testing
   static let built = [
     "a set", "a set with a condition", "which", "which, as a condition", "who",
     "who with did/does/has", "any tense of a relation", "the, a, an around names", "what did",
-    "a possessive", "what the article denies", "not: the denial, or not stated", "a passive",
+    "a possessive", "what the article denies", "who holds an office", "what and a set or kind",
+    "that did not", "not: the denial, or not stated", "a passive",
     "a sub-query", "count", "profile", "a scenario's profile", "facts", "a paragraph's facts",
     "why", "why not", "assuming a scenario",
   ]

@@ -51,6 +51,7 @@ extension Parser {
       }
       tries.append(Array(words[..<failing]) + ["where"] + words[failing...])
       tries.append(Array(words[..<failing]) + words[(failing + 1)...])
+      tries.append(["show"] + words[failing...])
       if typed == "whom" || typed == "what", failing > 0 {
         tries.append(Array(words[..<failing]))
       }
