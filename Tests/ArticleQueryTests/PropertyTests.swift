@@ -119,7 +119,7 @@ struct TreeBuilder {
     paragraphs = model.documents[0].paragraphs.count
   }
 
-  private mutating func pick(_ count: Int) -> Int {
+  mutating func pick(_ count: Int) -> Int {
     guard position < choices.count else { return 0 }
     defer { position += 1 }
     return choices[position] % count

@@ -177,7 +177,8 @@ enum SetReferences {
     case .happened(_, let target): collect(target, into: &found)
     case .whatIf(let assumption):
       if case .fact(_, _, let target) = assumption.claim { collect(target, into: &found) }
-    case .pairs, .connection: break
+    case .pairs(_, let qualifiers): collect(qualifiers, into: &found)
+    case .connection: break
     }
     if case .facts(.qualified(let qualifiers)) = query { collect(qualifiers, into: &found) }
   }

@@ -10,6 +10,9 @@ extension Evaluator {
       return .entities(builder.entities(found, negations: negations(in: query, found)))
     case .count(let inner):
       if case .facts(let filter) = inner { return .count(facts(filter).count) }
+      if case .pairs(let relation, let qualifiers) = inner {
+        return .count(pairs(relation, qualifiers).count)
+      }
       return .count(entities(of: inner).count)
     case .facts(let filter):
       if case .paragraph(let paragraph) = filter {
@@ -35,8 +38,8 @@ extension Evaluator {
       return .facts(builder.facts(happened(target)))
     case .whatIf(let assumption):
       return .whatIf(whatIf(assumption))
-    case .pairs(let relation):
-      return .facts(builder.facts(pairs(relation)))
+    case .pairs(let relation, let qualifiers):
+      return .facts(builder.facts(pairs(relation, qualifiers)))
     case .connection(let from, let to):
       return .connections(connections(from.index, to.index))
     }

@@ -49,7 +49,7 @@ struct CSVRenderer {
     case .verdict(let verdict):
       rows = [["verdict", "claim", "scenario", "paragraph", "via", "fact", "quote"]]
       let given = [(verdict.verdict.rawValue, "", verdict.evidence)]
-      let assumed = verdict.scenarios.map { ("yes", $0.scenario, $0.evidence) }
+      let assumed = verdict.scenarios.map { ("yes", $0.name, $0.evidence) }
       for (value, scenario, evidence) in given + assumed {
         if evidence.isEmpty { rows.append([value, verdict.claim, scenario, "", "", "", ""]) }
         for item in evidence {
@@ -75,10 +75,13 @@ struct CSVRenderer {
         }
       }
     case .connections(let connections):
-      rows = [["chain", "step"] + Self.factHeader]
+      rows = [["chain", "step", "alternative"] + Self.factHeader]
       for (number, chain) in connections.chains.enumerated() {
         for (step, fact) in chain.steps.enumerated() {
-          rows.append(["\(number + 1)", "\(step + 1)"] + Self.factRow(fact))
+          rows.append(["\(number + 1)", "\(step + 1)", "false"] + Self.factRow(fact))
+          for other in chain.alternatives.indices.contains(step) ? chain.alternatives[step] : [] {
+            rows.append(["\(number + 1)", "\(step + 1)", "true"] + Self.factRow(other))
+          }
         }
       }
     }

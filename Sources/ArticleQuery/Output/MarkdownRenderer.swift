@@ -60,7 +60,7 @@ struct MarkdownRenderer {
     case .verdict(let verdict):
       let rows =
         (verdict.evidence.map { ("", $0) }
-        + verdict.scenarios.flatMap { scenario in scenario.evidence.map { (scenario.scenario, $0) }
+        + verdict.scenarios.flatMap { scenario in scenario.evidence.map { (scenario.name, $0) }
         })
         .map {
           [$0.0, Renderer.citation($0.1, namingDocuments: naming), $0.1.fact.sentence, $0.1.quote]
@@ -98,7 +98,12 @@ struct MarkdownRenderer {
         text += "### \(escape(chain.path.joined(separator: " → ")))\n\n"
         text += table(
           ["¶", "fact", "quote"],
-          chain.steps.map { [place($0.document, $0.paragraph), $0.sentence, $0.quote] })
+          chain.listed.map { fact, isAlternative in
+            [
+              place(fact.document, fact.paragraph), (isAlternative ? "also: " : "") + fact.sentence,
+              fact.quote,
+            ]
+          })
       }
       if connections.more > 0 {
         text += "\n\(connections.more) more chains of the same length are not shown.\n"

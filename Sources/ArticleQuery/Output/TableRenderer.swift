@@ -151,7 +151,7 @@ struct TableRenderer {
     }
     lines += evidence(verdict.evidence)
     for scenario in verdict.scenarios {
-      lines.append("yes assuming " + scenario.scenario + ":")
+      lines.append("yes assuming " + scenario.name + ":")
       lines += evidence(scenario.evidence)
     }
     return lines
@@ -202,8 +202,12 @@ struct TableRenderer {
       if number > 0 { lines.append("") }
       lines.append(bold(chain.path.joined(separator: " → ")))
       lines += aligned(
-        chain.steps.map { ["  " + place($0.document, $0.paragraph), $0.sentence, $0.quote] },
-        boldFirst: false)
+        chain.listed.map { fact, isAlternative in
+          [
+            (isAlternative ? "    also " : "  ") + place(fact.document, fact.paragraph),
+            fact.sentence, fact.quote,
+          ]
+        }, boldFirst: false)
     }
     return lines
   }
@@ -217,6 +221,7 @@ struct TableRenderer {
     case .nearMisses(let misses): text = "\(misses.misses.count) nearby"
     case .facts: text = count == 1 ? "1 fact" : "\(count) facts"
     case .profile: text = count == 1 ? "1 fact" : "\(count) facts"
+    case .values where count == 0: text = "not stated in the article"
     case .entities, .values:
       text = count == 0 ? "no results" : count == 1 ? "1 result" : "\(count) results"
     case .verdict(let verdict): text = verdict.summary

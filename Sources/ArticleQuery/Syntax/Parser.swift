@@ -122,11 +122,14 @@ public struct Parser {
     guard eat(kind) else { throw found(expected: kind.rawValue) }
   }
 
-  /// The folded words from the current token on, up to the first non-word.
+  /// The folded words from the current token on, up to the first non-word, at most 24: room
+  /// for a long name and a long relation phrase after it (`inclusion of iran in the csto
+  /// stated readiness to provide military assistance to`, 13 words), which a split between
+  /// them must see whole.
   var words: ArraySlice<String> {
     var end = position
     while end < tokens.count, tokens[end].kind == .word || tokens[end].kind == .number,
-      end - position < 12
+      end - position < 24
     {
       end += 1
     }
@@ -250,9 +253,11 @@ public struct Parser {
     case "why": return try why()
     case let word where Self.verdictOpeners.contains(word): return try verdict()
     case "where", "when": return try whQuestion()
-    case "how" where peek().folded == "much": return try whQuestion()
+    case "how" where peek().folded == "much" || Self.verdictOpeners.contains(peek(2).folded):
+      return try whQuestion()
     case "how": return try connection()
     case "what" where peek().folded == "happened": return try happened()
+    case "what" where ["links", "connects"].contains(peek().folded): return try connection()
     default: return try entityQuery()
     }
   }
@@ -395,10 +400,11 @@ public struct Parser {
     return nil
   }
 
-  /// count ::= 'count' ( entity-query | facts )
+  /// count ::= 'count' ( entity-query | facts | pairs )
   mutating func count() throws(Diagnostic) -> Query {
     _ = eat("count")
     if at("facts") { return .count(try facts()) }
+    if atPairs { return .count(try pairs()) }
     return .count(try nested { parser throws(Diagnostic) in try parser.entityQuery() })
   }
 
@@ -598,6 +604,10 @@ public struct Parser {
     if let ambiguity = ambiguousPossessive() ?? unknownPossessive() { return ambiguity }
     if at(.word), Vocabulary.keywords.contains(current.folded) {
       return found(expected: what)
+    }
+    if at("whom") {
+      return found(expected: what).noting(
+        "'who R whom' lists the facts of a relation: it is a query of its own, or counted")
     }
     let suggestions = suggest(from: candidates)
     let width = at(.word) ? (suggestions.first?.split(separator: " ").count ?? 1) : 1

@@ -54,7 +54,9 @@ struct QueryPrinter {
       return "\(question.asked.rawValue) did \(name(question.subject)) \(print(question.predicate))"
     case .happened(let key, let target): return "what happened \(key) \(print(target))"
     case .whatIf(let assumption): return "what if \(print(assumption))"
-    case .pairs(let relation): return "who \(vocabulary.phrase(for: relation)) whom"
+    case .pairs(let relation, let qualifiers):
+      let circumstances = qualifiers.isEmpty ? "" : " " + print(qualifiers)
+      return "who \(vocabulary.phrase(for: relation)) whom\(circumstances)"
     case .connection(let from, let to): return "how is \(name(from)) connected to \(name(to))"
     }
   }

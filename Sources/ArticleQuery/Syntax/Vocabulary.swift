@@ -36,7 +36,7 @@ public struct Vocabulary: Sendable {
   /// Words that begin a statement, for completion at the start of a line.
   public static let openers: [String] = [
     "who", "who did", "what did", "which", "show", "facts", "why", "count", "did", "is",
-    "where did", "when did", "how much did", "what happened at",
+    "where did", "when did", "how much did", "what happened at", "what if", "how is", "how are",
   ]
 
   private var entities = PhraseTable()
