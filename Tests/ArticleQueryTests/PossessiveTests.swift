@@ -92,6 +92,16 @@ import Testing
       ])
   }
 
+  /// An article before a relation that is not all there: the error is at the relation.
+  @Test func aRelationCutShortAfterAnArticleIsAnErrorAtTheRelation() {
+    guard case .failure(let error) = Self.engine.run("who is the president").last else {
+      Issue.record("'who is the president' is not an error")
+      return
+    }
+    #expect(error.message == "expected a relation, found 'president'")
+    #expect(error.location.column == 12)
+  }
+
   @Test func aPossessiveThatNamesNothingSaysWhatTheOwnersDo() {
     guard case .failure(let error) = Self.engine.run("show armenia's president").last else {
       Issue.record("armenia's president is not an error")

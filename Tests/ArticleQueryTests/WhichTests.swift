@@ -71,6 +71,9 @@ import Testing
     Case(
       query: "what exercises did armenia refuse", setForm: "exercises where refused by armenia",
       names: ["Interaction 2022"]),
+    Case(
+      query: "which of the members criticized russia", setForm: "members where criticized russia",
+      names: ["Tajikistan"]),
     // ¶6: "the United States has never promised military assistance to Armenia"
     Case(
       query: "which country has the us never promised military assistance to",

@@ -39,7 +39,9 @@ extension Parser {
       throw found(expected: "a name and an office (as in: who is the president of tajikistan)")
     }
     let owner: EntityRef
-    if nameLength == 0 {
+    if at(.string) {
+      owner = try name()
+    } else if nameLength == 0 {
       // `kyrgyzstan's president`: the owner is the possessive's stem, in its one word.
       let stem = Vocabulary.possessiveStem(current.folded) ?? ""
       guard let (index, _) = vocabulary.entity(at: [stem]) else {
@@ -61,6 +63,22 @@ extension Parser {
   /// in words (0 for a possessive whose stem is the name, in its one word), the office's
   /// relation and the title's length.
   func officeHolderLength(from offset: Int) -> (Int, Int, Int)? {
+    if peek(offset).kind == .string {
+      // A quoted name, then the title to the end of the question.
+      var title: [String] = []
+      var next = offset + 1
+      while peek(next).kind == .word, peek(next).folded != "assuming", title.count < 3 {
+        title.append(peek(next).folded)
+        next += 1
+      }
+      let ends =
+        [.end, .semicolon, .question, .rightParen].contains(peek(next).kind)
+        || peek(next).folded == "assuming"
+      guard ends, vocabulary.entity(named: peek(offset).text) != nil,
+        let office = vocabulary.offices[title.joined(separator: " ")]
+      else { return nil }
+      return (1, office, title.count)
+    }
     let all = Array(words)[...]
     guard offset < all.count else { return nil }
     // The question ends after the title: at a non-word, or at `assuming`.

@@ -1,10 +1,14 @@
 import Syntax
 
 extension Parser {
-  /// which ::= ( 'which' | 'what' ) kind-set ( 'where' condition | do-support
+  /// which ::= ( 'which' 'of'? | 'what' ) kind-set ( 'where' condition | do-support
   ///                | ( 'is' | 'was' | 'are' | 'were' )? condition )
   mutating func which() throws(Diagnostic) -> Query {
-    if !eat("which") { _ = eat("what") }
+    if eat("which") {
+      _ = eat("of")
+    } else {
+      _ = eat("what")
+    }
     note(.set)
     let source = try kindSet()
     noteAuxiliaries()

@@ -391,7 +391,8 @@ public struct Parser {
       let follows =
         vocabulary.relation(at: rest) != nil
         || (orCondition
-          && (rest.first == "not" || (rest.isEmpty && peek(length).kind == .leftParen)))
+          && (rest.first == "not" || rest.first == "never"
+            || (rest.isEmpty && peek(length).kind == .leftParen)))
       guard follows else { continue }
       let head = available.prefix(length)
       if wholeName(head) != nil { return length }
@@ -532,6 +533,10 @@ public struct Parser {
     if atArticle, let (reference, length) = vocabulary.relation(at: words.dropFirst()) {
       return RelationRef(
         reference.index, reversed: reference.reversed, at: eat(tokens: length + 1))
+    }
+    if atArticle, peek().kind == .word, vocabulary.startsRelation(peek().folded) {
+      // `who is the president`: the relation begun after the article is what is missing.
+      position += 1
     }
     throw found(expected: "a relation", candidates: vocabulary.relationPhrases)
   }
