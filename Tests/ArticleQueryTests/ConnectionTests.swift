@@ -397,7 +397,8 @@ import Testing
       answer, options: RenderOptions(format: .dot), model: Self.engine.model)
     #expect(
       text.contains(
-        "\"Tashkent SCO summit\" -> \"Russia\" [label=\"at Tashkent SCO summit\\n¶5\", style=dotted"
+        "\"Tashkent SCO summit\" -> \"Russia\" "
+          + "[label=\"at Tashkent SCO summit\\n¶5\", style=dotted"
       ))
     let output = try ExternalTool.dot.run(["-Tsvg"], input: text)
     #expect(output.status == 0, "\(output.stderr)")

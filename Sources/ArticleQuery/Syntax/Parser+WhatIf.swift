@@ -47,10 +47,11 @@ extension Parser {
     guard !vocabulary.isScenario(index), lengthBeforeRelation() == nil,
       vocabulary.relation(at: after.words) == nil
     else { return }
-    let range = tokens[position].range.lowerBound..<tokens[position + length - 1].range.upperBound
+    let named = tokens[position..<(position + length)]
     throw Diagnostic(
-      "'\(tokens[position..<(position + length)].map(\.text).joined(separator: " "))' is not a scenario",
-      at: range, notes: [note, "a scenario's fact may stand for it: what if iran joins csto"],
+      "'\(named.map(\.text).joined(separator: " "))' is not a scenario",
+      at: current.range.lowerBound..<tokens[position + length - 1].range.upperBound,
+      notes: [note, "a scenario's fact may stand for it: what if iran joins csto"],
       suggestions: closest(to: words.joined(separator: " "), in: scenarios))
   }
 
