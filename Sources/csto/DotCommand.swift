@@ -89,7 +89,7 @@ struct DotCommand: Sendable {
       complete: { arguments, completer in completer.offer(all.map(\.name), for: arguments) },
       run: { shell, arguments in
         guard !arguments.isEmpty else {
-          shell.show(helpText)
+          shell.show(helpText + "\n\n" + QuestionForms.helpText)
           return .done
         }
         let name = arguments.hasPrefix(".") ? String(arguments.dropFirst()) : arguments
@@ -290,10 +290,11 @@ struct DotCommand: Sendable {
 
   /// `.expect`, which may answer a query's error.
   static let expect = DotCommand(
-    name: "expect", usage: ".expect NAME[, NAME...] | count N | empty | error",
+    name: "expect",
+    usage: ".expect NAME[, NAME...] | count N | empty | error | yes | no | not stated",
     help: "Check the previous query's answer; a mismatch is an error",
     complete: { arguments, completer in
-      completer.offer(["count", "empty", "error"], for: arguments)
+      completer.offer(["count", "empty", "error", "yes", "no", "not stated"], for: arguments)
     },
     expectsFailure: { arguments in AnswerExpectation.parse(arguments) == .error },
     run: { shell, arguments in

@@ -447,7 +447,8 @@ struct SentenceGenerator {
     case "DOCUMENT": return documents[random.next(documents.count)]
     case "ENTITY-KEY": return entityKeys[random.next(entityKeys.count)]
     case "TEXT-KEY": return textKeys[random.next(textKeys.count)]
-    case "TEXT": return ["september", "\"winter of 2022\"", "500 million", "openly"][random.next(4)]
+    case "TEXT":
+      return ["september", "\"winter of 2022\"", "500 million", "openly"][random.next(4)]
     default: return String(random.next(15) + 1)
     }
   }

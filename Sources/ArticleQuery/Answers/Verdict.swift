@@ -8,13 +8,14 @@ public struct Verdict: Sendable, Equatable, Codable {
     case notStated = "not stated"
   }
 
-  /// A scenario of the article under which the answer is `yes`, with its facts.
+  /// A scenario of the article (its display name) under which the answer is `yes`, with the
+  /// facts that make it so.
   public struct Scenario: Sendable, Equatable, Codable {
-    public var scenario: String
+    public var name: String
     public var evidence: [EvidenceItem]
 
-    public init(scenario: String, evidence: [EvidenceItem]) {
-      self.scenario = scenario
+    public init(name: String, evidence: [EvidenceItem]) {
+      self.name = name
       self.evidence = evidence
     }
   }
@@ -39,7 +40,7 @@ public struct Verdict: Sendable, Equatable, Codable {
   /// `not stated; yes assuming iran joins the csto`, `yes`, `no`.
   public var summary: String {
     guard verdict == .notStated, !scenarios.isEmpty else { return verdict.rawValue }
-    return "not stated; yes assuming " + scenarios.map(\.scenario).joined(separator: " or ")
+    return "not stated; yes assuming " + scenarios.map(\.name).joined(separator: " or ")
   }
 }
 

@@ -16,13 +16,13 @@ extension Evaluator {
     let printer = QueryPrinter(vocabulary: context.vocabulary) { [model] in
       model.entities[$0].name
     }
-    // The claim as a sentence: an open other end reads `anyone`.
-    var shown = claim
-    shown.qualifiers = []
-    let object = claim.object == nil ? " anyone" : ""
+    // The claim as a fact's sentence would say it; an open other end reads `someone`.
+    let object = claim.object.map { printer.print($0) } ?? "someone"
+    let name = model.entities[subject].name
+    let (first, second) = claim.relation.reversed ? (object, name) : (name, object)
     let circumstances = claim.qualifiers.isEmpty ? "" : " " + printer.print(claim.qualifiers)
     let statement =
-      "\(model.entities[subject].name) \(printer.print(shown))\(object)\(circumstances)"
+      FactSentence(model: model).claim(first, claim.relation.index, second) + circumstances
     let supports = qualified(claim, among: [subject], polarity: .affirmed)[subject] ?? []
     if !supports.isEmpty {
       return Verdict(claim: statement, verdict: .yes, evidence: supports.map(builder.evidence))
@@ -46,7 +46,7 @@ extension Evaluator {
       if !found.isEmpty {
         scenarios.append(
           Verdict.Scenario(
-            scenario: model.entities[scenario].name, evidence: found.map(builder.evidence)))
+            name: model.entities[scenario].name, evidence: found.map(builder.evidence)))
       }
     }
     return Verdict(

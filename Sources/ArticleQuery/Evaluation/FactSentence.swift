@@ -41,6 +41,11 @@ struct FactSentence {
     return text
   }
 
+  /// A claim in the same words as a fact's sentence: `Belarus is a member of CSTO`.
+  func claim(_ subject: String, _ relation: Int, _ object: String) -> String {
+    "\(subject) \(verb(model.relations[relation], denied: false)) \(object)"
+  }
+
   /// The relation as the verb of a sentence, affirmed or denied.
   private func verb(_ relation: Relation, denied: Bool) -> String {
     let hasVerbForms = relation.present != nil || relation.past != nil || relation.base != nil

@@ -7,7 +7,10 @@ struct CSVRenderer {
     case .entities(let results):
       rows = [["name", "kind", "paragraph", "via", "quote"]]
       for result in results {
-        if result.evidence.isEmpty { rows.append([result.name, result.kind, "", "", ""]) }
+        if result.evidence.isEmpty {
+          let unstated = result.unstated.map { "not stated: \($0)" }
+          rows.append([result.name, result.kind, "", "", unstated.joined(separator: "; ")])
+        }
         for item in result.evidence {
           rows.append([result.name, result.kind, "\(item.paragraph)", item.via ?? "", item.quote])
         }
@@ -46,7 +49,7 @@ struct CSVRenderer {
     case .verdict(let verdict):
       rows = [["verdict", "claim", "scenario", "paragraph", "via", "fact", "quote"]]
       let given = [(verdict.verdict.rawValue, "", verdict.evidence)]
-      let assumed = verdict.scenarios.map { ("yes", $0.scenario, $0.evidence) }
+      let assumed = verdict.scenarios.map { ("yes", $0.name, $0.evidence) }
       for (value, scenario, evidence) in given + assumed {
         if evidence.isEmpty { rows.append([value, verdict.claim, scenario, "", "", "", ""]) }
         for item in evidence {

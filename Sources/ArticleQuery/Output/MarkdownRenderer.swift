@@ -10,7 +10,12 @@ struct MarkdownRenderer {
     case .entities(let results):
       var rows: [[String]] = []
       for result in results {
-        if result.evidence.isEmpty { rows.append([result.name, result.kind, "", ""]) }
+        if result.evidence.isEmpty {
+          let unstated = result.unstated
+          rows.append(
+            [result.name, result.kind, unstated.isEmpty ? "" : "not stated"]
+              + [unstated.joined(separator: "; ")])
+        }
         for (offset, item) in result.evidence.enumerated() {
           rows.append([
             offset == 0 ? result.name : "", offset == 0 ? result.kind : "",
@@ -55,7 +60,7 @@ struct MarkdownRenderer {
     case .verdict(let verdict):
       let rows =
         (verdict.evidence.map { ("", $0) }
-        + verdict.scenarios.flatMap { scenario in scenario.evidence.map { (scenario.scenario, $0) }
+        + verdict.scenarios.flatMap { scenario in scenario.evidence.map { (scenario.name, $0) }
         })
         .map {
           [$0.0, Renderer.citation($0.1, namingDocuments: naming), $0.1.fact.sentence, $0.1.quote]

@@ -46,7 +46,13 @@ struct TableRenderer {
     var rows: [[String]] = []
     for result in results {
       let evidence = options.evidence == .off ? [] : result.evidence
-      if evidence.isEmpty { rows.append([result.name, result.kind]) }
+      if evidence.isEmpty {
+        let unstated = result.unstated
+        rows.append(
+          unstated.isEmpty
+            ? [result.name, result.kind]
+            : [result.name, result.kind, "not stated", unstated.joined(separator: "; ")])
+      }
       for (offset, item) in evidence.enumerated() {
         rows.append([
           offset == 0 ? result.name : "", offset == 0 ? result.kind : "",
@@ -145,7 +151,7 @@ struct TableRenderer {
     }
     lines += evidence(verdict.evidence)
     for scenario in verdict.scenarios {
-      lines.append("yes assuming " + scenario.scenario + ":")
+      lines.append("yes assuming " + scenario.name + ":")
       lines += evidence(scenario.evidence)
     }
     return lines
@@ -215,6 +221,7 @@ struct TableRenderer {
     case .nearMisses(let misses): text = "\(misses.misses.count) nearby"
     case .facts: text = count == 1 ? "1 fact" : "\(count) facts"
     case .profile: text = count == 1 ? "1 fact" : "\(count) facts"
+    case .values where count == 0: text = "not stated in the article"
     case .entities, .values:
       text = count == 0 ? "no results" : count == 1 ? "1 result" : "\(count) results"
     case .verdict(let verdict): text = verdict.summary

@@ -38,10 +38,20 @@ extension Parser {
 
   /// claim ::= RELATION target? qualifier*
   ///
-  /// After `is`/`was` (`copula`), a relation's past form whose passive is that form and `by`
-  /// reads as the passive without its agent: `was kazakhstan invited` asks whether someone
-  /// invited Kazakhstan.
+  /// After `is`/`was` (`copula`) the relation may be a passive without its agent (see
+  /// `relation(afterCopula:)`).
   mutating func claim(copula: Bool = false) throws(Diagnostic) -> QualifiedPredicate {
+    let relation = try self.relation(afterCopula: copula)
+    var object: Target?
+    if startsTarget { object = try target() }
+    return QualifiedPredicate(relation: relation, object: object, qualifiers: try qualifiers())
+  }
+
+  /// A RELATION, which after `is`/`was` (`copula`) may be a passive without its agent: a
+  /// form that with `by` after it is the relation's passive (`was kazakhstan invited` asks
+  /// whether someone invited Kazakhstan). A question may leave off the phrase's last
+  /// preposition as it ends (`relationMissingItsPreposition`).
+  mutating func relation(afterCopula copula: Bool) throws(Diagnostic) -> RelationRef {
     var passive = false
     if copula, let (reference, length) = vocabulary.relation(at: words), !reference.reversed,
       let (agentive, longer) = vocabulary.relation(at: (Array(words.prefix(length)) + ["by"])[...]),
@@ -49,11 +59,33 @@ extension Parser {
     {
       passive = true
     }
-    var relation = try self.relation()
+    var relation: RelationRef
+    if let shortened = relationMissingItsPreposition() {
+      relation = shortened
+    } else {
+      relation = try self.relation()
+    }
     if passive { relation.reversed = true }
-    var object: Target?
-    if startsTarget { object = try target() }
-    return QualifiedPredicate(relation: relation, object: object, qualifiers: try qualifiers())
+    return relation
+  }
+
+  /// A relation phrase whose last word, a preposition, the question leaves off as it ends
+  /// (`where was unbreakable brotherhood supposed to take place` for `supposed to take place
+  /// in`): the words up to the end of the statement and the preposition make the phrase, and
+  /// the words alone make no relation that takes them all.
+  private mutating func relationMissingItsPreposition() -> RelationRef? {
+    let available = words.prefix { $0 != "assuming" }
+    guard !available.isEmpty, peek(available.count).kind != .word,
+      (vocabulary.relation(at: available)?.1 ?? 0) < available.count
+    else { return nil }
+    for preposition in ["in", "to", "from", "at", "with", "on", "of"] {
+      let phrase = (Array(available) + [preposition])[...]
+      if let (reference, length) = vocabulary.relation(at: phrase), length == phrase.count {
+        return RelationRef(
+          reference.index, reversed: reference.reversed, at: eat(tokens: available.count))
+      }
+    }
+    return nil
   }
 
   /// True when a target may begin here: not a qualifier, a connective or the end.

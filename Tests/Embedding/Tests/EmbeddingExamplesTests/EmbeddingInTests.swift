@@ -44,3 +44,11 @@ import Testing
   let table = Renderer.render(members, options: RenderOptions(format: .table, evidence: .off))
   #expect(table.hasPrefix("Armenia"))
 }
+
+@Test func kyrgyzstanCancelledTheExercise() throws {
+  let engine = try QueryEngine()
+  let answer = try engine.evaluate("did kyrgyzstan cancel unbreakable brotherhood")
+  #expect(answer.verdict == .yes)
+  #expect(answer.paragraphs == [5])
+  #expect(try engine.evaluate("is iran a member of the csto").verdict == .notStated)
+}
