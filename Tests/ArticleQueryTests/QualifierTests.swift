@@ -360,7 +360,12 @@ extension TreeBuilder {
         WhQuestion(
           asked: asked[pick(3)], subject: subject,
           predicate: claim(&self, needsSomething: false)))
-    case 5: return .happened(key: pick(2) == 0 ? "at" : "in", target())
+    case 5:
+      let keys = ["at", "in", "to", "with", "during", "between"]
+      let key = keys[pick(keys.count)]
+      let between = key == "between" ? subject : nil
+      return .happened(
+        key: key, target(), between: between, qualifiers: qualifiers(&self, atLeast: 0))
     default: return .verdict(subject: subject, claim(&self, needsSomething: false))
     }
   }

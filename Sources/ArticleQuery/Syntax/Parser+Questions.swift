@@ -126,16 +126,25 @@ extension Parser {
     return .wh(WhQuestion(asked: asked, subject: subject, predicate: try claim(copula: copula)))
   }
 
-  /// happened ::= 'what' 'happened' ( 'at' | 'in' ) target
+  /// happened ::= 'what' 'happened' ( ( 'at' | 'in' | 'to' | 'with' | 'during' ) target | 'between' NAME 'and' target ) qualifier*
   mutating func happened() throws(Diagnostic) -> Query {
     _ = eat("what")
     _ = eat("happened")
-    for key in ["at", "in"] where eat(key) {
-      return .happened(key: key, try target())
+    if eat("between") {
+      let first = try name()
+      guard eat("and") else {
+        throw found(expected: "'and' (as in: what happened between kyrgyzstan and tajikistan)")
+      }
+      let second = try target()
+      return .happened(key: "between", second, between: first, qualifiers: try qualifiers())
+    }
+    for key in ["at", "in", "to", "with", "during"] where eat(key) {
+      let place = try target()
+      return .happened(key: key, place, between: nil, qualifiers: try qualifiers())
     }
     throw found(
-      expected: "'at' or 'in' (as in: what happened at the astana summit)",
-      candidates: ["at", "in"])
+      expected: "'at', 'in' or 'between' (as in: what happened at the astana summit)",
+      candidates: ["at", "in", "to", "with", "during", "between"])
   }
 
   /// The NAME a question is about: the longest whole name that a relation phrase follows
