@@ -40,6 +40,10 @@ static inline int csto_el_addfn(EditLine *el, const char *name, const char *help
 static inline int csto_el_bind(EditLine *el, const char *key, const char *fn) {
   return el_set(el, EL_BIND, key, fn, NULL);
 }
+/// Sets the function libedit reads each character with.
+static inline int csto_el_set_getcfn(EditLine *el, el_rfunc_t fn) {
+  return el_set(el, EL_GETCFN, fn);
+}
 /// Turns the tty's signal keys off while a line is edited, so ^C reaches a binding.
 static inline int csto_el_setty_nosignals(EditLine *el) {
   return el_set(el, EL_SETTY, "-d", "-isig", NULL);

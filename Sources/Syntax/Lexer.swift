@@ -118,6 +118,13 @@ public struct Lexer {
     return Lexeme(.end, index..<index)
   }
 
+  /// Moves past the text a lexical error covers (the unexpected character, or the unclosed
+  /// string up to its line's end), so that the tokens after it can be read: a model file
+  /// reports all its lexical errors, not only the first.
+  public mutating func skip(past error: Diagnostic) {
+    index = max(index, min(error.range.upperBound, bytes.count))
+  }
+
   /// The token a lexeme stands for, with its text: the word as written, the digits, the
   /// string's content unescaped, the punctuation.
   public func token(_ lexeme: Lexeme) -> Token {

@@ -184,6 +184,18 @@ struct HistoryFile: Equatable {
     return .success(())
   }
 
+  /// An entry as the history can hold it: libedit keeps entries as C strings, and would cut
+  /// one at a NUL byte (in memory at once, and when the file is read back), so each NUL
+  /// becomes U+2400 SYMBOL FOR NULL, and the user is told (`nulMessage`).
+  static func storable(_ entry: String) -> (entry: String, hadNUL: Bool) {
+    guard entry.utf8.contains(0) else { return (entry, false) }
+    return (entry.replacingOccurrences(of: "\u{0}", with: "\u{2400}"), true)
+  }
+
+  /// The warning for an entry that held a NUL byte.
+  static let nulMessage =
+    "csto: the history cannot hold a NUL byte: the entry is kept with \u{2400} in its place"
+
   /// An entry as libedit's `strvis(VIS_WHITE)` writes it, which its `strunvis` reads back:
   /// a backslash doubled; white space, control characters and NUL as `\ooo`; other bytes as
   /// they are.

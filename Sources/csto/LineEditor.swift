@@ -40,6 +40,8 @@ final class LineEditor {
   private var toEdit: String?
   private let completer: Completer
   private let warn: (String) -> Void
+  /// A byte read after a UTF-8 sequence it cut short, to be read again as the next one's start.
+  private var heldByte: UInt8?
 
   /// Sets up libedit on standard input and output with emacs key bindings, Tab bound to
   /// `completer`, ^C bound to abandoning the line, ^R to searching the history as one types,
@@ -63,6 +65,7 @@ final class LineEditor {
     csto_history_setunique(history, 1)
     csto_el_set_editor(editor, "emacs")
     csto_el_set_signal(editor, 1)
+    csto_el_set_getcfn(editor, lineEditorReadCharacter)
     csto_el_set_hist(editor, history)
     csto_el_set_prompt(editor, lineEditorPrompt)
     csto_el_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
@@ -116,8 +119,9 @@ final class LineEditor {
   /// the history file. After a failed save the session goes on with its history kept in
   /// memory only.
   func addHistory(_ entry: String) {
-    let trimmed = entry.trimmed
+    let (trimmed, hadNUL) = HistoryFile.storable(entry.trimmed)
     guard !trimmed.isEmpty else { return }
+    if hadNUL { warn(HistoryFile.nulMessage) }
     csto_history_enter(history, trimmed)
     guard let historyFile else { return }
     switch historyFile.append(trimmed, entries: entriesInFile, trimNow: entriesInFile == nil) {
@@ -134,6 +138,74 @@ final class LineEditor {
   }
 
   fileprivate var promptPointer: UnsafeMutablePointer<CChar> { prompt }
+
+  /// The next character typed, for libedit (`EL_GETCFN`), decoded as UTF-8 whatever the
+  /// locale says. libedit's own reader drops bytes that are not UTF-8 without a word, and the
+  /// line then runs as a different query; here each such byte, or sequence cut short, reads
+  /// as U+FFFD, which the shell refuses to run (`ShellInput.undecodableColumn`). Gives back 1,
+  /// 0 at the end of input, or -1 with `errno` set on an error or SIGTERM or SIGHUP.
+  ///
+  /// A read interrupted by another signal (the window resized) goes on, the editor resized:
+  /// libedit's handler saw the first such signal of the line; later ones reach it when the
+  /// next line starts.
+  fileprivate func readCharacter(into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
+    var sequence: [UInt8] = []
+    var expected = 0
+    var madeBlocking = false
+    while true {
+      var byte: UInt8 = 0
+      if let held = heldByte.take() {
+        byte = held
+      } else {
+        let count = read(STDIN_FILENO, &byte, 1)
+        if count < 0 {
+          let number = errno
+          if number == EINTR, Interrupt.endingSignal == 0 {
+            el_resize(editor)
+            continue
+          }
+          if number == EAGAIN, !madeBlocking {
+            // As libedit does: a terminal left non-blocking by another program is reset.
+            madeBlocking = true
+            _ = fcntl(STDIN_FILENO, F_SETFL, fcntl(STDIN_FILENO, F_GETFL) & ~O_NONBLOCK)
+            continue
+          }
+          errno = number
+          character.pointee = 0
+          return -1
+        }
+        if count == 0 {
+          character.pointee = sequence.isEmpty ? 0 : 0xFFFD
+          return sequence.isEmpty ? 0 : 1
+        }
+      }
+      if sequence.isEmpty {
+        switch byte {
+        case 0..<0x80:
+          character.pointee = wchar_t(byte)
+          return 1
+        case 0xC2...0xDF: expected = 2
+        case 0xE0...0xEF: expected = 3
+        case 0xF0...0xF4: expected = 4
+        default:
+          character.pointee = 0xFFFD
+          return 1
+        }
+        sequence.append(byte)
+        continue
+      }
+      guard byte & 0xC0 == 0x80 else {
+        heldByte = byte
+        character.pointee = 0xFFFD
+        return 1
+      }
+      sequence.append(byte)
+      guard sequence.count == expected else { continue }
+      let scalar = String(validating: sequence, as: UTF8.self)?.unicodeScalars.first
+      character.pointee = wchar_t(scalar?.value ?? 0xFFFD)
+      return 1
+    }
+  }
 
   fileprivate func abandonLine() -> UInt8 {
     abandoned = true
@@ -197,6 +269,13 @@ private func lineEditor(_ editor: OpaquePointer?) -> LineEditor? {
 
 private func lineEditorPrompt(_ editor: OpaquePointer?) -> UnsafeMutablePointer<CChar>? {
   lineEditor(editor)?.promptPointer
+}
+
+private func lineEditorReadCharacter(
+  _ editor: OpaquePointer?, _ character: UnsafeMutablePointer<wchar_t>?
+) -> Int32 {
+  guard let character, let lineEditor = lineEditor(editor) else { return -1 }
+  return lineEditor.readCharacter(into: character)
 }
 
 private func lineEditorAbandon(_ editor: OpaquePointer?, _ key: Int32) -> UInt8 {

@@ -142,6 +142,14 @@ final class Shell {
         let current = (prompt.takeOpen().map { $0.text + "\n" } ?? "") + line
         editAndRun(current.trimmed.isEmpty ? lastQuery ?? "" : current)
       case .line(let line):
+        if let column = ShellInput.undecodableColumn(in: line) {
+          // Kept in the history, to be mended with Up.
+          editor.addHistory((prompt.takeOpen().map { $0.text + "\n" } ?? "") + line)
+          reportPlain(
+            "the line has bytes that are not UTF-8 (shown as \u{FFFD} at column \(column)); it was not run",
+            sourceName: nil, line: 1)
+          continue
+        }
         switch prompt.read(line, number: 1) {
         case .nothing:
           continue

@@ -22,4 +22,11 @@ enum ShellInput: Equatable {
       name: String(word), arguments: String(rest.dropFirst(gap)).trimmed,
       argumentColumn: indent + 1 + word.count + gap + 1)
   }
+
+  /// The column (counted from 1) of the first character of `line` that stands for bytes that
+  /// are not UTF-8 (U+FFFD, as the line editor and `String(decoding:)` read them), or nil.
+  /// Such a line is refused: run without those bytes, it would be another query.
+  static func undecodableColumn(in line: String) -> Int? {
+    line.unicodeScalars.firstIndex(of: "\u{FFFD}").map { line[..<$0].count + 1 }
+  }
 }

@@ -115,6 +115,7 @@ import Testing
         evidence 2 "Russia's hands are tied"
                    ^~~~~~~~~~~~~~~~~~~~~~~~~
       note: the paragraph has: "Russia’s hands are tied"
+      note: the paragraph has U+2019 RIGHT SINGLE QUOTATION MARK at column 21, where the quote has U+0027 APOSTROPHE
       """),
     Case(
       "unknownKind",
@@ -309,6 +310,10 @@ import Testing
         evidence 1 "Rakhmon criticized Russia
                    ^~~~~~~~~~~~~~~~~~~~~~~~~~
       note: a quoted name ends with " on the same line
+      case.model:16:6: error: the fact 'tajikistan criticized russia' has no evidence
+      fact tajikistan criticized russia
+           ^~~~~~~~~~
+      note: add: evidence PARAGRAPH "quote from that paragraph"
       """),
     Case(
       "everyNameOfTwoEntitiesListed",
@@ -432,6 +437,7 @@ import Testing
       noclaim 2 "Russia's hands are tied."
                 ^~~~~~~~~~~~~~~~~~~~~~~~~~
       note: the paragraph has: "Russia’s hands are tied."
+      note: the paragraph has U+2019 RIGHT SINGLE QUOTATION MARK at column 18, where the quote has U+0027 APOSTROPHE
       case.model:16:27: error: expected 'reason', found end of input
       noclaim 2 "Russia’s hands"
                                 ^

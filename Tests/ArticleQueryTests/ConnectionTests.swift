@@ -37,6 +37,11 @@ import Testing
       path: ["SCO", "Tashkent SCO summit", "Russia"]),
     // ¶12 "Russian-Iranian military and economic cooperation"
     Case(query: "how are iran and russia connected", length: 1, path: ["Iran", "Russia"]),
+    Case(query: "what links iran and russia", length: 1, path: ["Iran", "Russia"]),
+    // ¶6: the US "readiness to provide military assistance to Armenia’s enemy, Azerbaijan"
+    Case(
+      query: "what connects azerbaijan and the united states", length: 1,
+      path: ["Azerbaijan", "United States"]),
     // ¶13: only as a scenario; without it, through Russia.
     Case(
       query: "how is iran connected to the csto assuming iran joins the csto", length: 1,
@@ -67,7 +72,38 @@ import Testing
         let paragraph = Self.engine.model.documents[0].paragraph(step.paragraph) ?? ""
         #expect(paragraph.contains(step.quote), "\(step.quote)")
       }
+      #expect(chain.alternatives.count == chain.steps.count)
+      for (offset, others) in chain.alternatives.enumerated() {
+        for other in others {
+          #expect(
+            Self.ends(of: other.index) == Self.ends(of: chain.steps[offset].index)
+              || (Self.ends(of: other.index).contains(chain.path[offset])
+                && Self.ends(of: other.index).contains(chain.path[offset + 1]))
+          )
+          #expect(other.polarity == .affirmed)
+          #expect(other.scenario.map(answer.assumptions.contains) ?? true)
+        }
+      }
     }
+  }
+
+  /// ¶6 "American and Western diplomacy in and around these countries", ¶7 the invitation
+  /// to "Regional Cooperation-2022": two facts join the United States and Kyrgyzstan; the
+  /// step is the earlier report, the invitation its alternative.
+  @Test func otherFactsJoiningTheSameTwoAreTheStepsAlternatives() throws {
+    let answer = try Self.engine.evaluate("how is the united states connected to kyrgyzstan")
+    let chain = try #require(answer.chains.first)
+    #expect(chain.path == ["United States", "Kyrgyzstan"])
+    #expect(answer.chains.count == 1)
+    let step = chain.steps[0]
+    let others = chain.alternatives[0]
+    #expect(others.contains { $0.relation == "invited" && $0.paragraph == 7 })
+    for other in others {
+      #expect(
+        (step.isAssessment ? 1 : 0, step.paragraph) <= (other.isAssessment ? 1 : 0, other.paragraph)
+      )
+    }
+    #expect(Renderer.render(answer).contains("also ¶7  United States invited Kyrgyzstan"))
   }
 
   /// The names a fact joins: its subject, its object and the entities of its qualifiers.
@@ -174,6 +210,14 @@ import Testing
     #expect(Renderer.render(five, options: RenderOptions(format: .markdown)).contains("No chain"))
   }
 
+  /// The accessor as its documentation shows it.
+  @Test func chainsGivesThePathsInAnswerOrder() throws {
+    let answer = try Self.engine.evaluate("how is pelosi connected to tajikistan")
+    #expect(answer.chains.first?.path == ["Nancy Pelosi", "Armenia", "CSTO", "Tajikistan"])
+    #expect(answer.names.first == "Nancy Pelosi")
+    #expect(try Self.engine.evaluate("members").chains.isEmpty)
+  }
+
   @Test func oneEntityByTwoNamesHasNoChain() throws {
     let answer = try Self.engine.evaluate("how is russia connected to moscow")
     #expect(answer.chains.isEmpty)
@@ -220,6 +264,56 @@ import Testing
     #expect(Renderer.render(answer).contains("26990 more not shown"))
   }
 
+  /// A random graph of 20,000 facts among 2,000 people, a few of them hubs: each answer's
+  /// length is the distance a plain search finds, and at most ten chains are listed.
+  @Test func aLargeGraphAnswersWithTheShortestLength() throws {
+    let people = 2_000
+    var text = """
+      document d
+        paragraph "X knows Y."
+      kind person plural "people"
+      relation knows "knows"
+
+      """
+    for index in 0..<people { text += "entity p\(index) \"P\(index)\" person\n" }
+    var state: UInt64 = 7
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    var neighbours = [Set<Int>](repeating: [], count: people)
+    for _ in 0..<20_000 {
+      // One end in ten is one of the first twenty: hubs, as an article's Russia and CSTO.
+      let a = next(10) == 0 ? next(20) : next(people)
+      let b = next(people)
+      guard a != b else { continue }
+      text += "fact p\(a) knows p\(b)\n  evidence 1 \"X knows Y\"\n"
+      neighbours[a].insert(b)
+      neighbours[b].insert(a)
+    }
+    let engine = try QueryEngine(
+      model: try ModelLoader.load(text: text + "end\n", name: "random.model") { _ in "" })
+    for trial in 0..<10 {
+      let (from, to) = (people - 1 - trial, 100 + trial * 37)
+      var distance = [from: 0]
+      var frontier = [from]
+      while !frontier.isEmpty, distance[to] == nil {
+        var next: [Int] = []
+        for here in frontier {
+          for there in neighbours[here] where distance[there] == nil {
+            distance[there] = distance[here]! + 1
+            next.append(there)
+          }
+        }
+        frontier = next
+      }
+      let answer = try engine.evaluate("how is p\(from) connected to p\(to)")
+      let expected = distance[to].flatMap { $0 <= Connections.maximumLength ? $0 : nil }
+      #expect(answer.chains.first?.steps.count == expected, "p\(from) → p\(to)")
+      #expect(answer.chains.count <= Connections.maximumShown)
+    }
+  }
+
   @Test func aCancelledSearchStopsAsInterrupted() throws {
     let cancellation = Cancellation()
     cancellation.cancel()
@@ -240,6 +334,8 @@ import Testing
     Failure(query: "how is pelosi tajikistan", message: "expected 'connected'"),
     Failure(query: "how pelosi", message: "expected 'is' or 'are'"),
     Failure(query: "how are pelosi tajikistan connected", message: "expected 'and'"),
+    Failure(query: "what links pelosi", message: "expected 'and'"),
+    Failure(query: "what links pelosi and", message: "expected a name, found end of input"),
     Failure(query: "how is pelosy connected to russia", message: "unknown name 'pelosy'"),
   ]
 
@@ -282,7 +378,7 @@ import Testing
     switch format {
     case .table: #expect(text.contains("Japarov → CSTO → Russia"))
     case .markdown: #expect(text.contains("### Japarov → CSTO → Russia"))
-    case .csv: #expect(text.hasPrefix("chain,step,paragraph,subject"))
+    case .csv: #expect(text.hasPrefix("chain,step,alternative,paragraph,subject"))
     case .json: #expect(text.contains("\"path\":[\"Japarov\",\"CSTO\",\"Russia\"]"))
     case .dot:
       #expect(text.contains("\"Japarov\" -> \"CSTO\""))
@@ -290,6 +386,21 @@ import Testing
       #expect(output.status == 0, "\(output.stderr)")
       #expect(output.stdout.contains("<svg"))
     }
+  }
+
+  /// A step through an entity a qualifier names is drawn as a dotted link between the two,
+  /// so that the picture's chain is unbroken: ¶5 Rakhmon criticized Russia "at the Tashkent
+  /// SCO summit".
+  @Test func aStepThroughAQualifierIsDrawnAsALink() throws {
+    let answer = try Self.engine.evaluate("how is the sco connected to russia")
+    let text = Renderer.render(
+      answer, options: RenderOptions(format: .dot), model: Self.engine.model)
+    #expect(
+      text.contains(
+        "\"Tashkent SCO summit\" -> \"Russia\" [label=\"at Tashkent SCO summit\\n¶5\", style=dotted"
+      ))
+    let output = try ExternalTool.dot.run(["-Tsvg"], input: text)
+    #expect(output.status == 0, "\(output.stderr)")
   }
 
   /// Printed back, a connection parses to the same tree, for pairs of entities by id.

@@ -69,6 +69,23 @@ import Testing
     #expect(places == places.sorted { $0.lexicographicallyPrecedes($1) })
   }
 
+  /// Circumstances narrow the pairs to the facts that have them (¶5: Rakhmon criticized
+  /// Russia "at the Tashkent SCO summit", Japarov the bloc "at the summit in Astana").
+  @Test(arguments: [
+    ("who criticized whom at the tashkent sco summit", ["Rakhmon"]),
+    ("who criticized whom at astana summit", ["Japarov"]),
+    ("who invited whom to \"regional cooperation-2022\"", ["United States"]),
+    ("who criticized whom at \"regional cooperation-2022\"", []),
+  ])
+  func circumstancesNarrowThePairs(_ query: String, _ subjects: [String]) throws {
+    let answer = try Self.engine.evaluate(query)
+    #expect(Set(answer.facts.map(\.subject)) == Set(subjects))
+    let statements = try Self.engine.parseStatements(query)
+    #expect(try Self.engine.parseStatements(Self.engine.print(statements[0])) == statements)
+    let counted = try Self.engine.evaluate("count " + query)
+    #expect(counted.count == answer.facts.count)
+  }
+
   /// A scenario's facts are pairs only when it is assumed (¶13: "The inclusion of Iran in
   /// the CSTO would be a logical step").
   @Test func aScenariosFactsCountOnlyWhenAssumed() throws {
@@ -77,6 +94,17 @@ import Testing
     #expect(!plain.facts.contains { $0.subject == "Iran" })
     #expect(assuming.facts.contains { $0.subject == "Iran" && $0.object == "CSTO" })
     #expect(assuming.facts.count == plain.facts.count + 1)
+  }
+
+  /// `count` counts the pairs: the facts a pairs query lists.
+  @Test(arguments: ["who criticized whom", "who invited whom", "who is a member of whom"])
+  func countCountsThePairs(_ query: String) throws {
+    let listed = try Self.engine.evaluate(query)
+    let counted = try Self.engine.evaluate("count " + query)
+    #expect(counted.count == listed.facts.count)
+    #expect(counted.count ?? 0 > 0)
+    let statements = try Self.engine.parseStatements("count " + query)
+    #expect(try Self.engine.parseStatements(Self.engine.print(statements[0])) == statements)
   }
 
   /// The object's place as a name still asks for entities: `whom` is not taken from them.
@@ -96,6 +124,7 @@ import Testing
     ("who criticized whom russia", "expected ';' or the end of the query, found 'russia'"),
     ("who criticized whom where", "expected ';' or the end of the query, found 'where'"),
     ("who whom", "expected"),
+    ("members where criticized (who criticized whom)", "expected a name or a set, found 'whom'"),
   ])
   func wordsAfterThePairAreAnError(_ query: String, _ message: String) {
     #expect(throws: QueryError.self) { try Self.engine.evaluate(query) }

@@ -98,6 +98,13 @@ import Testing
     #expect(answer.changes.allSatisfy { !$0.gained.isEmpty || !$0.lost.isEmpty })
   }
 
+  /// The accessor as its documentation shows it.
+  @Test func changesGivesWhatEachSetGains() throws {
+    let answer = try Self.engine.evaluate("what if iran joins the csto")
+    #expect(answer.changes.first?.gained.map(\.name) == ["Iran"])
+    #expect(try Self.engine.evaluate("members").changes.isEmpty)
+  }
+
   @Test func aScenarioAssumedAlreadyChangesNothing() throws {
     let answer = try Self.engine.evaluate(
       "what if iran joins the csto assuming iran joins the csto")
@@ -163,6 +170,12 @@ import Testing
       under: "russia criticized tajikistan", suggestion: nil),
     Failure(
       query: "what if", message: "expected a name, found end of input", under: "", suggestion: nil),
+    Failure(
+      query: "what if \"iran join the csto\"", message: "unknown scenario \"iran join the csto\"",
+      under: "\"iran join the csto\"", suggestion: "iran joins the csto"),
+    Failure(
+      query: "what if \"Russia\"", message: "\"Russia\" is not a scenario", under: "\"russia\"",
+      suggestion: nil),
   ]
 
   @Test(arguments: failures) func anUnknownScenarioIsAnErrorThatListsTheScenarios(

@@ -367,11 +367,13 @@ struct ModelChecker {
         return nil
       }
       documentIndex = index
-    } else if documents.count != 1 {
+    } else if documentIDs.ids.count != 1 {
+      // Counted by id: a document declared twice is one error, at its second id, not one
+      // more at every citation.
       error(
         documents.isEmpty
           ? "evidence cites a paragraph, but the model has no document"
-          : "the model has \(documents.count) documents: name the one this evidence cites",
+          : "the model has \(documentIDs.ids.count) documents: name the one this evidence cites",
         syntax.paragraph)
       return nil
     }
@@ -395,9 +397,7 @@ struct ModelChecker {
     if !UTF8Text.contains(text, in: paragraph) {
       error(
         "quote not found verbatim in paragraph \(number)", quote.range,
-        notes: Self.nearestPassage(to: text, in: paragraph).map {
-          ["the paragraph has: \"\($0)\""]
-        } ?? [])
+        notes: notes(onQuote: text, at: quote, in: paragraph))
       return nil
     }
     return Evidence(document: documentIndex, paragraph: number, quote: text)
@@ -416,17 +416,47 @@ struct ModelChecker {
     return range.isEmpty ? nil : value
   }
 
-  /// The stretch of `paragraph` that a wrong quote was meant to be: the same text with
-  /// typographic apostrophes, quotes and dashes, or the stretch that begins like it.
-  static func nearestPassage(to quote: String, in paragraph: String) -> String? {
-    let plain = Array(paragraph).map(plainPunctuation)
-    let wanted = Array(quote).map(plainPunctuation)
-    if !wanted.isEmpty, plain.count >= wanted.count {
-      for start in 0...(plain.count - wanted.count)
-      where plain[start..<(start + wanted.count)].elementsEqual(wanted) {
-        return String(Array(paragraph)[start..<(start + wanted.count)])
-      }
+  /// What a quote not found in its paragraph was meant to be: the passage it matches once
+  /// look-alike characters are taken as one, with each character that differs named and
+  /// placed (an invisible one cannot be told from the passage shown), or else the stretch
+  /// that begins like it.
+  private func notes(onQuote text: String, at quote: Lexer.Lexeme, in paragraph: String)
+    -> [String]
+  {
+    if let (passage, differences) = LookAlikes.compare(text, with: paragraph) {
+      return ["the paragraph has: \"\(passage)\""]
+        + differences.map {
+          LookAlikes.note(for: $0, column: column(ofCharacter: $0.offset, in: quote))
+        }
     }
+    return Self.nearestPassage(to: text, in: paragraph).map { ["the paragraph has: \"\($0)\""] }
+      ?? []
+  }
+
+  /// The column, as messages count them, of the quote's character `offset` (counted in its
+  /// text, escapes undone): a backslash that escapes a character takes a column of its own.
+  private func column(ofCharacter offset: Int, in quote: Lexer.Lexeme) -> Int {
+    var lineStart = quote.content.lowerBound
+    while lineStart > 0, lexer.bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+    var column = lexer.string(lineStart..<quote.content.lowerBound).count + 1
+    guard quote.escaped else { return column + offset }
+    var characters = 0
+    var escaping = false
+    for character in lexer.string(quote.content) {
+      if character == "\\", !escaping {
+        escaping = true
+      } else {
+        if characters == offset { return column }
+        characters += 1
+        escaping = false
+      }
+      column += 1
+    }
+    return column
+  }
+
+  /// The stretch of `paragraph` that begins like a wrong quote.
+  static func nearestPassage(to quote: String, in paragraph: String) -> String? {
     let words = quote.split(separator: " ")
     for length in stride(from: min(4, words.count), through: 1, by: -1) {
       let start = words.prefix(length).joined(separator: " ")
@@ -435,14 +465,5 @@ struct ModelChecker {
       }
     }
     return nil
-  }
-
-  private static func plainPunctuation(_ character: Character) -> Character {
-    switch character {
-    case "’", "‘": "'"
-    case "“", "”": "\""
-    case "–", "—": "-"
-    default: character
-    }
   }
 }

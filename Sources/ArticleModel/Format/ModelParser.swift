@@ -4,15 +4,18 @@ import Syntax
 /// after a syntax error it skips to the next statement, so that a file's errors all show.
 ///
 /// It takes its tokens one at a time from the lexer and tells keywords by their bytes: a model
-/// file of a million facts is parsed without an array of tokens or a string per keyword. A
-/// lexical error ends the parse, and is then the file's only syntax error.
+/// file of a million facts is parsed without an array of tokens or a string per keyword. After
+/// a lexical error (an unexpected character, a quote left open) it skips to the next statement
+/// too, so that every lexical error of a file shows, and none is followed by errors it caused.
 struct ModelParser {
   private var lexer: Lexer
   private var current: Lexer.Lexeme
   /// The keyword the current token spells, in any case; nil for other words and tokens.
   private var keyword: Keyword?
   private(set) var diagnostics: [Diagnostic] = []
-  private var lexicalError: Diagnostic?
+  /// The statement that follows a lexical error, held back while the statement the error cut
+  /// short sees the end of input: it ends there without taking that statement's words.
+  private var resumption: (lexeme: Lexer.Lexeme, keyword: Keyword?)?
   /// The keys of the `qualifier` statements read so far: a fact may use those declared above it.
   private var declaredQualifiers: Set<String> = []
   /// `Keyword.slots`, held here so that the lookup of every word does not go through the
@@ -89,7 +92,6 @@ struct ModelParser {
   static func parse(_ lexer: Lexer) -> (ModelSyntax, [Diagnostic]) {
     var parser = ModelParser(lexer: lexer)
     let syntax = parser.model()
-    if let error = parser.lexicalError { return (ModelSyntax(), [error]) }
     return (syntax, parser.diagnostics)
   }
 
@@ -101,14 +103,39 @@ struct ModelParser {
 
   // MARK: helpers
 
+  /// Reads the next token into `current`. A lexical error is reported, and the tokens after
+  /// it are skipped up to the next statement, which `resume()` gives back once the statement
+  /// the error cut short has ended.
   private mutating func read() {
-    do {
-      current = try lexer.next()
-    } catch {
-      lexicalError = error
-      current = Lexer.Lexeme(.end, error.range.lowerBound..<error.range.lowerBound)
+    var failed = false
+    while true {
+      do {
+        current = try lexer.next()
+      } catch {
+        diagnostics.append(error)
+        lexer.skip(past: error)
+        failed = true
+        continue
+      }
+      keyword = current.kind == .word ? keyword(in: current.range) : nil
+      guard failed else { return }
+      if !atStatementEnd { continue }
+      resumption = (current, keyword)
+      current = Lexer.Lexeme(.end, current.range.lowerBound..<current.range.lowerBound)
+      keyword = nil
+      return
     }
-    keyword = current.kind == .word ? keyword(in: current.range) : nil
+  }
+
+  /// The statement held back after a lexical error becomes the current token again; true
+  /// when there was one (the statement read before it was cut short).
+  @discardableResult
+  private mutating func resume() -> Bool {
+    guard let (lexeme, word) = resumption else { return false }
+    resumption = nil
+    current = lexeme
+    keyword = word
+    return true
   }
 
   /// The keyword a word spells: by its bytes when it is ASCII, else by its folded text (a
@@ -170,6 +197,27 @@ struct ModelParser {
     return advance()
   }
 
+  /// One of a fact's three ids, which share the line of its `fact`: a keyword or other token
+  /// on a later line means the id is missing, and the error is put where it is missing, after
+  /// the id before it, rather than on the line that follows.
+  private mutating func factID(_ what: String) throws(Diagnostic) -> Range<Int> {
+    if current.kind != .word || keyword != nil, startsLaterLine {
+      let end = previousRange.upperBound
+      throw Diagnostic(
+        "expected \(what) after '\(lexer.string(previousRange))'", at: end..<end,
+        notes: ["a fact begins: fact SUBJECT RELATION OBJECT"])
+    }
+    return try expectLexeme(.word, what).range
+  }
+
+  /// True when a line break lies between the token passed last and the current one.
+  private var startsLaterLine: Bool {
+    let gap = UnsafeBufferPointer(
+      rebasing: lexer.bytes[
+        previousRange.upperBound..<max(previousRange.upperBound, current.range.lowerBound)])
+    return UTF8Text.firstOffset(of: UInt8(ascii: "\n"), in: gap, from: 0) != nil
+  }
+
   private mutating func identifier(_ what: String = "an id") throws(Diagnostic) -> Spelled {
     try expect(.word, what)
   }
@@ -211,6 +259,8 @@ struct ModelParser {
   /// comments. Whether a text without it is an error is the loader's choice.
   private mutating func model() -> ModelSyntax {
     var syntax = ModelSyntax()
+    // A lexical error before the first statement has held it back.
+    resume()
     while current.kind != .end {
       if keyword == .end, syntax.end == nil {
         syntax.end = current.range
@@ -218,16 +268,22 @@ struct ModelParser {
         if current.kind != .end {
           diagnostics.append(
             Diagnostic("nothing may follow 'end', which ends the model", at: current.range))
-          while current.kind != .end { _ = advance() }
+          repeat {
+            while current.kind != .end { _ = advance() }
+          } while resume()
         }
         continue
       }
       do {
         try statement(into: &syntax)
       } catch {
-        diagnostics.append(error)
-        skipToNextStatement()
+        // A statement cut short by a lexical error is missing its end: that error says so.
+        if resumption == nil {
+          diagnostics.append(error)
+          skipToNextStatement()
+        }
       }
+      resume()
     }
     return syntax
   }
@@ -419,11 +475,10 @@ struct ModelParser {
   /// to the shared arrays as they come, and a fact left by a syntax error leaves them unused.
   private mutating func fact(into syntax: inout ModelSyntax) throws(Diagnostic) {
     _ = advance()
-    let subject = try expectLexeme(.word, "the subject's id").range
-    let relation = try expectLexeme(.word, "a relation id").range
+    let subject = try factID("the subject's id")
+    let relation = try factID("a relation id")
     var fact = FactSyntax(
-      subject: subject, relation: relation,
-      object: try expectLexeme(.word, "the object's id").range)
+      subject: subject, relation: relation, object: try factID("the object's id"))
     let firstQualifier = syntax.qualifiers.count
     let firstEvidence = syntax.evidence.count
     while !atStatementEnd {
@@ -477,6 +532,8 @@ struct ModelParser {
         throw unexpectedClause(in: "fact")
       }
     }
+    // A fact cut short by a lexical error is left out: its missing evidence is no news.
+    guard resumption == nil else { return }
     fact.qualifiers = firstQualifier..<syntax.qualifiers.count
     fact.evidence = firstEvidence..<syntax.evidence.count
     syntax.facts.append(fact)

@@ -58,7 +58,7 @@ extension Answer {
       whatIf.facts.forEach(add)
       for change in whatIf.changes { change.gained.flatMap(\.evidence).forEach(add) }
     case .connections(let connections):
-      for chain in connections.chains { chain.steps.forEach(add) }
+      for chain in connections.chains { chain.listed.map(\.fact).forEach(add) }
     }
     return facts
   }

@@ -111,7 +111,7 @@ public struct Answer: Sendable, Equatable {
         for item in change.gained.flatMap(\.evidence) { add(item.fact) }
       }
     case .connections(let connections):
-      for chain in connections.chains { chain.steps.forEach(add) }
+      for chain in connections.chains { chain.listed.map(\.fact).forEach(add) }
     }
     return documents.count > 1
   }

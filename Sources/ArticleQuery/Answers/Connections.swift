@@ -31,10 +31,24 @@ public struct Connections: Sendable, Equatable, Codable {
   public struct Chain: Sendable, Equatable, Codable {
     public var path: [String]
     public var steps: [FactResult]
+    /// For each step, the other facts that join the same two entities (`United States
+    /// invited Kyrgyzstan` beside `United States conducts diplomacy in Kyrgyzstan`), in the
+    /// order the step's fact was chosen from them.
+    public var alternatives: [[FactResult]]
 
-    public init(path: [String], steps: [FactResult]) {
+    public init(path: [String], steps: [FactResult], alternatives: [[FactResult]] = []) {
       self.path = path
       self.steps = steps
+      self.alternatives = alternatives.isEmpty ? steps.map { _ in [] } : alternatives
+    }
+
+    /// The chain's facts in the order a listing shows them: each step, then its
+    /// alternatives (`isAlternative`).
+    public var listed: [(fact: FactResult, isAlternative: Bool)] {
+      steps.indices.flatMap { index in
+        [(steps[index], false)]
+          + (alternatives.indices.contains(index) ? alternatives[index] : []).map { ($0, true) }
+      }
     }
   }
 

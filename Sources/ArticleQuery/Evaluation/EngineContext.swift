@@ -171,7 +171,8 @@ enum SetReferences {
       collect(qualifiers, into: &found)
     case .whatIf(let assumption):
       if case .fact(_, _, let target) = assumption.claim { collect(target, into: &found) }
-    case .pairs, .connection: break
+    case .pairs(_, let qualifiers): collect(qualifiers, into: &found)
+    case .connection: break
     }
     if case .facts(.qualified(let qualifiers)) = query { collect(qualifiers, into: &found) }
   }

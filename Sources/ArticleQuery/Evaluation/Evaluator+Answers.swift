@@ -9,6 +9,9 @@ extension Evaluator {
       return .entities(builder.entities(entities(of: query)))
     case .count(let inner):
       if case .facts(let filter) = inner { return .count(facts(filter).count) }
+      if case .pairs(let relation, let qualifiers) = inner {
+        return .count(pairs(relation, qualifiers).count)
+      }
       return .count(entities(of: inner).count)
     case .facts(let filter):
       if case .paragraph(let paragraph) = filter {
@@ -34,8 +37,8 @@ extension Evaluator {
       return .facts(builder.facts(happened(target, between: between?.index, qualifiers)))
     case .whatIf(let assumption):
       return .whatIf(whatIf(assumption))
-    case .pairs(let relation):
-      return .facts(builder.facts(pairs(relation)))
+    case .pairs(let relation, let qualifiers):
+      return .facts(builder.facts(pairs(relation, qualifiers)))
     case .connection(let from, let to):
       return .connections(connections(from.index, to.index))
     }

@@ -10,7 +10,7 @@ extension Evaluator {
   ///
   /// A chain is a path of entities: where several facts join the same two neighbours, the
   /// step shows the one the article states first (reported before the author's
-  /// assessments), and the others make no chain of their own. Chains are ordered by the
+  /// assessments), the others are its alternatives, and they make no chain of their own. Chains are ordered by the
   /// names along them, at most `Connections.maximumShown` are shown, and `more` says how
   /// many others there are.
   ///
@@ -30,15 +30,14 @@ extension Evaluator {
       forward[entity] == length - step
     }
     /// The next entities on a shortest chain from `entity` (at `layer` from `from`), each
-    /// with the fact that leads there, in answer order.
-    func onward(_ entity: Int, layer: Int) -> [(entity: Int, fact: Int)] {
-      var best: [Int: Int] = [:]
+    /// with the facts that lead there, the preferred first, in answer order.
+    func onward(_ entity: Int, layer: Int) -> [(entity: Int, facts: [Int])] {
+      var joining: [Int: [Int]] = [:]
       for (fact, other) in links(of: entity)
       where forward[other] == layer + 1 && backward[other] == length - layer - 1 {
-        if let known = best[other], !preferred(fact, over: known) { continue }
-        best[other] = fact
+        joining[other, default: []].append(fact)
       }
-      return best.map { ($0.key, $0.value) }.sorted {
+      return joining.map { ($0.key, $0.value.sorted(by: preferred)) }.sorted {
         context.rank[$0.entity] < context.rank[$1.entity]
       }
     }
@@ -56,19 +55,20 @@ extension Evaluator {
     }
     var chains: [Connections.Chain] = []
     var path = [from]
-    var steps: [Int] = []
+    var steps: [[Int]] = []
     /// Walks the chains in answer order, keeping the first ones.
     func walk(_ entity: Int, layer: Int) {
       guard chains.count < Connections.maximumShown, !cancelled else { return }
       if entity == to {
         chains.append(
           Connections.Chain(
-            path: path.map { model.entities[$0].name }, steps: steps.map { builder.fact($0) }))
+            path: path.map { model.entities[$0].name }, steps: steps.map { builder.fact($0[0]) },
+            alternatives: steps.map { $0.dropFirst().map { builder.fact($0) } }))
         return
       }
       for next in onward(entity, layer: layer) {
         path.append(next.entity)
-        steps.append(next.fact)
+        steps.append(next.facts)
         walk(next.entity, layer: layer + 1)
         path.removeLast()
         steps.removeLast()

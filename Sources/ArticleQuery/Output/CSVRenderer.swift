@@ -72,10 +72,13 @@ struct CSVRenderer {
         }
       }
     case .connections(let connections):
-      rows = [["chain", "step"] + Self.factHeader]
+      rows = [["chain", "step", "alternative"] + Self.factHeader]
       for (number, chain) in connections.chains.enumerated() {
         for (step, fact) in chain.steps.enumerated() {
-          rows.append(["\(number + 1)", "\(step + 1)"] + Self.factRow(fact))
+          rows.append(["\(number + 1)", "\(step + 1)", "false"] + Self.factRow(fact))
+          for other in chain.alternatives.indices.contains(step) ? chain.alternatives[step] : [] {
+            rows.append(["\(number + 1)", "\(step + 1)", "true"] + Self.factRow(other))
+          }
         }
       }
     }

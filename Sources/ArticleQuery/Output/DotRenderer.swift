@@ -23,7 +23,8 @@ public enum DotRenderer {
   /// from, every fact among that set of entities. Facts, profiles, explanations and near
   /// misses: the facts they show and the entities at their ends. A what-if: the scenario's
   /// facts and the entities the sets gain, with their evidence. Connections: the two ends
-  /// and the facts of every chain shown. A count: its number.
+  /// and the facts of every chain shown, with their alternatives, and a dotted link for a
+  /// step through an entity a qualifier names. A count: its number.
   /// Without the model, kinds are known only for the answer's own entities. Callers go
   /// through `Renderer.render` with the `.dot` format.
   static func render(_ answer: Answer, model: Model? = nil) -> String {
@@ -63,9 +64,7 @@ public enum DotRenderer {
       for end in [connections.from, connections.to] {
         graph.addNode(end.name, kind: end.kind, highlighted: true)
       }
-      for chain in connections.chains {
-        for fact in chain.steps { graph.addEdge(fact) }
-      }
+      for chain in connections.chains { graph.addChain(chain) }
     }
     var title = answer.query
     if !answer.assumptions.isEmpty {
@@ -133,6 +132,9 @@ private struct Graph {
   private var nodes: Set<String> = []
   private var highlighted: Set<String> = []
   private var edges: [Int: FactResult] = [:]
+  /// Links that are not a fact's own ends: a chain's step through an entity a qualifier
+  /// names (Russia to the Tashkent SCO summit, where Rakhmon criticized it).
+  private var links: [(from: String, to: String, label: String, tooltip: String)] = []
   var count: Int?
 
   init(model: Model?) {
@@ -148,6 +150,20 @@ private struct Graph {
     nodes.insert(name)
     if let kind { kinds[name] = kind }
     if highlighted { self.highlighted.insert(name) }
+  }
+
+  /// A chain's steps: each fact, and, where the step joins an end of the fact to an entity
+  /// its qualifier names, a dotted link between them labelled with the qualifier.
+  mutating func addChain(_ chain: Connections.Chain) {
+    for (fact, _) in chain.listed { addEdge(fact) }
+    for (offset, step) in chain.steps.enumerated() where chain.path.count > offset + 1 {
+      let (a, b) = (chain.path[offset], chain.path[offset + 1])
+      guard Set([a, b]) != Set([step.subject, step.object]) else { continue }
+      let qualifier = step.qualifiers.first { $0.hasSuffix(a) || $0.hasSuffix(b) } ?? "with"
+      nodes.formUnion([a, b])
+      links.append(
+        (a, b, "\(qualifier)\n¶\(step.paragraph)", "¶\(step.paragraph): \(step.quote)"))
+    }
   }
 
   mutating func addEdge(_ fact: FactResult) {
@@ -199,6 +215,13 @@ private struct Graph {
       a.paragraph != b.paragraph ? a.paragraph < b.paragraph : a.index < b.index
     }
     for fact in facts { lines.append("  " + edge(fact)) }
+    for link in links {
+      let ends = "\(DotRenderer.quoted(link.from)) -> \(DotRenderer.quoted(link.to))"
+      lines.append(
+        "  \(ends) [label=\(DotRenderer.quoted(link.label)), style=dotted, dir=none, "
+          + "color=\"#888888\", fontcolor=\"#888888\", tooltip=\(DotRenderer.quoted(link.tooltip))];"
+      )
+    }
     lines.append("}")
     return lines.joined(separator: "\n") + "\n"
   }

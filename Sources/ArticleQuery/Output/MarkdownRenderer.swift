@@ -93,7 +93,12 @@ struct MarkdownRenderer {
         text += "### \(escape(chain.path.joined(separator: " → ")))\n\n"
         text += table(
           ["¶", "fact", "quote"],
-          chain.steps.map { [place($0.document, $0.paragraph), $0.sentence, $0.quote] })
+          chain.listed.map { fact, isAlternative in
+            [
+              place(fact.document, fact.paragraph), (isAlternative ? "also: " : "") + fact.sentence,
+              fact.quote,
+            ]
+          })
       }
       if connections.more > 0 {
         text += "\n\(connections.more) more chains of the same length are not shown.\n"

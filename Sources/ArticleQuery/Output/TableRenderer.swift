@@ -196,8 +196,12 @@ struct TableRenderer {
       if number > 0 { lines.append("") }
       lines.append(bold(chain.path.joined(separator: " → ")))
       lines += aligned(
-        chain.steps.map { ["  " + place($0.document, $0.paragraph), $0.sentence, $0.quote] },
-        boldFirst: false)
+        chain.listed.map { fact, isAlternative in
+          [
+            (isAlternative ? "    also " : "  ") + place(fact.document, fact.paragraph),
+            fact.sentence, fact.quote,
+          ]
+        }, boldFirst: false)
     }
     return lines
   }

@@ -2,7 +2,16 @@ import Syntax
 
 extension Parser {
   /// connection ::= 'how' ( 'is' NAME link ( 'to' | 'with' ) NAME | 'are' NAME 'and' NAME link )
+  ///                | 'what' ( 'links' | 'connects' ) NAME 'and' NAME
   mutating func connection() throws(Diagnostic) -> Query {
+    if eat("what") {
+      if !eat("links") { _ = eat("connects") }
+      let from = try nameBeforeAnd()
+      guard eat("and") else {
+        throw found(expected: "'and' (as in: what links pelosi and tajikistan)")
+      }
+      return .connection(from, try name())
+    }
     _ = eat("how")
     if eat("is") {
       let from = try name()

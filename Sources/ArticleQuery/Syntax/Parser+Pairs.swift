@@ -20,6 +20,7 @@ extension Parser {
   }
 
   /// pairs ::= ( 'who' | 'what' ) ( 'is' | 'was' | 'are' | 'were' )? RELATION ( 'whom' | 'what' )
+  ///           qualifier*
   mutating func pairs() throws(Diagnostic) -> Query {
     if !eat("who") { _ = eat("what") }
     if at(.word), ["is", "was", "are", "were"].contains(current.folded),
@@ -33,6 +34,6 @@ extension Parser {
     guard eat("whom") || eat("what") else {
       throw found(expected: "'whom' or 'what'", candidates: ["whom", "what"])
     }
-    return .pairs(reference)
+    return .pairs(reference, qualifiers: try qualifiers())
   }
 }

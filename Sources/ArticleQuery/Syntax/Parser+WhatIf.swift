@@ -6,7 +6,7 @@ extension Parser {
     _ = eat("what")
     _ = eat("if")
     note(.entity)
-    if at(.word) { try expectScenarioOrFact() }
+    if at(.word) || at(.string) { try expectScenarioOrFact() }
     return .whatIf(try assumption())
   }
 
@@ -19,6 +19,21 @@ extension Parser {
       vocabulary.entity(named: name).map(vocabulary.isScenario) ?? false
     }
     let note = "the scenarios: " + scenarioDisplayNames.joined(separator: "; ")
+    if at(.string) {
+      guard let index = vocabulary.entity(named: current.text) else {
+        throw Diagnostic(
+          "unknown scenario \(current.description)", at: current.range, notes: [note],
+          suggestions: closest(to: current.folded, in: scenarios))
+      }
+      if vocabulary.isScenario(index)
+        || (peek().kind == .word && vocabulary.startsRelation(peek().folded))
+      {
+        return
+      }
+      throw Diagnostic(
+        "\(current.description) is not a scenario", at: current.range, notes: [note],
+        suggestions: closest(to: current.folded, in: scenarios))
+    }
     guard let (index, length) = entityMatchSkippingThe() else {
       let typed = words.prefix { $0 != "assuming" }
       let end = position + max(1, typed.count) - 1
@@ -27,8 +42,10 @@ extension Parser {
         at: current.range.lowerBound..<tokens[end].range.upperBound, notes: [note],
         suggestions: closest(to: typed.joined(separator: " "), in: scenarios))
     }
+    var after = self
+    after.position += length
     guard !vocabulary.isScenario(index), lengthBeforeRelation() == nil,
-      vocabulary.relation(at: words.dropFirst(length)) == nil
+      vocabulary.relation(at: after.words) == nil
     else { return }
     let range = tokens[position].range.lowerBound..<tokens[position + length - 1].range.upperBound
     throw Diagnostic(

@@ -244,6 +244,7 @@ public struct Parser {
       return try whQuestion()
     case "how": return try connection()
     case "what" where peek().folded == "happened": return try happened()
+    case "what" where ["links", "connects"].contains(peek().folded): return try connection()
     default: return try entityQuery()
     }
   }
@@ -372,10 +373,11 @@ public struct Parser {
     return nil
   }
 
-  /// count ::= 'count' ( entity-query | facts )
+  /// count ::= 'count' ( entity-query | facts | pairs )
   mutating func count() throws(Diagnostic) -> Query {
     _ = eat("count")
     if at("facts") { return .count(try facts()) }
+    if atPairs { return .count(try pairs()) }
     return .count(try nested { parser throws(Diagnostic) in try parser.entityQuery() })
   }
 
@@ -562,6 +564,10 @@ public struct Parser {
     }
     if at(.word), Vocabulary.keywords.contains(current.folded) {
       return found(expected: what)
+    }
+    if at("whom") {
+      return found(expected: what).noting(
+        "'who R whom' lists the facts of a relation: it is a query of its own, or counted")
     }
     let suggestions = suggest(from: candidates)
     let width = at(.word) ? (suggestions.first?.split(separator: " ").count ?? 1) : 1

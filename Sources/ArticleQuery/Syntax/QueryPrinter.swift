@@ -58,7 +58,9 @@ struct QueryPrinter {
       let circumstances = qualifiers.isEmpty ? "" : " " + print(qualifiers)
       return "what happened \(key) \(place)\(circumstances)"
     case .whatIf(let assumption): return "what if \(print(assumption))"
-    case .pairs(let relation): return "who \(vocabulary.phrase(for: relation)) whom"
+    case .pairs(let relation, let qualifiers):
+      let circumstances = qualifiers.isEmpty ? "" : " " + print(qualifiers)
+      return "who \(vocabulary.phrase(for: relation)) whom\(circumstances)"
     case .connection(let from, let to): return "how is \(name(from)) connected to \(name(to))"
     }
   }

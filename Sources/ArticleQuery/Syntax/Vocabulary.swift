@@ -36,6 +36,7 @@ public struct Vocabulary: Sendable {
   public static let openers: [String] = [
     "who", "what did", "show", "facts", "why", "count", "did", "is", "where did", "when did",
     "how much did", "what happened at",
+    "what if", "how is", "how are",
   ]
 
   private var entities = PhraseTable()

@@ -10,6 +10,10 @@ import SyntheticModel
 //   csto-timing phases MODEL        the times of reading, lexing and parsing the file
 //   csto-timing questions MODEL     the workload's questions: form, few, query, SQL or - (TSV)
 //   csto-timing sql MODEL FILE      the model's SQL export (ModelExport), written to FILE
+//   csto-timing errors SIZES [KIND] models of SIZES (comma-separated) bad facts each, of three
+//                                   kinds (an unknown entity, a character the lexer refuses, a
+//                                   quote with a plain space for a no-break space): the time
+//                                   to load and check each, and to render its errors (issue 15)
 //   csto-timing tab MODEL           Tab's candidates after `countries where visited by ` and a
 //                                   prefix: the first Tab (which sorts the names once) and the
 //                                   median of 20 more, in milliseconds, with the count found
@@ -100,6 +104,46 @@ case "sql":
       to: URL(fileURLWithPath: arguments[2]))
   } catch {
     fail("\(arguments[2]): \(error)")
+  }
+case "errors":
+  let sizes = path.split(separator: ",").compactMap { Int($0) }
+  guard !sizes.isEmpty else { fail("usage: csto-timing errors 1000,10000,100000") }
+  print("kind\tbad_facts\terrors\tload_ms_median\tload_ms_fastest\trender_ms\tus_per_fact")
+  let kinds =
+    arguments.count > 2
+    ? BadFacts.allCases.filter { $0.rawValue == arguments[2] } : BadFacts.allCases
+  for kind in kinds {
+    for size in sizes {
+      let text = kind.model(size)
+      var loads: [Duration] = []
+      var failure: ModelError?
+      // Five rounds: the machine is shared, and the fastest is the least disturbed.
+      for _ in 0..<5 {
+        loads.append(
+          clock.measure {
+            do {
+              _ = try ModelLoader.load(text: text, name: "bad.model") { _ in "" }
+            } catch {
+              failure = error as? ModelError
+            }
+          })
+      }
+      guard let failure, failure.diagnostics.count == size else {
+        fail("\(kind.rawValue) \(size): not \(size) errors")
+      }
+      var rendered = ""
+      let render = clock.measure { rendered = failure.rendered() }
+      guard size <= ModelError.maximumShown || rendered.hasSuffix("(\(size) in all)") else {
+        fail("\(kind.rawValue) \(size): not rendered as \(ModelError.maximumShown) and a count")
+      }
+      loads.sort()
+      let perFact = String(format: "%.2f", microseconds(loads[0] + render) / Double(size))
+      print(
+        [
+          kind.rawValue, "\(size)", "\(failure.diagnostics.count)", milliseconds(loads[2]),
+          milliseconds(loads[0]), milliseconds(render), perFact,
+        ].joined(separator: "\t"))
+    }
   }
 case "questions":
   for question in questions(for: engine(for: path), path: path) {
