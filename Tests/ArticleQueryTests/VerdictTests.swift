@@ -126,6 +126,15 @@ import Testing
     #expect(verdict.evidence.first?.role == "president")
   }
 
+  /// A set where a name belongs: the note is the selection that asks it of each member.
+  @Test func aSetAsTheSubjectPointsToTheSelection() throws {
+    let error = #expect(throws: QueryError.self) {
+      try engine.evaluate("is members a member of the csto")
+    }
+    #expect(error?.diagnostic.notes == ["to ask it of each: members where member of the csto"])
+    #expect(try engine.evaluate("members where member of the csto").names.count == 6)
+  }
+
   @Test func theJSONHasTheSpecsFields() throws {
     let answer = try engine.evaluate("is iran a member of the csto")
     let json = Renderer.json(answer)
@@ -179,6 +188,9 @@ import Testing
       query: "did kyrgyzstan cancel unbreakable brotherhod",
       message: "unknown name 'unbreakable brotherhod'", suggestions: ["unbreakable brotherhood"]),
     ErrorCase(query: "did", message: "expected a name, found end of input", suggestions: []),
+    ErrorCase(
+      query: "did the members criticize russia",
+      message: "a question here is about one name, not the set 'members'", suggestions: []),
     ErrorCase(
       query: "is belarus a", message: "expected a relation, found end of input", suggestions: []),
   ]

@@ -117,7 +117,7 @@ extension Parser {
       note(.keyword("did"))
       guard at(.word), Self.verdictOpeners.contains(current.folded) else {
         throw found(
-          expected: "'did' (as in: \(asked.rawValue) did rakhmon criticize russia)",
+          expected: "'did' (as in: \(Self.example(asked)))",
           candidates: ["did", "does", "was"])
       }
       try verdictDo()
@@ -147,9 +147,35 @@ extension Parser {
       candidates: ["at", "in", "to", "with", "during", "between"])
   }
 
+  /// A question of each kind, from the article, for hints.
+  static func example(_ asked: WhQuestion.Asked) -> String {
+    switch asked {
+    case .place: "where did rakhmon criticize russia"
+    case .time: "when did pelosi visit armenia"
+    case .amount: "how much did the pentagon spend"
+    }
+  }
+
   /// The NAME a question is about: the longest whole name that a relation phrase follows
-  /// (after `a`, `an` or `the` when `article`), else the longest name.
+  /// (after `a`, `an` or `the` when `article`), else the longest name. A set there is an
+  /// error whose note is the selection that asks it of each member.
   mutating func questionSubject(article: Bool) throws(Diagnostic) -> EntityRef {
+    let the = at("the") ? 1 : 0
+    if at(.word), vocabulary.entity(at: wordsSkippingThe) == nil,
+      let (set, named) = vocabulary.set(at: words.dropFirst(the))
+    {
+      let length = named + the
+      var rest = tokens[(position + length)...].prefix { $0.kind != .end && $0.kind != .semicolon }
+      if let first = rest.first, ["a", "an", "the"].contains(first.folded) {
+        rest = rest.dropFirst()
+      }
+      let condition = rest.map(\.text).joined(separator: " ")
+      let name = vocabulary.setNames[set]
+      throw Diagnostic(
+        "a question here is about one name, not the set '\(name)'",
+        at: current.range.lowerBound..<tokens[position + length - 1].range.upperBound,
+        notes: condition.isEmpty ? [] : ["to ask it of each: \(name) where \(condition)"])
+    }
     guard at(.word) else { return try name() }
     let available = words
     for length in stride(from: available.count, through: 1, by: -1) {
