@@ -20,7 +20,16 @@ extension Evaluator {
     let object = claim.object.map { printer.print($0) } ?? "someone"
     let name = model.entities[subject].name
     let (first, second) = claim.relation.reversed ? (object, name) : (name, object)
-    let circumstances = claim.qualifiers.isEmpty ? "" : " " + printer.print(claim.qualifiers)
+    // Circumstances as a fact's sentence has them: a declared key's words alone (`openly`).
+    let builtIn = Set(Qualifier.Key.allCases.map(\.rawValue))
+    let circumstances = claim.qualifiers.map { qualifier in
+      switch qualifier.value {
+      case .words(let words) where !builtIn.contains(qualifier.key):
+        " " + words.joined(separator: " ")
+      case .words(let words): " \(qualifier.key) \(words.joined(separator: " "))"
+      case .target(let target): " \(qualifier.key) \(printer.print(target))"
+      }
+    }.joined()
     let statement =
       FactSentence(model: model).claim(first, claim.relation.index, second) + circumstances
     let supports = qualified(claim, among: [subject], polarity: .affirmed)[subject] ?? []

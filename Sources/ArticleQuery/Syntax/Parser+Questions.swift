@@ -36,15 +36,25 @@ extension Parser {
       expected: "'is' (as in: is belarus a member of the csto)", candidates: ["is", "was"])
   }
 
-  /// claim ::= RELATION target? qualifier*
+  /// claim ::= ADVERB? RELATION target? qualifier*
   ///
-  /// After `is`/`was` (`copula`) the relation may be a passive without its agent (see
-  /// `relation(afterCopula:)`).
+  /// An ADVERB is a one-word value of a qualifier the model declares (`openly`), read as that
+  /// qualifier (`manner openly`). After `is`/`was` (`copula`) the relation may be a passive
+  /// without its agent (see `relation(afterCopula:)`).
   mutating func claim(copula: Bool = false) throws(Diagnostic) -> QualifiedPredicate {
+    var adverb: QualifierCondition?
+    if at(.word), let key = vocabulary.adverbs[current.folded],
+      vocabulary.relation(at: words) == nil, vocabulary.relation(at: words.dropFirst()) != nil
+    {
+      let word = current.folded
+      adverb = QualifierCondition(key: key, value: .words([word]), range: eat(tokens: 1))
+    }
     let relation = try self.relation(afterCopula: copula)
     var object: Target?
     if startsTarget { object = try target() }
-    return QualifiedPredicate(relation: relation, object: object, qualifiers: try qualifiers())
+    let qualifiers = try self.qualifiers()
+    return QualifiedPredicate(
+      relation: relation, object: object, qualifiers: (adverb.map { [$0] } ?? []) + qualifiers)
   }
 
   /// A RELATION, which after `is`/`was` (`copula`) may be a passive without its agent: a
@@ -182,6 +192,11 @@ extension Parser {
       var rest = available.dropFirst(length)
       if article, vocabulary.relation(at: rest) == nil, let first = rest.first,
         ["a", "an", "the"].contains(first)
+      {
+        rest = rest.dropFirst()
+      }
+      if vocabulary.relation(at: rest) == nil, let first = rest.first,
+        vocabulary.adverbs[first] != nil
       {
         rest = rest.dropFirst()
       }
