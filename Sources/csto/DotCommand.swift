@@ -89,7 +89,7 @@ struct DotCommand: Sendable {
       complete: { arguments, completer in completer.offer(all.map(\.name), for: arguments) },
       run: { shell, arguments in
         guard !arguments.isEmpty else {
-          shell.show(helpText)
+          shell.show(helpText + "\n\n" + QuestionForms.helpText)
           return .done
         }
         let name = arguments.hasPrefix(".") ? String(arguments.dropFirst()) : arguments

@@ -144,6 +144,7 @@ import Testing
       query:1:6: error: expected 'did' (as in: what did pelosi visit), found 'pelosi'
       what pelosi visited
            ^~~~~~
+      note: try: what did pelosi visited
       """),
     Case(
       "members)",
@@ -151,6 +152,7 @@ import Testing
       query:1:8: error: expected ';' or the end of the query, found ')'
       members)
              ^
+      note: try: members
       """),
     Case(
       "members assuming belarus joins russia",
@@ -166,6 +168,7 @@ import Testing
       query:1:15: error: expected a relation, found end of input
       why tajikistan
                     ^
+      note: try: show tajikistan
       """),
     Case(
       "show \"nobody\"",
@@ -187,6 +190,7 @@ import Testing
       query:1:7: error: a sub-query here must answer entities (a set, who or what did), not 'show'
       count show belarus
             ^~~~~~~~~~~~
+      note: try: show belarus
       """),
     Case(
       "members where criticized (show russia)",

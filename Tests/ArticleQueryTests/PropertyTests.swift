@@ -142,7 +142,9 @@ struct TreeBuilder {
   }
 
   mutating func query() -> Query {
-    switch pick(9) {
+    switch pick(11) {
+    case 9: return .which(.named(sets[pick(sets.count)]), condition())
+    case 10: return .did(doQuestion())
     case 1: return .who(condition())
     case 2: return .what(subject: target(), relation: relations[pick(relations.count)])
     case 3: return .count(entityQuery())
@@ -161,8 +163,25 @@ struct TreeBuilder {
     }
   }
 
+  /// A question with do-support, as the parser builds it: `what did` without `not` is the
+  /// `.what` query.
+  mutating func doQuestion() -> DoQuestion {
+    let asking: DoQuestion.Asking =
+      switch pick(3) {
+      case 1: .who
+      case 2: .which(.named(sets[pick(sets.count)]))
+      default: .what
+      }
+    let subject = target()
+    let relation = relations[pick(relations.count)]
+    let negated = asking == .what || pick(2) == 1
+    return DoQuestion(asking: asking, subject: subject, relation: relation, negated: negated)
+  }
+
   mutating func entityQuery() -> Query {
-    switch pick(3) {
+    switch pick(5) {
+    case 3: return .which(.named(sets[pick(sets.count)]), condition())
+    case 4: return .did(doQuestion())
     case 1: return .who(condition())
     case 2: return .what(subject: target(), relation: relations[pick(relations.count)])
     default: return .selection(.named(sets[pick(sets.count)]), pick(2) == 0 ? nil : condition())

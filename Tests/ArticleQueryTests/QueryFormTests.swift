@@ -87,7 +87,8 @@ import Testing
 
   @Test func countCountsTheAnswer() throws {
     #expect(try engine.evaluate("count members").count == 6)
-    #expect(try engine.evaluate("count members where not supported russia").count == 5)
+    // Russia is no answer: a state does not support itself (`supported` is not reflexive).
+    #expect(try engine.evaluate("count members where not supported russia").count == 4)
     let facts = try engine.evaluate("count facts in paragraph 5").count
     #expect(facts == engine.model.facts.filter { $0.evidence.contains { $0.paragraph == 5 } }.count)
   }
@@ -104,7 +105,7 @@ import Testing
 
   @Test func notIsClosedWorldWhereTheArticleDeniesNothing() throws {
     let answer = try engine.evaluate("members where not criticized russia")
-    #expect(answer.names == ["Armenia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Russia"])
+    #expect(answer.names == ["Armenia", "Belarus", "Kazakhstan", "Kyrgyzstan"])
     guard case .entities(let results) = answer.body else {
       Issue.record("the answer is not of the kind this test checks")
       return

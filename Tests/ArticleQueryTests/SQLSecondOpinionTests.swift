@@ -139,7 +139,8 @@ import Testing
       query: "count members where not supported russia",
       sql: """
         SELECT COUNT(*) FROM members
-        WHERE id NOT IN (SELECT actor FROM says WHERE relation = 'supported' AND target = 'russia');
+        WHERE id NOT IN (SELECT actor FROM says WHERE relation = 'supported' AND target = 'russia')
+          AND id <> 'russia';
         """),
     Case(
       query: "members where supported russia or criticized russia",
@@ -154,6 +155,7 @@ import Testing
         SELECT name FROM entities WHERE id IN (SELECT id FROM members)
           AND id NOT IN (SELECT actor FROM says WHERE relation IN ('supported', 'criticized')
             AND target = 'russia')
+          AND id <> 'russia'
           AND id IN (SELECT actor FROM says WHERE relation = 'criticized' AND target = 'csto');
         """),
     Case(

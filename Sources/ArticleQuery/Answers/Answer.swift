@@ -141,12 +141,41 @@ public struct EntityResult: Sendable, Equatable, Codable {
   public var name: String
   public var kind: String
   public var evidence: [EvidenceItem]
+  /// What each `not` of the condition rests on for this entity (nil without a `not`): the
+  /// article denies it (the denial is in the evidence) or does not say.
+  public var negations: [Negation]?
 
-  public init(id: String, name: String, kind: String, evidence: [EvidenceItem] = []) {
+  public init(
+    id: String, name: String, kind: String, evidence: [EvidenceItem] = [],
+    negations: [Negation]? = nil
+  ) {
     self.id = id
     self.name = name
     self.kind = kind
     self.evidence = evidence
+    self.negations = negations
+  }
+
+  /// A negated claim (`supported Russia`) and whether the article denies it or is silent.
+  public struct Negation: Sendable, Equatable, Codable {
+    /// Denied: the article says it did not happen. Not stated: the article does not say.
+    public enum Status: String, Sendable, Codable {
+      case denied
+      case notStated = "not stated"
+    }
+
+    public var claim: String
+    public var status: Status
+
+    public init(claim: String, status: Status) {
+      self.claim = claim
+      self.status = status
+    }
+  }
+
+  /// The negated claims the article says nothing of, for this entity.
+  public var unstated: [String] {
+    (negations ?? []).filter { $0.status == .notStated }.map(\.claim)
   }
 }
 

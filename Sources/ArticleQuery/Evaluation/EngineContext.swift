@@ -156,6 +156,14 @@ enum SetReferences {
       if let condition { collect(condition, into: &found) }
     case .who(let condition): collect(condition, into: &found)
     case .what(let subject, _): collect(subject, into: &found)
+    case .which(let source, let condition):
+      collect(.selection(source, condition), into: &found)
+    case .did(let question):
+      if case .which(let source) = question.asking {
+        collect(.selection(source, nil), into: &found)
+      }
+      collect(question.subject, into: &found)
+      collect(question.qualifiers, into: &found)
     case .count(let inner): collect(inner, into: &found)
     case .show: break
     case .facts(let filter):

@@ -5,8 +5,9 @@ extension Evaluator {
   mutating func body(for query: Query) -> Answer.Body {
     let builder = ResultBuilder(context: context)
     switch query {
-    case .selection, .who, .what, .qualifiedWhat:
-      return .entities(builder.entities(entities(of: query)))
+    case .selection, .who, .what, .qualifiedWhat, .which, .did:
+      let found = entities(of: query)
+      return .entities(builder.entities(found, negations: negations(in: query, found)))
     case .count(let inner):
       if case .facts(let filter) = inner { return .count(facts(filter).count) }
       if case .pairs(let relation, let qualifiers) = inner {
@@ -45,8 +46,8 @@ extension Evaluator {
   }
 
   /// The facts a `facts` query lists: all, those about a target (as subject, object or
-  /// circumstance, or through those who speak for it), or those of one paragraph of one
-  /// document.
+  /// circumstance, or through those who speak for it, and a scenario's own facts), or those
+  /// of one paragraph of one document.
   mutating func facts(_ filter: FactFilter) -> [Int] {
     switch filter {
     case .all:
@@ -61,6 +62,7 @@ extension Evaluator {
           found.formUnion(model.index.factsByObject[speaker])
         }
         found.formUnion(model.index.factsByQualifier[entity])
+        found.formUnion(ownFacts(ofScenario: entity))
       }
       return Array(found)
     case .qualified(let qualifiers):
@@ -70,7 +72,8 @@ extension Evaluator {
   }
 
   /// Everything the article says about an entity, grouped: what it did, what was done to it,
-  /// what was done through those who speak for it, what the article denies, its scenarios.
+  /// what was done through those who speak for it, a scenario's own facts, what the article
+  /// denies, its scenarios.
   func profile(of entity: Int) -> Profile {
     let builder = ResultBuilder(context: context)
     let index = model.index
@@ -102,6 +105,9 @@ extension Evaluator {
         where: reported)
     }
     group("where it is mentioned", index.factsByQualifier[entity], where: reported)
+    group(
+      "the scenario's own facts (they hold only if it happens)", ownFacts(ofScenario: entity),
+      where: { _ in true })
     group("what the article denies", own + toward, where: { $0.polarity == .denied })
     group("in scenarios the author considers", own + toward, where: { $0.scenario != nil })
     let record = model.entities[entity]

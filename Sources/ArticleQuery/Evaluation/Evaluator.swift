@@ -102,6 +102,10 @@ struct Evaluator {
       return holding(condition, among: .everything(count: model.entities.count))
     case .what(let subject, let relation):
       return objects(of: subject, relation)
+    case .which(let source, let condition):
+      return select(source, where: condition)
+    case .did(let question):
+      return answers(to: question)
     case .count(let inner):
       return entities(of: inner)
     case .show(let entity):
@@ -240,8 +244,9 @@ struct Evaluator {
       } else if case .qualified(let claim) = inner {
         denials = qualified(claim, among: candidates, polarity: .denied)
       }
+      let themselves = excludedTargets(of: inner)
       var result: Matches = [:]
-      for entity in candidates where positive[entity] == nil {
+      for entity in candidates where positive[entity] == nil && !themselves.contains(entity) {
         result[entity] = denials[entity] ?? []
       }
       return result
@@ -364,9 +369,10 @@ struct Evaluator {
   // MARK: what did
 
   /// The other ends of the facts in which `subject` (or one who speaks for it) stands in
-  /// `relation`: `what did pelosi visit`.
+  /// `relation`: `what did pelosi visit`; with `.denied`, of the facts the article denies.
   mutating func objects(
-    of subject: Target, _ relation: RelationRef, qualifiers: [ResolvedQualifier] = []
+    of subject: Target, _ relation: RelationRef, qualifiers: [ResolvedQualifier] = [],
+    polarity: Polarity = .affirmed
   ) -> Matches {
     let relationIndex = relation.index
     let subjects = targetSet(subject)
@@ -378,7 +384,8 @@ struct Evaluator {
           let facts = reversed ? index.factsByObject[speaker] : index.factsBySubject[speaker]
           for factIndex in facts {
             let fact = model.facts[factIndex]
-            guard fact.relation == relationIndex, usable(fact), holds(fact, qualifiers),
+            guard fact.relation == relationIndex, fact.polarity == polarity, inScope(fact),
+              holds(fact, qualifiers),
               speaker == target || reversed || speaksThrough(fact)
             else { continue }
             let other = reversed ? fact.subject : fact.object

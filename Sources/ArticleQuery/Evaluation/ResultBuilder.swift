@@ -18,9 +18,13 @@ struct ResultBuilder {
   }
 
   /// Entities in answer order, each with its evidence.
-  func entities(_ matches: Matches) -> [EntityResult] {
+  func entities(_ matches: Matches, negations: [Int: [EntityResult.Negation]] = [:])
+    -> [EntityResult]
+  {
     matches.keys.sorted { rank[$0] < rank[$1] }.map {
-      entity($0, supports: matches[$0] ?? [])
+      var result = entity($0, supports: matches[$0] ?? [])
+      result.negations = negations[$0]
+      return result
     }
   }
 

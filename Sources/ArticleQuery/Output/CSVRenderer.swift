@@ -7,7 +7,10 @@ struct CSVRenderer {
     case .entities(let results):
       rows = [["name", "kind", "paragraph", "via", "quote"]]
       for result in results {
-        if result.evidence.isEmpty { rows.append([result.name, result.kind, "", "", ""]) }
+        if result.evidence.isEmpty {
+          let unstated = result.unstated.map { "not stated: \($0)" }
+          rows.append([result.name, result.kind, "", "", unstated.joined(separator: "; ")])
+        }
         for item in result.evidence {
           rows.append([result.name, result.kind, "\(item.paragraph)", item.via ?? "", item.quote])
         }

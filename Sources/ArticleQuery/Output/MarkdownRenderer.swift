@@ -10,7 +10,12 @@ struct MarkdownRenderer {
     case .entities(let results):
       var rows: [[String]] = []
       for result in results {
-        if result.evidence.isEmpty { rows.append([result.name, result.kind, "", ""]) }
+        if result.evidence.isEmpty {
+          let unstated = result.unstated
+          rows.append(
+            [result.name, result.kind, unstated.isEmpty ? "" : "not stated"]
+              + [unstated.joined(separator: "; ")])
+        }
         for (offset, item) in result.evidence.enumerated() {
           rows.append([
             offset == 0 ? result.name : "", offset == 0 ? result.kind : "",

@@ -58,7 +58,7 @@ public enum Renderer {
   /// How an entity's evidence reads: `via Rakhmon (president), ¶5` (`digest ¶5` when
   /// `namingDocuments`).
   static func citation(_ item: EvidenceItem, namingDocuments: Bool = false) -> String {
-    var parts: [String] = []
+    var parts: [String] = item.fact.isDenied ? ["denied"] : []
     if let via = item.via {
       parts.append(item.role.map { "via \(via) (\($0))" } ?? "via \(via)")
     }

@@ -46,7 +46,13 @@ struct TableRenderer {
     var rows: [[String]] = []
     for result in results {
       let evidence = options.evidence == .off ? [] : result.evidence
-      if evidence.isEmpty { rows.append([result.name, result.kind]) }
+      if evidence.isEmpty {
+        let unstated = result.unstated
+        rows.append(
+          unstated.isEmpty
+            ? [result.name, result.kind]
+            : [result.name, result.kind, "not stated", unstated.joined(separator: "; ")])
+      }
       for (offset, item) in evidence.enumerated() {
         rows.append([
           offset == 0 ? result.name : "", offset == 0 ? result.kind : "",

@@ -28,6 +28,12 @@ public indirect enum Query: Sendable, Equatable {
   case who(Condition)
   /// `what did pelosi visit`: the other ends of matching facts.
   case what(subject: Target, relation: RelationRef)
+  /// `which countries where C`, `which members criticized russia`: a selection asked as a
+  /// question, with the selection's answer.
+  case which(SetSource, Condition)
+  /// `who did the us invite`, `what did minsk not support`, `which countries did pelosi
+  /// visit`: the other ends of a subject's facts.
+  case did(DoQuestion)
   /// `count Q`.
   case count(Query)
   /// `show belarus`: everything said about an entity.

@@ -35,8 +35,21 @@ public struct Parser {
   public static func parse(_ text: String, vocabulary: Vocabulary) throws(Diagnostic)
     -> [Statement]
   {
-    var parser = try Parser(text, vocabulary: vocabulary)
-    return try parser.script()
+    try parse(text, vocabulary: vocabulary, hinting: true)
+  }
+
+  /// The statements of `text`; a syntax error, with `hinting`, notes the nearest query that
+  /// parses (`Parser+Hints.swift`).
+  static func parse(_ text: String, vocabulary: Vocabulary, hinting: Bool) throws(Diagnostic)
+    -> [Statement]
+  {
+    do {
+      var parser = try Parser(text, vocabulary: vocabulary)
+      return try parser.script()
+    } catch {
+      guard hinting else { throw error }
+      throw hinted(error, for: text, vocabulary: vocabulary)
+    }
   }
 
   /// What may follow `text`: the expectations met at its end, or none when it is complete
@@ -249,11 +262,12 @@ public struct Parser {
     }
   }
 
-  /// entity-query ::= selection | who | what
+  /// entity-query ::= selection | who | what | which
   mutating func entityQuery() throws(Diagnostic) -> Query {
     switch at(.word) ? current.folded : "" {
     case "who": return try who()
     case "what": return try what()
+    case "which": return try which()
     case "count", "show", "facts", "why":
       let start = position
       let opener = current.description
@@ -284,7 +298,7 @@ public struct Parser {
       try expect(.rightParen)
       return .query(inner)
     }
-    if let (index, length) = vocabulary.set(at: words) {
+    if let (index, length) = setMatchSkippingArticle() {
       return .named(SetRef(index, at: eat(tokens: length)))
     }
     var diagnostic = found(
@@ -301,9 +315,15 @@ public struct Parser {
     return all.first == "the" ? all.dropFirst() : all
   }
 
-  /// who ::= 'who' ( 'is' | 'was' | 'are' | 'were' )? condition
+  /// who ::= 'who' ( do-support | ( 'is' | 'was' | 'are' | 'were' )? condition )
   mutating func who() throws(Diagnostic) -> Query {
     _ = eat("who")
+    noteAuxiliaries()
+    if atAuxiliary {
+      var question = try doSupport()
+      question.asking = .who
+      return .did(question)
+    }
     if at(.word), ["is", "was", "are", "were"].contains(current.folded),
       vocabulary.relation(at: words) == nil
     {
@@ -312,28 +332,30 @@ public struct Parser {
     return .who(try condition())
   }
 
-  /// what ::= 'what' ( 'did' | 'does' ) target RELATION qualifier*
+  /// what ::= 'what' do-support
   mutating func what() throws(Diagnostic) -> Query {
     _ = eat("what")
-    guard eat("did") || eat("does") else {
-      throw found(expected: "'did' (as in: what did pelosi visit)", candidates: ["did", "does"])
+    noteAuxiliaries()
+    guard atAuxiliary else {
+      throw found(
+        expected: "'did' (as in: what did pelosi visit)",
+        candidates: Self.auxiliaries)
     }
-    let subject = try whatSubject()
-    let relation = try self.relation()
-    let qualifiers = try self.qualifiers()
-    if !qualifiers.isEmpty {
-      return .qualifiedWhat(subject: subject, relation: relation, qualifiers: qualifiers)
+    let question = try doSupport()
+    if question.negated { return .did(question) }
+    if !question.qualifiers.isEmpty {
+      return .qualifiedWhat(
+        subject: question.subject, relation: question.relation,
+        qualifiers: question.qualifiers)
     }
-    return .what(subject: subject, relation: relation)
+    return .what(subject: question.subject, relation: question.relation)
   }
 
   /// The subject of `what did` (its `target`): the longest name or set that a relation
   /// phrase follows, so that a name which happens to go on with a verb does not swallow it.
   mutating func whatSubject() throws(Diagnostic) -> Target {
     if at(.leftParen) { return try target() }
-    if let length = lengthBeforeRelation(), let (index, matched) = vocabulary.set(at: words),
-      matched == length
-    {
+    if let length = lengthBeforeRelation(), let index = wholeSet(words.prefix(length)) {
       return .set(SetRef(index, at: eat(tokens: length)))
     }
     if let entity = try? nameBeforeRelation() { return .entity(entity) }
@@ -344,9 +366,7 @@ public struct Parser {
   /// split of the words into a whole name and the start of a condition, else the longest name.
   mutating func nameBeforeRelation() throws(Diagnostic) -> EntityRef {
     if at(.word), let length = lengthBeforeRelation(orCondition: true) {
-      let head = words.prefix(length)
-      let named = head.first == "the" && length > 1 ? head.dropFirst() : head
-      if let (index, matched) = vocabulary.entity(at: named), matched == named.count {
+      if let index = wholeName(words.prefix(length)) {
         return EntityRef(index, at: eat(tokens: length))
       }
     }
@@ -366,9 +386,8 @@ public struct Parser {
           && (rest.first == "not" || (rest.isEmpty && peek(length).kind == .leftParen)))
       guard follows else { continue }
       let head = available.prefix(length)
-      let named = head.first == "the" && length > 1 ? head.dropFirst() : head
-      if let (_, matched) = vocabulary.entity(at: named), matched == named.count { return length }
-      if let (_, matched) = vocabulary.set(at: head), matched == length { return length }
+      if wholeName(head) != nil { return length }
+      if wholeSet(head) != nil { return length }
     }
     return nil
   }
@@ -499,6 +518,10 @@ public struct Parser {
     if let (reference, length) = vocabulary.relation(at: words) {
       return RelationRef(reference.index, reversed: reference.reversed, at: eat(tokens: length))
     }
+    if atArticle, let (reference, length) = vocabulary.relation(at: words.dropFirst()) {
+      return RelationRef(
+        reference.index, reversed: reference.reversed, at: eat(tokens: length + 1))
+    }
     throw found(expected: "a relation", candidates: vocabulary.relationPhrases)
   }
 
@@ -519,7 +542,7 @@ public struct Parser {
     if at(.string) {
       return .entity(try name())
     }
-    let set = vocabulary.set(at: words)
+    let set = setMatchSkippingArticle()
     let entity = entityMatchSkippingThe()
     if let (index, length) = set, length >= (entity?.1 ?? 0) {
       return .set(SetRef(index, at: eat(tokens: length)))
@@ -549,11 +572,16 @@ public struct Parser {
   /// The entity named at the current position and how many tokens it takes, with a leading
   /// `the` ignored when the name does not itself begin with it.
   func entityMatchSkippingThe() -> (Int, Int)? {
-    if let match = vocabulary.entity(at: words) { return match }
-    if at("the"), let (index, length) = vocabulary.entity(at: words.dropFirst()) {
-      return (index, length + 1)
+    var plain = vocabulary.entity(at: words)
+    if plain == nil, atArticle, let (index, length) = vocabulary.entity(at: words.dropFirst()) {
+      plain = (index, length + 1)
     }
-    return nil
+    if let possessive = possessive(at: words), possessive.entities.count == 1,
+      possessive.length > plain?.1 ?? 0
+    {
+      return (possessive.entities[0], possessive.length)
+    }
+    return plain
   }
 
   func unknownName(candidates: [String], expecting what: String = "a name")
@@ -562,6 +590,7 @@ public struct Parser {
     guard at(.word) || at(.string) else {
       return found(expected: what)
     }
+    if let ambiguity = ambiguousPossessive() ?? unknownPossessive() { return ambiguity }
     if at(.word), Vocabulary.keywords.contains(current.folded) {
       return found(expected: what)
     }

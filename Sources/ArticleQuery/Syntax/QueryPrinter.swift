@@ -28,15 +28,14 @@ struct QueryPrinter {
   func print(_ query: Query) -> String {
     switch query {
     case .selection(let source, let condition):
-      let base =
-        switch source {
-        case .named(let set): name(set)
-        case .query(let inner): "(\(print(inner)))"
-        }
+      let base = print(source)
       return condition.map { "\(base) where \(print($0))" } ?? base
     case .who(let condition): return "who \(print(condition))"
     case .what(let subject, let relation):
       return "what did \(print(subject)) \(vocabulary.phrase(for: relation))"
+    case .which(let source, let condition):
+      return "which \(print(source)) where \(print(condition))"
+    case .did(let question): return print(question)
     case .count(let inner): return "count \(print(inner))"
     case .show(let entity): return "show \(name(entity))"
     case .facts(.all): return "facts"
@@ -63,6 +62,26 @@ struct QueryPrinter {
       return "who \(vocabulary.phrase(for: relation)) whom\(circumstances)"
     case .connection(let from, let to): return "how is \(name(from)) connected to \(name(to))"
     }
+  }
+
+  func print(_ source: SetSource) -> String {
+    switch source {
+    case .named(let set): name(set)
+    case .query(let inner): "(\(print(inner)))"
+    }
+  }
+
+  func print(_ question: DoQuestion) -> String {
+    let asking =
+      switch question.asking {
+      case .who: "who"
+      case .what: "what"
+      case .which(let source): "which \(print(source))"
+      }
+    let not = question.negated ? " not" : ""
+    let circumstances = question.qualifiers.isEmpty ? "" : " " + print(question.qualifiers)
+    let relation = vocabulary.spokenPhrase(for: question.relation)
+    return "\(asking) did \(print(question.subject))\(not) \(relation)\(circumstances)"
   }
 
   func print(_ condition: Condition) -> String {

@@ -30,13 +30,13 @@ public struct Vocabulary: Sendable {
   public static let keywords: [String] = [
     "where", "and", "or", "not", "who", "what", "did", "does", "is", "was", "were", "are",
     "show", "facts", "about", "in", "paragraph", "why", "count", "assuming", "the",
+    "which", "do", "has", "have", "a", "an",
   ]
 
   /// Words that begin a statement, for completion at the start of a line.
   public static let openers: [String] = [
-    "who", "what did", "show", "facts", "why", "count", "did", "is", "where did", "when did",
-    "how much did", "what happened at",
-    "what if", "how is", "how are",
+    "who", "who did", "what did", "which", "show", "facts", "why", "count", "did", "is",
+    "where did", "when did", "how much did", "what happened at", "what if", "how is", "how are",
   ]
 
   private var entities = PhraseTable()
@@ -58,6 +58,13 @@ public struct Vocabulary: Sendable {
   public let paragraphCounts: [Int]
   /// The phrase each relation is printed with, forward and reversed.
   private var printedForms: [RelationRef: String] = [:]
+  /// Each relation's base form (`visit`), where it names that relation: how a question with
+  /// `did` prints it.
+  var baseForms: [Int: String] = [:]
+  /// What a possessive names (`Vocabulary+Possessives.swift`): by owner and head words.
+  var possessives: [PossessiveKey: Set<Int>] = [:]
+  /// Each entity's display name, for messages that list readings.
+  private(set) var displayNames: [String] = []
   /// The qualifier keys a query may use (the five built in, then the model's), and whether
   /// each takes an entity (else words).
   public private(set) var qualifierKeys: [String] = []
@@ -112,6 +119,9 @@ public struct Vocabulary: Sendable {
       kindsByPlural[kind.plural, default: []].append(number)
     }
     let defined = Dictionary(model.sets.enumerated().map { ($1.id, $0) }) { first, _ in first }
+    displayNames = model.entities.map(\.name)
+    baseForms = Self.baseForms(of: model, in: relations)
+    possessives = Self.possessives(of: model, in: entities)
     for name in model.kinds.map(\.plural) + model.sets.map(\.id) + ["everything"]
     where sets.insert(name, .set(setNames.count)) {
       setNames.append(name)

@@ -109,12 +109,13 @@ public enum SQLQuestions {
     entities(kind: "country", relation: "member_of", target: organization)
   }
 
-  /// `count members where not RELATION TARGET`.
+  /// `count members where not RELATION TARGET` (the target itself is not counted: the
+  /// relation is not reflexive).
   public static func countMembers(
     of organization: String, notRelation relation: String, target: String
   ) -> String {
     let members = ids(kind: "country", relation: "member_of", target: organization)
     let those = ids(kind: "country", relation: relation, target: target)
-    return "SELECT COUNT(*) FROM (\(members)) WHERE id NOT IN (\(those));"
+    return "SELECT COUNT(*) FROM (\(members)) WHERE id NOT IN (\(those)) AND id <> '\(target)';"
   }
 }
