@@ -221,7 +221,7 @@ struct EBNF {
   /// The terminals the model supplies.
   static let terminals: Set<String> = [
     "NAME", "SCENARIO", "RELATION", "SET", "NUMBER", "DOCUMENT", "ENTITY-KEY", "TEXT-KEY", "TEXT",
-    "KIND", "OFFICE",
+    "KIND", "OFFICE", "ADVERB",
   ]
 
   var rules: [String: Expression] = [:]
@@ -363,6 +363,7 @@ struct SentenceGenerator {
   let textKeys: [String]
   let kinds: [String]
   let offices: [String]
+  let adverbs: [String]
   private var random: SplitMix
   private var height: [String: Int] = [:]
 
@@ -386,6 +387,7 @@ struct SentenceGenerator {
     textKeys = keys.filter { engine.vocabulary.qualifierTakesEntity[$0] == false }
     kinds = model.kinds.map(\.id).filter { !engine.vocabulary.setNames.contains($0) }
     offices = model.relations.filter(\.office).map(\.role)
+    adverbs = engine.vocabulary.adverbs.keys.sorted()
     random = SplitMix(seed: seed)
     for _ in 0..<20 {
       for (name, expression) in grammar.rules {
@@ -454,6 +456,7 @@ struct SentenceGenerator {
     case "TEXT-KEY": return textKeys[random.next(textKeys.count)]
     case "KIND": return kinds[random.next(kinds.count)]
     case "OFFICE": return offices[random.next(offices.count)]
+    case "ADVERB": return adverbs[random.next(adverbs.count)]
     case "TEXT":
       return ["september", "\"winter of 2022\"", "500 million", "openly"][random.next(4)]
     default: return String(random.next(15) + 1)

@@ -17,7 +17,8 @@ import Testing
   }
 
   static let cases: [Case] = [
-    // ¶5: "Tajik President Rakhmon, in turn, criticized Russia", "Japarov openly criticized the block"
+    // ¶5: "Tajik President Rakhmon, in turn, criticized Russia",
+    // "Japarov openly criticized the block"
     Case(
       query: "who criticized whom", relation: "criticized",
       includes: ["Rakhmon criticized Russia", "Japarov criticized CSTO"]),
@@ -31,12 +32,14 @@ import Testing
       query: "who visited what", relation: "visited", includes: ["Nancy Pelosi visited Armenia"]),
     Case(
       query: "what visited what", relation: "visited", includes: ["Nancy Pelosi visited Armenia"]),
-    // ¶1: "six post-Soviet states: Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia and Tajikistan"
+    // ¶1: "six post-Soviet states: Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia and
+    // Tajikistan"
     Case(
       query: "who is a member of whom", relation: "member_of",
       includes: ["Armenia is a member of CSTO", "Tajikistan is a member of CSTO"]),
     Case(
-      query: "who member of what", relation: "member_of", includes: ["Belarus is a member of CSTO"]),
+      query: "who member of what", relation: "member_of",
+      includes: ["Belarus is a member of CSTO"]),
     // ¶1, ¶5: the CSTO, "led by Russia"
     Case(query: "who leads whom", relation: "leads", includes: ["Russia leads CSTO"]),
     Case(query: "what is led by whom", relation: "leads", includes: ["Russia leads CSTO"]),
