@@ -20,7 +20,7 @@ enum QuestionForms {
     ("a sub-query", "people where president of (members where criticized russia)"),
     ("a qualifier", "who criticized the csto at the astana summit"),
     ("where", "where did rakhmon criticize russia"),
-    ("when", "when did the americans invite kyrgyzstan"),
+    ("when", "when was armenia in conflict with azerbaijan"),
     ("how much", "how much did the pentagon spend"),
     ("what happened", "what happened at the astana summit"),
     ("yes or no", "did kyrgyzstan cancel unbreakable brotherhood"),

@@ -14,7 +14,8 @@ import Testing
     "who with did/does/has", "any tense of a relation", "the, a, an around names", "what did",
     "a possessive", "what the article denies", "not: the denial, or not stated", "a passive",
     "a sub-query", "count", "profile", "a scenario's profile", "facts", "a paragraph's facts",
-    "why", "why not", "assuming a scenario",
+    "why", "why not", "assuming a scenario", "a qualifier", "where", "when", "how much",
+    "what happened", "yes or no", "yes or no, is",
   ]
 
   @Test func helpListsEveryFormWithItsExample() {
