@@ -74,7 +74,7 @@ extension Parser {
   /// in`): the words up to the end of the statement and the preposition make the phrase, and
   /// the words alone make no relation that takes them all.
   private mutating func relationMissingItsPreposition() -> RelationRef? {
-    let available = words.prefix { $0 != "assuming" }
+    let available = words.prefix { !Self.assumptionOpeners.contains($0) }
     guard !available.isEmpty, peek(available.count).kind != .word,
       (vocabulary.relation(at: available)?.1 ?? 0) < available.count
     else { return nil }
@@ -92,7 +92,7 @@ extension Parser {
   private var startsTarget: Bool {
     if at(.leftParen) || at(.string) { return true }
     guard at(.word), !atQualifier else { return false }
-    return !["and", "or", "assuming"].contains(current.folded)
+    return !["and", "or", "assuming", "if"].contains(current.folded)
   }
 
   /// wh-question ::= ( 'where' | 'when' | 'how' 'much' ) ( verdict-do | verdict-be ) NAME claim

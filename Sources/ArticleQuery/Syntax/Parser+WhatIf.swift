@@ -1,10 +1,13 @@
 import Syntax
 
 extension Parser {
-  /// what-if ::= 'what' 'if' assumption
+  /// what-if ::= 'what' ( 'would' 'happen' )? 'if' assumption
   mutating func whatIf() throws(Diagnostic) -> Query {
     _ = eat("what")
-    _ = eat("if")
+    if eat("would") {
+      guard eat("happen") else { throw found(expected: "'happen'", candidates: ["happen"]) }
+    }
+    guard eat("if") else { throw found(expected: "'if'", candidates: ["if"]) }
     note(.entity)
     if at(.word) || at(.string) { try expectScenarioOrFact() }
     return .whatIf(try assumption())
