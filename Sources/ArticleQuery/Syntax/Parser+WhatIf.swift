@@ -17,7 +17,7 @@ extension Parser {
   /// name no scenario: an unknown name gets the scenarios' names as suggestions, a known
   /// entity that no relation follows is not a scenario. A scenario's fact (`iran joins csto`)
   /// passes, as in `assuming`.
-  private mutating func expectScenarioOrFact() throws(Diagnostic) {
+  mutating func expectScenarioOrFact() throws(Diagnostic) {
     let scenarios = vocabulary.entityNames.filter { name in
       vocabulary.entity(named: name).map(vocabulary.isScenario) ?? false
     }

@@ -215,7 +215,7 @@ public struct Parser {
 
   /// assumptions ::= ( 'assuming' | 'if' ) assumption ( 'and' assumption )*
   mutating func assumptions() throws(Diagnostic) -> [Assumption] {
-    if !eat("assuming") { _ = eat("if") }
+    if !eat("assuming"), eat("if"), at(.word) || at(.string) { try expectScenarioOrFact() }
     var assumptions: [Assumption] = []
     repeat {
       assumptions.append(try assumption())
