@@ -251,7 +251,7 @@ public struct Parser {
     note(.set)
     switch at(.word) ? current.folded : "" {
     case "what" where atWhatIf: return try whatIf()
-    case "who" where atPairs, "what" where atPairs: return try pairs()
+    case "who" where atPairs, "what" where atPairs, "which" where atPairs: return try pairs()
     case "count": return try count()
     case "show": return try show()
     case "facts": return try facts()
