@@ -7,7 +7,7 @@ extension Parser {
   var atPairs: Bool {
     var rest = words.dropFirst()
     if at("which") {
-      guard let (_, length) = vocabulary.set(at: rest) else { return false }
+      guard let (_, length) = pairSet(at: rest) else { return false }
       rest = rest.dropFirst(length)
     } else if !at("who") && !at("what") {
       return false
@@ -24,12 +24,19 @@ extension Parser {
     return false
   }
 
-  /// pairs ::= ( 'who' | 'what' | 'which' SET ) ( 'is' | 'was' | 'are' | 'were' )? RELATION
-  ///           ( 'whom' | 'what' | 'which' SET? ) qualifier*
+  /// The set that `which` names at an end of a pairs query, by its plural or its kind's
+  /// singular (`which exercise`), and how many words it takes.
+  func pairSet(at words: ArraySlice<String>) -> (Int, Int)? {
+    if let found = vocabulary.set(at: words) { return found }
+    return words.first.flatMap { vocabulary.singularSets[$0] }.map { ($0, 1) }
+  }
+
+  /// pairs ::= ( 'who' | 'what' | 'which' ( SET | KIND ) ) ( 'is' | 'was' | 'are' | 'were' )?
+  ///           RELATION ( 'whom' | 'what' | 'which' ( SET | KIND )? ) qualifier*
   mutating func pairs() throws(Diagnostic) -> Query {
     var ends = PairEnds()
     if eat("which") {
-      guard let (index, length) = vocabulary.set(at: words) else {
+      guard let (index, length) = pairSet(at: words) else {
         throw found(expected: "a set", candidates: vocabulary.setNames)
       }
       ends.subjects = SetRef(index, at: eat(tokens: length))
@@ -45,7 +52,7 @@ extension Parser {
     }
     let reference = try relation()
     if eat("which") {
-      if let (index, length) = vocabulary.set(at: words) {
+      if let (index, length) = pairSet(at: words) {
         ends.objects = SetRef(index, at: eat(tokens: length))
       } else {
         ends.objects = ends.subjects

@@ -38,7 +38,7 @@ extension Parser {
         suggestions: closest(to: current.folded, in: scenarios))
     }
     guard let (index, length) = entityMatchSkippingThe() else {
-      let typed = words.prefix { $0 != "assuming" }
+      let typed = words.prefix { !Self.assumptionOpeners.contains($0) }
       let end = position + max(1, typed.count) - 1
       throw Diagnostic(
         "unknown scenario '\(tokens[position...end].map(\.text).joined(separator: " "))'",

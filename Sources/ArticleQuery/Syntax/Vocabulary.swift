@@ -66,6 +66,10 @@ public struct Vocabulary: Sendable {
   var possessives: [PossessiveKey: Set<Int>] = [:]
   /// Each entity's display name, for messages that list readings.
   private(set) var displayNames: [String] = []
+  /// Each kind's singular (its id) and the set of its plural (`Vocabulary+Possessives.swift`).
+  private(set) var singularSets: [String: Int] = [:]
+  /// Each office's title (`president`) and its relation.
+  private(set) var offices: [String: Int] = [:]
   /// The qualifier keys a query may use (the five built in, then the model's), and whether
   /// each takes an entity (else words).
   public private(set) var qualifierKeys: [String] = []
@@ -135,6 +139,8 @@ public struct Vocabulary: Sendable {
         setMeanings.append(.everything)
       }
     }
+    singularSets = Self.singularSets(of: model, setNames: setNames)
+    offices = Self.offices(of: model)
   }
 
   /// The longest entity name at the start of `words`, and how many words it takes.
