@@ -55,6 +55,23 @@ import Testing
     if long.kind != .whatIf { #expect(asked.assumptions == long.assumptions) }
   }
 
+  /// `would` and `could` ask as `did` does: the same verdict, evidence and scenarios.
+  @Test(arguments: [
+    ("would iran strengthen the csto", "did iran strengthen the csto"),
+    ("could belarus support russia", "did belarus support russia"),
+    (
+      "what if iran joined the csto, would the csto extend to eurasia",
+      "did the csto extend to eurasia assuming iran joins the csto"
+    ),
+  ])
+  func aModalAsksAsDid(_ pair: (String, String)) throws {
+    let modal = try AnswerJSON(Self.engine.evaluate(pair.0))
+    let plain = try AnswerJSON(Self.engine.evaluate(pair.1))
+    #expect(modal.verdict != nil)
+    #expect(modal.verdict == plain.verdict, "\(pair.0)")
+    #expect(modal.scenarios == plain.scenarios)
+  }
+
   /// ¶13 names Iran's inclusion as a scenario: the count under it is one more than today's.
   @Test func theFollowUpCountsUnderTheScenario() throws {
     let today = try Self.engine.evaluate("how many members").count ?? 0

@@ -7,7 +7,7 @@ import Syntax
 extension Parser {
   /// The words that open a yes/no question.
   static let verdictOpeners: Set<String> = [
-    "did", "does", "do", "has", "have", "is", "was", "are", "were",
+    "did", "does", "do", "has", "have", "is", "was", "are", "were", "would", "could",
   ]
 
   /// verdict ::= verdict-do NAME claim | verdict-be NAME ( 'a' | 'an' | 'the' )? claim
@@ -21,9 +21,9 @@ extension Parser {
     return .verdict(subject: subject, try claim(copula: copula))
   }
 
-  /// verdict-do ::= 'did' | 'does' | 'do' | 'has' | 'have'
+  /// verdict-do ::= 'did' | 'does' | 'do' | 'has' | 'have' | 'would' | 'could'
   mutating func verdictDo() throws(Diagnostic) {
-    for word in ["did", "does", "do", "has", "have"] where eat(word) { return }
+    for word in ["did", "does", "do", "has", "have", "would", "could"] where eat(word) { return }
     throw found(
       expected: "'did' (as in: did kyrgyzstan cancel unbreakable brotherhood)",
       candidates: ["did", "does", "has"])
