@@ -3,7 +3,7 @@
 #
 # The libraries are built by SwiftPM with -sanitize=fuzzer,address into .build-fuzz; the
 # target's entry file (targets/TARGET.swift) is linked against their objects. The shell
-# target is compiled together with Sources/csto's files (all but the one holding @main), so
+# target is compiled together with Sources/csto's files (the one holding @main without it), so
 # it drives the real shell; it links ArgumentParser's objects and libedit as csto does.
 # New inputs go to .build-fuzz/corpus-TARGET; the committed seeds in corpus/TARGET are read,
 # not written. A crash, a hang (-timeout) or a sanitizer report is written to findings/ and
@@ -35,8 +35,15 @@ done
 sources=("$here/targets/$target.swift")
 extra=()
 if [ "$target" = shell ]; then
+  # The file holding @main is compiled without the attribute: the fuzzer has its own entry,
+  # and the shell uses what that file declares (Csto.version).
   for file in "$root"/Sources/csto/*.swift; do
-    grep -q '^@main' "$file" || sources+=("$file")
+    if grep -q '^@main' "$file"; then
+      sed 's/^@main$//' "$file" > "$build/$(basename "$file")"
+      sources+=("$build/$(basename "$file")")
+    else
+      sources+=("$file")
+    fi
   done
   extra=(-module-name cstoShell -I "$root/Sources/CEditLine" $(pkg-config --cflags-only-I libedit)
     -ledit)

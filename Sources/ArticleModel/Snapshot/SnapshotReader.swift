@@ -48,9 +48,12 @@ struct SnapshotReader {
     return Int(value)
   }
 
-  /// A count of items that each take at least one byte: never more than the bytes left.
+  /// A count of items that each take at least one byte: never more than the bytes left after
+  /// it (counted once it is read: the bytes it takes are not left).
   mutating func count() throws(SnapshotError) -> Int {
-    try number(below: bytes.count - offset + 1)
+    let count = try number()
+    guard count <= bytes.count - offset else { throw .malformed("a number out of range") }
+    return count
   }
 
   mutating func string() throws(SnapshotError) -> String {
@@ -73,7 +76,10 @@ struct SnapshotReader {
   /// Raw bytes with their length before them, as a string (invalid UTF-8 is repaired, never
   /// trusted).
   mutating func text() throws(SnapshotError) -> String {
-    let length = try number(below: bytes.count - offset + 1)
+    // The bytes left are counted after the length is read, not before: the length's own bytes
+    // are not the text's (a fuzzed snapshot read past its end).
+    let length = try number()
+    guard length <= bytes.count - offset else { throw .truncated }
     defer { offset += length }
     return String(
       decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)

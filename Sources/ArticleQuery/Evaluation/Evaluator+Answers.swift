@@ -34,8 +34,8 @@ extension Evaluator {
       return .verdict(verdict(subject.index, claim))
     case .wh(let question):
       return .values(values(question))
-    case .happened(_, let target):
-      return .facts(builder.facts(happened(target)))
+    case .happened(_, let target, let between, let qualifiers):
+      return .facts(builder.facts(happened(target, between: between?.index, qualifiers)))
     case .whatIf(let assumption):
       return .whatIf(whatIf(assumption))
     case .pairs(let relation, let qualifiers):

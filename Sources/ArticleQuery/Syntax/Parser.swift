@@ -266,6 +266,7 @@ public struct Parser {
   mutating func entityQuery() throws(Diagnostic) -> Query {
     switch at(.word) ? current.folded : "" {
     case "who": return try who()
+    case "what" where atWhatWhich: return try which()
     case "what": return try what()
     case "which": return try which()
     case "count", "show", "facts", "why":
@@ -279,10 +280,10 @@ public struct Parser {
     }
   }
 
-  /// selection ::= set ( 'where' condition )?
+  /// selection ::= set ( ( 'where' | 'that' ) condition )?
   mutating func selection() throws(Diagnostic) -> Query {
     let source = try set()
-    if eat("where") {
+    if eat("where") || eat("that") {
       return .selection(source, try condition())
     }
     if at(.word), !at("assuming") {
@@ -315,11 +316,18 @@ public struct Parser {
     return all.first == "the" ? all.dropFirst() : all
   }
 
-  /// who ::= 'who' ( do-support | ( 'is' | 'was' | 'are' | 'were' )? condition )
+  /// who ::= 'who' ( do-support | ( 'is' | 'was' | 'are' | 'were' ) office-holder
+  ///            | ( 'is' | 'was' | 'are' | 'were' )? condition )
   mutating func who() throws(Diagnostic) -> Query {
     _ = eat("who")
     noteAuxiliaries()
-    if atAuxiliary {
+    if at(.word), ["is", "was", "are", "were"].contains(current.folded),
+      officeHolderLength(from: 1) != nil
+    {
+      _ = eat(current.folded)
+      return .who(try officeHolder())
+    }
+    if atAuxiliary, peek().folded != "not" {
       var question = try doSupport()
       question.asking = .who
       return .did(question)
@@ -383,7 +391,8 @@ public struct Parser {
       let follows =
         vocabulary.relation(at: rest) != nil
         || (orCondition
-          && (rest.first == "not" || (rest.isEmpty && peek(length).kind == .leftParen)))
+          && (rest.first == "not" || rest.first == "never"
+            || (rest.isEmpty && peek(length).kind == .leftParen)))
       guard follows else { continue }
       let head = available.prefix(length)
       if wholeName(head) != nil { return length }
@@ -487,8 +496,11 @@ public struct Parser {
     return parts.count == 1 ? parts[0] : .and(parts)
   }
 
-  /// negation ::= 'not' negation | '(' condition ')' | predicate
+  /// negation ::= ( 'did' | 'does' | 'do' )? 'not' negation | '(' condition ')' | predicate
   mutating func negation() throws(Diagnostic) -> Condition {
+    if at(.word), ["did", "does", "do"].contains(current.folded), peek().folded == "not" {
+      _ = eat(current.folded)
+    }
     if eat("not") {
       return .not(try nested { parser throws(Diagnostic) in try parser.negation() })
     }
@@ -521,6 +533,10 @@ public struct Parser {
     if atArticle, let (reference, length) = vocabulary.relation(at: words.dropFirst()) {
       return RelationRef(
         reference.index, reversed: reference.reversed, at: eat(tokens: length + 1))
+    }
+    if atArticle, peek().kind == .word, vocabulary.startsRelation(peek().folded) {
+      // `who is the president`: the relation begun after the article is what is missing.
+      position += 1
     }
     throw found(expected: "a relation", candidates: vocabulary.relationPhrases)
   }

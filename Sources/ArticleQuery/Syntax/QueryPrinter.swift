@@ -52,7 +52,10 @@ struct QueryPrinter {
     case .verdict(let subject, let claim): return "did \(name(subject)) \(print(claim))"
     case .wh(let question):
       return "\(question.asked.rawValue) did \(name(question.subject)) \(print(question.predicate))"
-    case .happened(let key, let target): return "what happened \(key) \(print(target))"
+    case .happened(let key, let target, let between, let qualifiers):
+      let place = between.map { "\(name($0)) and \(print(target))" } ?? print(target)
+      let circumstances = qualifiers.isEmpty ? "" : " " + print(qualifiers)
+      return "what happened \(key) \(place)\(circumstances)"
     case .whatIf(let assumption): return "what if \(print(assumption))"
     case .pairs(let relation, let qualifiers):
       let circumstances = qualifiers.isEmpty ? "" : " " + print(qualifiers)

@@ -17,6 +17,26 @@ extension Vocabulary {
     possessives[PossessiveKey(owner: owner, head: head.joined(separator: " "))] ?? []
   }
 
+  /// Each kind's id (its singular: `country`) and the index of its plural's set, where the
+  /// id names no set itself.
+  static func singularSets(of model: Model, setNames: [String]) -> [String: Int] {
+    var singulars: [String: Int] = [:]
+    for kind in model.kinds where !setNames.contains(kind.id) && singulars[kind.id] == nil {
+      if let index = setNames.firstIndex(of: kind.plural) { singulars[kind.id] = index }
+    }
+    return singulars
+  }
+
+  /// Each office relation's title (`president` for `president of`) and its index.
+  static func offices(of model: Model) -> [String: Int] {
+    var offices: [String: Int] = [:]
+    for (index, relation) in model.relations.enumerated() where relation.office {
+      let title = PhraseTable.words(of: relation.role).joined(separator: " ")
+      if offices[title] == nil { offices[title] = index }
+    }
+    return offices
+  }
+
   /// The display name of the entity at `index`.
   func displayName(_ index: Int) -> String { displayNames[index] }
 

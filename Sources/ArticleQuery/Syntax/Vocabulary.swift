@@ -65,10 +65,18 @@ public struct Vocabulary: Sendable {
   var possessives: [PossessiveKey: Set<Int>] = [:]
   /// Each entity's display name, for messages that list readings.
   private(set) var displayNames: [String] = []
+  /// Each kind's singular (its id) and the set of its plural (`Vocabulary+Possessives.swift`).
+  private(set) var singularSets: [String: Int] = [:]
+  /// Each office's title (`president`) and its relation.
+  private(set) var offices: [String: Int] = [:]
   /// The qualifier keys a query may use (the five built in, then the model's), and whether
   /// each takes an entity (else words).
   public private(set) var qualifierKeys: [String] = []
   public private(set) var qualifierTakesEntity: [String: Bool] = [:]
+  /// One-word values of the model's declared text qualifiers (`openly`, `publicly` of
+  /// `manner`), each with its key, for a question to use as an adverb before its relation
+  /// (`did belarus openly support russia`); a word that two keys share is left out.
+  public private(set) var adverbs: [String: String] = [:]
 
   /// The vocabulary of `model`.
   public init(model: Model) {
@@ -99,6 +107,17 @@ public struct Vocabulary: Sendable {
       qualifierKeys.append(key)
       qualifierTakesEntity[key] = takesEntity
     }
+    var shared: Set<String> = []
+    for fact in model.facts {
+      for qualifier in fact.qualifiers where !Qualifier.Key.allCases.contains(qualifier.key) {
+        guard case .text(let text) = qualifier.value, !text.contains(" ") else { continue }
+        let words = QualifierCondition.words(of: text)
+        guard words.count == 1, let word = words.first else { continue }
+        if let key = adverbs[word], key != qualifier.key.rawValue { shared.insert(word) }
+        adverbs[word] = qualifier.key.rawValue
+      }
+    }
+    for word in shared { adverbs[word] = nil }
     var kindsByPlural: [String: [Int]] = [:]
     for (number, kind) in model.kinds.enumerated() {
       kindsByPlural[kind.plural, default: []].append(number)
@@ -119,6 +138,8 @@ public struct Vocabulary: Sendable {
         setMeanings.append(.everything)
       }
     }
+    singularSets = Self.singularSets(of: model, setNames: setNames)
+    offices = Self.offices(of: model)
   }
 
   /// The longest entity name at the start of `words`, and how many words it takes.
