@@ -110,7 +110,9 @@ public struct Vocabulary: Sendable {
     var shared: Set<String> = []
     for fact in model.facts {
       for qualifier in fact.qualifiers where !Qualifier.Key.allCases.contains(qualifier.key) {
-        guard case .text(let text) = qualifier.value, !text.contains(" ") else { continue }
+        guard case .text(let text) = qualifier.value, !text.utf8.contains(UInt8(ascii: " ")) else {
+          continue
+        }
         let words = QualifierCondition.words(of: text)
         guard words.count == 1, let word = words.first else { continue }
         if let key = adverbs[word], key != qualifier.key.rawValue { shared.insert(word) }
