@@ -62,13 +62,7 @@ extension Parser {
   /// whether someone invited Kazakhstan). A question may leave off the phrase's last
   /// preposition as it ends (`relationMissingItsPreposition`).
   mutating func relation(afterCopula copula: Bool) throws(Diagnostic) -> RelationRef {
-    var passive = false
-    if copula, let (reference, length) = vocabulary.relation(at: words), !reference.reversed,
-      let (agentive, longer) = vocabulary.relation(at: (Array(words.prefix(length)) + ["by"])[...]),
-      agentive.index == reference.index, agentive.reversed, longer == length + 1
-    {
-      passive = true
-    }
+    let passive = copula && atPassiveWithoutAgent
     var relation: RelationRef
     if let shortened = relationMissingItsPreposition() {
       relation = shortened
@@ -77,6 +71,15 @@ extension Parser {
     }
     if passive { relation.reversed = true }
     return relation
+  }
+
+  /// True when a relation form comes next that with `by` after it is the same relation's
+  /// passive (`invited`, whose passive is `invited by`): after `is`/`was` it is that passive.
+  var atPassiveWithoutAgent: Bool {
+    guard let (reference, length) = vocabulary.relation(at: words), !reference.reversed,
+      let (agentive, longer) = vocabulary.relation(at: (Array(words.prefix(length)) + ["by"])[...])
+    else { return false }
+    return agentive.index == reference.index && agentive.reversed && longer == length + 1
   }
 
   /// A relation phrase whose last word, a preposition, the question leaves off as it ends

@@ -17,6 +17,9 @@ public struct Parser {
   let tokens: [Token]
   var position = 0
   var depth = 0
+  /// Set by `who was` and `which ... were`: the condition's first relation may be a passive
+  /// without its agent (`who was invited to ...`).
+  var afterCopula = false
   /// What the parser looked for when it met the end of the input, for completion.
   private(set) var expected: Set<Expectation> = []
 
@@ -344,6 +347,7 @@ public struct Parser {
       vocabulary.relation(at: words) == nil
     {
       _ = eat(current.folded)
+      afterCopula = true
     }
     return .who(try condition())
   }
@@ -522,7 +526,10 @@ public struct Parser {
 
   /// predicate ::= RELATION ( target qualifier* | qualifier+ )
   mutating func predicate() throws(Diagnostic) -> Condition {
-    let reference = try relation()
+    let passive = afterCopula && atPassiveWithoutAgent
+    afterCopula = false
+    var reference = try relation()
+    if passive { reference.reversed = true }
     let object = atQualifier ? nil : try target()
     let qualifiers = try self.qualifiers()
     guard let object, qualifiers.isEmpty else {
