@@ -74,13 +74,13 @@ struct DotCommand: Sendable {
     return .unknown(suggestions: Suggestions.closest(to: word, in: all.map(\.name)))
   }
 
-  /// `.help`'s list: each usage line and its help, in columns.
+  /// `.help`'s list: each usage line and its help, in columns, then the question forms.
   static var helpText: String {
     let width = all.map(\.usage.count).max() ?? 0
     return all.map { command in
       command.usage + String(repeating: " ", count: width - command.usage.count + 2)
         + command.help
-    }.joined(separator: "\n")
+    }.joined(separator: "\n") + "\n\n" + QuestionForms.helpText
   }
 
   static let all: [DotCommand] = [
@@ -89,7 +89,7 @@ struct DotCommand: Sendable {
       complete: { arguments, completer in completer.offer(all.map(\.name), for: arguments) },
       run: { shell, arguments in
         guard !arguments.isEmpty else {
-          shell.show(helpText + "\n\n" + QuestionForms.helpText)
+          shell.show(helpText)
           return .done
         }
         let name = arguments.hasPrefix(".") ? String(arguments.dropFirst()) : arguments

@@ -12,6 +12,9 @@ enum QuestionForms {
     ("who with did/does/has", "who did the united states invite"),
     ("any tense of a relation", "who does turkey back"),
     ("the, a, an around names", "who is the president of kyrgyzstan"),
+    ("who holds an office", "who is kyrgyzstan's president"),
+    ("what and a set or kind", "what country did nancy pelosi visit"),
+    ("that did not", "members that did not support russia"),
     ("what did", "what did pelosi visit"),
     ("a possessive", "what does kazakhstan's doctrine call for"),
     ("what the article denies", "what did minsk not support"),
@@ -20,15 +23,21 @@ enum QuestionForms {
     ("a sub-query", "people where president of (members where criticized russia)"),
     ("a qualifier", "who criticized the csto at the astana summit"),
     ("where", "where did rakhmon criticize russia"),
-    ("when", "when did the americans invite kyrgyzstan"),
+    ("when", "when did the csto assist kazakhstan"),
     ("how much", "how much did the pentagon spend"),
     ("what happened", "what happened at the astana summit"),
     ("yes or no", "did kyrgyzstan cancel unbreakable brotherhood"),
     ("yes or no, is", "is belarus a member of the csto"),
     ("all pairs of a relation", "who criticized whom"),
+    ("pairs within sets", "which members are in conflict with which"),
     ("connections", "how is pelosi connected to russia"),
     ("what if", "what if iran joins the csto"),
+    ("what would happen if", "what would happen if iran joined the csto"),
+    (
+      "a question under a scenario", "what if iran joined the csto, how many members would there be"
+    ),
     ("count", "count members where not supported russia"),
+    ("how many", "how many countries were invited by the us"),
     ("profile", "show belarus"),
     ("a scenario's profile", "show \"iran joins the csto\""),
     ("facts", "facts about kyrgyzstan"),
@@ -36,6 +45,7 @@ enum QuestionForms {
     ("why", "why tajikistan criticized russia"),
     ("why not", "why not belarus criticized russia"),
     ("assuming a scenario", "members assuming iran joins the csto"),
+    ("if a scenario", "who would be members of the csto if iran joined"),
   ]
 
   /// The forms in columns under a title.

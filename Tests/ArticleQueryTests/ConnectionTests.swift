@@ -314,6 +314,22 @@ import Testing
     }
   }
 
+  /// Tab completes the question: names after `how is` and `what if`, the link word after a
+  /// name, `to` after it, a relation after the subject of a scenario's fact.
+  @Test(arguments: [
+    ("how is nancy pe", "nancy pelosi"),
+    ("how is russia con", "connected"),
+    ("how is russia connected ", "to"),
+    ("how are russia and tajik", "tajikistan"),
+    ("what if ir", "iran joins the csto"),
+    ("what if iran jo", "joins"),
+    ("what if iran ", "joins"),
+  ])
+  func completionKnowsTheNewWords(_ line: String, _ candidate: String) {
+    let completions = Self.engine.completions(in: line, cursor: line.count)
+    #expect(completions.candidates.contains(candidate), "\(completions.candidates.prefix(10))")
+  }
+
   @Test func aCancelledSearchStopsAsInterrupted() throws {
     let cancellation = Cancellation()
     cancellation.cancel()
@@ -397,7 +413,8 @@ import Testing
       answer, options: RenderOptions(format: .dot), model: Self.engine.model)
     #expect(
       text.contains(
-        "\"Tashkent SCO summit\" -> \"Russia\" [label=\"at Tashkent SCO summit\\n¶5\", style=dotted"
+        "\"Tashkent SCO summit\" -> \"Russia\" "
+          + "[label=\"at Tashkent SCO summit\\n¶5\", style=dotted"
       ))
     let output = try ExternalTool.dot.run(["-Tsvg"], input: text)
     #expect(output.status == 0, "\(output.stderr)")

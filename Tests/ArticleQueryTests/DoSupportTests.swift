@@ -48,6 +48,10 @@ import Testing
     Case(query: "what did kazakhstan adopt", names: ["Kazakhstan’s new military doctrine"]),
     Case(
       query: "which documents did kazakhstan adopt", names: ["Kazakhstan’s new military doctrine"]),
+    // ¶2: the CSTO provided "concrete assistance to President Kasym Jomart Tokayev"
+    Case(
+      query: "who did the csto provide assistance to",
+      names: ["Kasym Jomart Tokayev", "Kazakhstan"]),
     // The article says nothing of it: empty, not an error.
     Case(query: "who did belarus invite", names: []),
   ]

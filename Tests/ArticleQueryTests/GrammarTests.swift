@@ -221,6 +221,8 @@ struct EBNF {
   /// The terminals the model supplies.
   static let terminals: Set<String> = [
     "NAME", "SCENARIO", "RELATION", "SET", "NUMBER", "DOCUMENT", "ENTITY-KEY", "TEXT-KEY", "TEXT",
+    "ADVERB",
+    "KIND", "OFFICE",
   ]
 
   var rules: [String: Expression] = [:]
@@ -360,6 +362,9 @@ struct SentenceGenerator {
   let documents: [String]
   let entityKeys: [String]
   let textKeys: [String]
+  let adverbs: [String]
+  let kinds: [String]
+  let offices: [String]
   private var random: SplitMix
   private var height: [String: Int] = [:]
 
@@ -381,6 +386,9 @@ struct SentenceGenerator {
     let keys = engine.vocabulary.qualifierKeys
     entityKeys = keys.filter { engine.vocabulary.qualifierTakesEntity[$0] == true }
     textKeys = keys.filter { engine.vocabulary.qualifierTakesEntity[$0] == false }
+    adverbs = engine.vocabulary.adverbs.keys.sorted()
+    kinds = model.kinds.map(\.id).filter { !engine.vocabulary.setNames.contains($0) }
+    offices = model.relations.filter(\.office).map(\.role)
     random = SplitMix(seed: seed)
     for _ in 0..<20 {
       for (name, expression) in grammar.rules {
@@ -447,6 +455,9 @@ struct SentenceGenerator {
     case "DOCUMENT": return documents[random.next(documents.count)]
     case "ENTITY-KEY": return entityKeys[random.next(entityKeys.count)]
     case "TEXT-KEY": return textKeys[random.next(textKeys.count)]
+    case "ADVERB": return adverbs[random.next(adverbs.count)]
+    case "KIND": return kinds[random.next(kinds.count)]
+    case "OFFICE": return offices[random.next(offices.count)]
     case "TEXT":
       return ["september", "\"winter of 2022\"", "500 million", "openly"][random.next(4)]
     default: return String(random.next(15) + 1)

@@ -16,7 +16,6 @@ import Testing
     ("list members", "members"),
     ("show members", "members"),
     ("tell me who criticized russia", "who criticized russia"),
-    ("which country criticized russia", "which countries criticized russia"),
     ("countries criticized russia", "countries where criticized russia"),
     ("countries visited by pelosi", "countries where visited by pelosi"),
     ("please which members did the americans invite", "which members did the americans invite"),

@@ -43,6 +43,11 @@ import Testing
     ("who criticized the bloc", "who criticized csto"),
     ("who is a member of the csto", "countries where member of csto"),
     ("who criticized an organization", "who criticized organizations"),
+    // ¶5: "Tajik President Rakhmon", "its President Japarov"; ¶4: Parliament speaker Simonyan
+    ("who is kyrgyzstan's president", "people where president of kyrgyzstan"),
+    ("who is the tajik president", "people where president of tajikistan"),
+    ("who is armenia's parliament speaker", "people where speaker of armenian_parliament"),
+    ("who was the kyrgyz president", "people where president of kyrgyzstan"),
   ])
   func aQuestionWithArticlesAndPossessivesAnswersAsItsPlainForm(typed: String, plain: String)
     throws
@@ -85,6 +90,16 @@ import Testing
       try engine.evaluate("what did russia's southern army meet").names == [
         "Russia's northern army"
       ])
+  }
+
+  /// An article before a relation that is not all there: the error is at the relation.
+  @Test func aRelationCutShortAfterAnArticleIsAnErrorAtTheRelation() {
+    guard case .failure(let error) = Self.engine.run("who is the president").last else {
+      Issue.record("'who is the president' is not an error")
+      return
+    }
+    #expect(error.message == "expected a relation, found 'president'")
+    #expect(error.location.column == 12)
   }
 
   @Test func aPossessiveThatNamesNothingSaysWhatTheOwnersDo() {

@@ -189,6 +189,55 @@ import Testing
     #expect(disagreements.isEmpty, "\(disagreements.joined(separator: "\n"))")
   }
 
+  /// Every fact with circumstances, asked with all of them (`did "Rakhmon" criticized
+  /// "Russia" at "Tashkent SCO summit" manner "personally"`): `yes` for an affirmed fact, `no`
+  /// for a denied one whose triple SQL finds no affirmed fact for.
+  @Test func everyQualifiedVerdictAgrees() throws {
+    let rows = try database.rows(
+      SQLSecondOpinionTests.prelude() + """
+        SELECT f.id AS id, s.name AS subject, r.phrase AS phrase, o.name AS object,
+          f.polarity AS polarity, q.key AS key, qe.name AS entity, q.value AS value,
+          EXISTS (SELECT 1 FROM says WHERE actor = f.subject AND relation = f.relation
+            AND target = f.object) AS said
+        FROM facts f JOIN qualifiers q ON q.fact = f.id
+        JOIN entities s ON s.id = f.subject JOIN entities o ON o.id = f.object
+        JOIN relations r ON r.id = f.relation LEFT JOIN entities qe ON qe.id = q.entity
+        WHERE f.modality <> 'scenario' ORDER BY f.id, q.position;
+        """)
+    var questions: [(id: String, query: String, expected: Verdict.Value)] = []
+    for row in rows {
+      let id = row["id"]?.description ?? ""
+      let text = QualifierCondition.words(of: row["value"]?.description ?? "")
+      let value =
+        if case .text(let name) = row["entity"] { "\"\(name)\"" } else {
+          "\"\(text.joined(separator: " "))\""
+        }
+      let circumstance = " \(row["key"]?.description ?? "") \(value)"
+      if let last = questions.last, last.id == id {
+        questions[questions.count - 1].query += circumstance
+        continue
+      }
+      let subject = row["subject"]?.description ?? ""
+      let object = row["object"]?.description ?? ""
+      let phrase = row["phrase"]?.description ?? ""
+      guard !subject.contains("\""), !object.contains("\"") else { continue }
+      let denied = row["polarity"]?.description == "denied"
+      let said = row["said"]?.description == "1"
+      let expected: Verdict.Value = denied && !said ? .no : .yes
+      questions.append((id, "did \"\(subject)\" \(phrase) \"\(object)\"\(circumstance)", expected))
+    }
+    #expect(questions.count > 30)
+    var disagreements: [String] = []
+    for question in questions {
+      let verdict = try engine.evaluate(question.query).verdict
+      if verdict != question.expected {
+        disagreements.append(
+          "\(question.query): evaluator \(verdict?.rawValue ?? "none"), SQL \(question.expected)")
+      }
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.joined(separator: "\n"))")
+  }
+
   /// `is iran a member of the csto`: the SQL finds the membership only among the scenario's
   /// facts, and the evaluator names that scenario.
   @Test func theScenarioThatWouldMakeItYesAgrees() throws {

@@ -39,6 +39,14 @@ import Testing
       names: ["Kazakhstan", "Kyrgyzstan", "Tajikistan"]),
     Case(
       query: "countries where invited to \"regional cooperation-2022\"", names: ["United States"]),
+    // After `was`/`were`, `invited` is the passive without its agent.
+    Case(
+      query: "who was invited to \"regional cooperation-2022\"",
+      names: ["Kazakhstan", "Kyrgyzstan", "Tajikistan"]),
+    Case(
+      query: "which members were invited to exercises",
+      names: ["Kazakhstan", "Kyrgyzstan", "Tajikistan"]),
+    Case(query: "who was criticized by rakhmon at the tashkent sco summit", names: ["Russia"]),
     Case(
       query: "countries where invited by united states to exercises",
       names: ["Kazakhstan", "Kyrgyzstan", "Tajikistan"]),
@@ -144,6 +152,26 @@ import Testing
     let answer = try engine.evaluate(testCase.query)
     #expect(answer.kind == .facts)
     #expect(answer.facts.map(\.sentence) == testCase.sentences)
+  }
+
+  /// `why` proves a qualified condition through the office holder; `why not` shows the same
+  /// fact with other circumstances (¶5: Japarov criticized the CSTO at the summit in Astana).
+  @Test func whyKnowsCircumstances() throws {
+    let proof = try engine.evaluate("why tajikistan criticized russia at the tashkent sco summit")
+    guard case .explanation(let holds) = proof.body else {
+      Issue.record("not an explanation")
+      return
+    }
+    #expect(holds.holds)
+    #expect(proof.paragraphs == [5])
+    let answer = try engine.evaluate("why not kyrgyzstan criticized csto at tashkent sco summit")
+    guard case .nearMisses(let misses) = answer.body else {
+      Issue.record("not near misses")
+      return
+    }
+    let other = misses.misses.filter { $0.reason == "other circumstances" }
+    #expect(other.map(\.paragraph) == [5])
+    #expect(other.first?.fact?.qualifiers.contains("at summit in Astana") == true)
   }
 
   /// `in` before `paragraph` or a number is still a paragraph.
@@ -360,7 +388,12 @@ extension TreeBuilder {
         WhQuestion(
           asked: asked[pick(3)], subject: subject,
           predicate: claim(&self, needsSomething: false)))
-    case 5: return .happened(key: pick(2) == 0 ? "at" : "in", target())
+    case 5:
+      let keys = ["at", "in", "to", "with", "during", "between"]
+      let key = keys[pick(keys.count)]
+      let between = key == "between" ? subject : nil
+      return .happened(
+        key: key, target(), between: between, qualifiers: qualifiers(&self, atLeast: 0))
     default: return .verdict(subject: subject, claim(&self, needsSomething: false))
     }
   }

@@ -188,6 +188,53 @@ import Testing
     Case(
       query: "facts in paragraph 5",
       sql: "SELECT DISTINCT fact FROM evidence WHERE paragraph = 5;"),
+    // which: the set's members among the objects of the subject's facts
+    Case(
+      query: "which countries did the united states invite",
+      sql: """
+        SELECT name FROM entities WHERE kind = 'country'
+          AND id IN (SELECT object FROM did WHERE actor = 'united_states' AND relation = 'invited');
+        """),
+    Case(
+      query: "which members criticized russia",
+      sql: """
+        SELECT name FROM entities WHERE id IN (SELECT id FROM members)
+          AND id IN (SELECT actor FROM says WHERE relation = 'criticized' AND target = 'russia');
+        """),
+    // who did: the objects of the kinds that act in the article's events
+    Case(
+      query: "who did the united states invite",
+      sql: """
+        SELECT name FROM entities
+        WHERE id IN (SELECT object FROM did WHERE actor = 'united_states' AND relation = 'invited')
+          AND kind IN (SELECT e.kind FROM facts f JOIN entities e ON e.id = f.subject
+            JOIN relations r ON r.id = f.relation WHERE r.cameo IS NOT NULL);
+        """),
+    // what did X not R: the denied facts of X and of those who speak for it
+    Case(
+      query: "what did minsk not support",
+      sql: """
+        SELECT name FROM entities WHERE id IN (
+          SELECT f.object FROM facts f JOIN speaks a ON a.speaker = f.subject
+          WHERE a.entity = 'belarus' AND f.relation = 'supported' AND f.polarity = 'denied'
+            AND f.modality <> 'scenario' AND (a.entity = f.subject OR NOT f.personal));
+        """),
+    Case(
+      query: "who did the csto not support",
+      sql: """
+        SELECT name FROM entities WHERE id IN (
+          SELECT f.object FROM facts f JOIN speaks a ON a.speaker = f.subject
+          WHERE a.entity = 'csto' AND f.relation = 'supported' AND f.polarity = 'denied'
+            AND f.modality <> 'scenario' AND (a.entity = f.subject OR NOT f.personal));
+        """),
+    // not never offers its own target
+    Case(
+      query: "members where not criticized russia",
+      sql: """
+        SELECT name FROM entities WHERE id IN (SELECT id FROM members)
+          AND id NOT IN (SELECT actor FROM says WHERE relation = 'criticized' AND target = 'russia')
+          AND id <> 'russia';
+        """),
   ]
 
   @Test(arguments: cases)

@@ -68,6 +68,9 @@ import Testing
     Case(query: "did the us promise military assistance to armenia", verdict: .no, paragraphs: [6]),
     Case(
       query: "did washington promise military assistance to armenia", verdict: .no, paragraphs: [6]),
+    Case(
+      query: "has the us ever promised military assistance to armenia", verdict: .no,
+      paragraphs: [6]),
     // ¶3 "CSTO’s governing bodies have not named the aggressor"
     Case(query: "did the csto name the aggressor azerbaijan", verdict: .no, paragraphs: [3]),
     // ¶9 "none of the CSTO countries, with the exception of Belarus, openly supported Russia"
@@ -77,6 +80,22 @@ import Testing
       query: "did kazakhstan support russia in the special operation manner openly", verdict: .no,
       paragraphs: [9]),
     Case(query: "did kazakhstan support russia", verdict: .notStated, paragraphs: [9]),
+    // A one-word value of a qualifier the model declares reads as an adverb (manner openly).
+    Case(query: "did belarus openly support russia", verdict: .yes, paragraphs: [9]),
+    Case(query: "did japarov openly criticize the csto", verdict: .yes, paragraphs: [5]),
+    Case(query: "did rakhmon openly criticize russia", verdict: .notStated),
+    Case(
+      query: "did kazakhstan openly support russia in the special operation", verdict: .no,
+      paragraphs: [9]),
+    Case(
+      query: "did minsk publicly support the accession of the four new regions to russia",
+      verdict: .no, paragraphs: [9]),
+    // ¶4 "Armenia refused to participate"; ¶5 Kyrgyzstan "canceled its participation"
+    Case(query: "did armenia take part in interaction 2022", verdict: .no, paragraphs: [4]),
+    Case(
+      query: "did kyrgyzstan participate in unbreakable brotherhood", verdict: .no,
+      paragraphs: [5]),
+    Case(query: "did kazakhstan take part in regional cooperation-2022", verdict: .notStated),
     // ¶9 "the accession of four new regions to Russia was not publicly supported by Minsk"
     Case(
       query: "did minsk support the accession of four new regions to russia manner publicly",
@@ -124,6 +143,29 @@ import Testing
     }
     #expect(verdict.evidence.first?.via == "Rakhmon")
     #expect(verdict.evidence.first?.role == "president")
+  }
+
+  /// A set where a name belongs: the note is the selection that asks it of each member.
+  @Test func aSetAsTheSubjectPointsToTheSelection() throws {
+    let error = #expect(throws: QueryError.self) {
+      try engine.evaluate("is members a member of the csto")
+    }
+    #expect(
+      error?.diagnostic.notes.first == "to ask it of each: members where member of the csto")
+    #expect(try engine.evaluate("members where member of the csto").names.count == 6)
+  }
+
+  /// The adverb is the declared qualifier: the claim reads it as a fact's sentence would.
+  @Test func anAdverbIsTheModelsQualifier() throws {
+    let answer = try engine.evaluate("did belarus openly support russia")
+    guard case .verdict(let verdict) = answer.body else {
+      Issue.record("not a verdict")
+      return
+    }
+    #expect(verdict.claim == "Belarus supported Russia openly")
+    let statements = try engine.parseStatements("did belarus openly support russia")
+    #expect(engine.print(statements[0]) == "did belarus supported russia manner \"openly\"")
+    #expect(engine.vocabulary.adverbs["openly"] == "manner")
   }
 
   @Test func theJSONHasTheSpecsFields() throws {
@@ -179,6 +221,9 @@ import Testing
       query: "did kyrgyzstan cancel unbreakable brotherhod",
       message: "unknown name 'unbreakable brotherhod'", suggestions: ["unbreakable brotherhood"]),
     ErrorCase(query: "did", message: "expected a name, found end of input", suggestions: []),
+    ErrorCase(
+      query: "did the members criticize russia",
+      message: "a question here is about one name, not the set 'members'", suggestions: []),
     ErrorCase(
       query: "is belarus a", message: "expected a relation, found end of input", suggestions: []),
   ]

@@ -139,6 +139,17 @@ import Testing
     HappenedCase(
       query: "what happened in the special operation", paragraphs: [1, 8, 9, 12], count: 4),
     HappenedCase(query: "what happened at the afghan border", paragraphs: [7], count: 1),
+    // ¶2 "the Armenian-Azerbaijani and Kyrgyz-Tajik conflicts"; ¶5 "neighboring Tajikistan"
+    HappenedCase(
+      query: "what happened between kyrgyzstan and tajikistan", paragraphs: [2, 5], count: 2),
+    // ¶5 "it was Kyrgyzstan that canceled its participation in the command-staff maneuvers"
+    HappenedCase(query: "what happened to unbreakable brotherhood", paragraphs: [5], count: 1),
+    // ¶2 "provide concrete assistance to President Kasym Jomart Tokayev and his administration"
+    HappenedCase(query: "what happened in kazakhstan when winter", paragraphs: [2], count: 1),
+    // ¶5 Rakhmon (for Tajikistan) criticized Russia; ¶8, ¶9 what all members do with Moscow;
+    // Russia's own army and leadership are no link between it and the members
+    HappenedCase(
+      query: "what happened between tajikistan and russia", paragraphs: [5, 8, 9], count: 4),
   ]
 
   @Test(arguments: happenedCases) func whatHappenedListsTheFacts(_ testCase: HappenedCase) throws {
@@ -170,7 +181,8 @@ import Testing
       suggestions: []),
     ErrorCase(
       query: "what happened on the astana summit",
-      message: "expected 'at' or 'in' (as in: what happened at the astana summit), found 'on'",
+      message:
+        "expected 'at', 'in' or 'between' (as in: what happened at the astana summit), found 'on'",
       suggestions: ["in"]),
     ErrorCase(
       query: "when did armenia fight", message: "expected a relation, found 'fight'",

@@ -273,7 +273,7 @@ public struct NearMisses: Sendable, Equatable, Codable {
 /// One thing the article says near a claim that does not hold.
 public struct NearMiss: Sendable, Equatable, Codable {
   /// `another relation`, `reverse direction`, `denied`, `only in a scenario`,
-  /// `same paragraph`.
+  /// `other circumstances` (the fact, at another place or time than asked), `same paragraph`.
   public var reason: String
   public var fact: FactResult?
   /// The id of the document the paragraph is in.

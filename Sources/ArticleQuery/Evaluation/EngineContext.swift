@@ -174,10 +174,12 @@ enum SetReferences {
       collect(qualifiers, into: &found)
     case .verdict(_, let claim): collect(claim, into: &found)
     case .wh(let question): collect(question.predicate, into: &found)
-    case .happened(_, let target): collect(target, into: &found)
+    case .happened(_, let target, _, let qualifiers):
+      collect(target, into: &found)
+      collect(qualifiers, into: &found)
     case .whatIf(let assumption):
       if case .fact(_, _, let target) = assumption.claim { collect(target, into: &found) }
-    case .pairs(_, let qualifiers): collect(qualifiers, into: &found)
+    case .pairs(_, let qualifiers, _): collect(qualifiers, into: &found)
     case .connection: break
     }
     if case .facts(.qualified(let qualifiers)) = query { collect(qualifiers, into: &found) }

@@ -10,9 +10,9 @@ extension Evaluator {
   ///
   /// A chain is a path of entities: where several facts join the same two neighbours, the
   /// step shows the one the article states first (reported before the author's
-  /// assessments), the others are its alternatives, and they make no chain of their own. Chains are ordered by the
-  /// names along them, at most `Connections.maximumShown` are shown, and `more` says how
-  /// many others there are.
+  /// assessments), the others are its alternatives, and they make no chain of their own.
+  /// Chains are ordered by the names along them, at most `Connections.maximumShown` are
+  /// shown, and `more` says how many others there are.
   ///
   /// Two breadth-first searches bound the work by the facts within the limit of either end,
   /// each fact looked at once per search, so a model of a million facts answers without

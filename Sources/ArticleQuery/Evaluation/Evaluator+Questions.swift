@@ -20,7 +20,16 @@ extension Evaluator {
     let object = claim.object.map { printer.print($0) } ?? "someone"
     let name = model.entities[subject].name
     let (first, second) = claim.relation.reversed ? (object, name) : (name, object)
-    let circumstances = claim.qualifiers.isEmpty ? "" : " " + printer.print(claim.qualifiers)
+    // Circumstances as a fact's sentence has them: a declared key's words alone (`openly`).
+    let builtIn = Set(Qualifier.Key.allCases.map(\.rawValue))
+    let circumstances = claim.qualifiers.map { qualifier in
+      switch qualifier.value {
+      case .words(let words) where !builtIn.contains(qualifier.key):
+        " " + words.joined(separator: " ")
+      case .words(let words): " \(qualifier.key) \(words.joined(separator: " "))"
+      case .target(let target): " \(qualifier.key) \(printer.print(target))"
+      }
+    }.joined()
     let statement =
       FactSentence(model: model).claim(first, claim.relation.index, second) + circumstances
     let supports = qualified(claim, among: [subject], polarity: .affirmed)[subject] ?? []
@@ -123,13 +132,32 @@ extension Evaluator {
   }
 
   /// `what happened at X`: the facts that count whose circumstance or object is one of the
-  /// target's entities.
-  mutating func happened(_ target: Target) -> [Int] {
+  /// target's entities; with `between` (`what happened between X and Y`), the facts that join
+  /// X (or one who speaks for it) and one of the target's, either way round. Each has the
+  /// circumstances asked.
+  mutating func happened(
+    _ target: Target, between: Int?, _ qualifiers: [QualifierCondition]
+  ) -> [Int] {
+    let wanted = resolve(qualifiers)
+    let places = targetSet(target)
     var found: Set<Int> = []
-    for entity in targetSet(target) {
-      found.formUnion(model.index.factsByQualifier[entity])
-      found.formUnion(model.index.factsByObject[entity])
+    if let between {
+      // A fact within X (its army is part of it) joins X to nothing else.
+      let own = Set(speakers(for: between).map(\.entity))
+      for speaker in own {
+        for fact in model.index.factsBySubject[speaker] + model.index.factsByObject[speaker] {
+          let other =
+            model.facts[fact].subject == speaker
+            ? model.facts[fact].object : model.facts[fact].subject
+          if !own.contains(other), matches(other, places) { found.insert(fact) }
+        }
+      }
+    } else {
+      for entity in places {
+        found.formUnion(model.index.factsByQualifier[entity])
+        found.formUnion(model.index.factsByObject[entity])
+      }
     }
-    return found.filter { usable(model.facts[$0]) }
+    return found.filter { usable(model.facts[$0]) && has(model.facts[$0], wanted) }
   }
 }

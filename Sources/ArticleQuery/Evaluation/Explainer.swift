@@ -136,7 +136,7 @@ struct Explainer {
           reason: reason, fact: fact, document: fact.document, paragraph: fact.paragraph,
           quote: fact.quote))
     }
-    for (relation, target) in predicates(in: condition) {
+    for (relation, target, qualified) in predicates(in: condition) {
       let relationIndex = relation.index
       let targets = evaluator.targetSet(target)
       let mine = Set(evaluator.speakers(for: entity).map(\.entity))
@@ -155,6 +155,8 @@ struct Explainer {
             add("only in a scenario", factIndex)
           } else if !sameDirection {
             add("reverse direction", factIndex)
+          } else if qualified {
+            add("other circumstances", factIndex)
           }
         }
       }
@@ -176,10 +178,12 @@ struct Explainer {
     }.map(\.element)
   }
 
-  private func predicates(in condition: Condition) -> [(RelationRef, Target)] {
+  /// The relations and targets a condition names, each with whether it asks circumstances
+  /// too (then the same fact with others is a near miss).
+  private func predicates(in condition: Condition) -> [(RelationRef, Target, Bool)] {
     switch condition {
-    case .predicate(let relation, let target): [(relation, target)]
-    case .qualified(let claim): claim.object.map { [(claim.relation, $0)] } ?? []
+    case .predicate(let relation, let target): [(relation, target, false)]
+    case .qualified(let claim): claim.object.map { [(claim.relation, $0, true)] } ?? []
     case .not(let inner): predicates(in: inner)
     case .and(let parts), .or(let parts): parts.flatMap(predicates)
     }

@@ -48,13 +48,14 @@ public indirect enum Query: Sendable, Equatable {
   case verdict(subject: EntityRef, QualifiedPredicate)
   /// `where`/`when`/`how much did X R Y`: a circumstance of the matching facts.
   case wh(WhQuestion)
-  /// `what happened at X`: the facts whose circumstance (the key's) or object is X.
-  case happened(key: String, Target)
+  /// `what happened at X`: the facts whose circumstance or object is X (`key` is the word
+  /// written: at, in, to, with, during); `what happened between X and Y` (`between`: X).
+  case happened(key: String, Target, between: EntityRef?, qualifiers: [QualifierCondition])
   /// `what if iran joins the csto`: a scenario's facts and how the named sets change under it.
   case whatIf(Assumption)
   /// `who criticized whom`: every fact of a relation that counts (the phrase's direction
   /// is kept for printing; a passive lists the same facts).
-  case pairs(RelationRef, qualifiers: [QualifierCondition] = [])
+  case pairs(RelationRef, qualifiers: [QualifierCondition] = [], ends: PairEnds = PairEnds())
   /// `how is pelosi connected to tajikistan`: the shortest chains of facts between two
   /// entities.
   case connection(EntityRef, EntityRef)

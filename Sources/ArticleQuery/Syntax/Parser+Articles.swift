@@ -23,6 +23,10 @@ extension Parser {
   /// The entity that all of `head` names, by a name after an optional article or by a
   /// possessive with one reading.
   func wholeName(_ head: ArraySlice<String>) -> Int? {
+    // A name may itself begin with `the` (the Russian side): the whole words first.
+    if let (index, matched) = vocabulary.entity(at: head), matched == head.count {
+      return index
+    }
     let named =
       head.count > 1 && Self.articles.contains(head.first ?? "") ? head.dropFirst() : head
     if let (index, matched) = vocabulary.entity(at: named), matched == named.count {

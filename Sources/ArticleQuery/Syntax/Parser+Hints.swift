@@ -27,7 +27,7 @@ extension Parser {
     to text: String, failingAt range: Range<Int>, offered: String? = nil,
     vocabulary: Vocabulary
   ) -> String? {
-    guard !text.contains(";"), let tokens = try? Lexer.tokenize(text),
+    guard text.utf8.count <= 2_000, !text.contains(";"), let tokens = try? Lexer.tokenize(text),
       tokens.count - 1 <= hintTokenLimit, tokens.count > 1
     else { return nil }
     let words = tokens.dropLast().map { $0.kind == .string ? "\"\($0.text)\"" : $0.text }
@@ -51,6 +51,7 @@ extension Parser {
       }
       tries.append(Array(words[..<failing]) + ["where"] + words[failing...])
       tries.append(Array(words[..<failing]) + words[(failing + 1)...])
+      tries.append(["show"] + words[failing...])
       if typed == "whom" || typed == "what", failing > 0 {
         tries.append(Array(words[..<failing]))
       }

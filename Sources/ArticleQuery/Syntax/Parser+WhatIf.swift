@@ -1,10 +1,13 @@
 import Syntax
 
 extension Parser {
-  /// what-if ::= 'what' 'if' assumption
+  /// what-if ::= 'what' ( 'would' 'happen' )? 'if' assumption
   mutating func whatIf() throws(Diagnostic) -> Query {
     _ = eat("what")
-    _ = eat("if")
+    if eat("would") {
+      guard eat("happen") else { throw found(expected: "'happen'", candidates: ["happen"]) }
+    }
+    guard eat("if") else { throw found(expected: "'if'", candidates: ["if"]) }
     note(.entity)
     if at(.word) || at(.string) { try expectScenarioOrFact() }
     return .whatIf(try assumption())
@@ -14,15 +17,15 @@ extension Parser {
   /// name no scenario: an unknown name gets the scenarios' names as suggestions, a known
   /// entity that no relation follows is not a scenario. A scenario's fact (`iran joins csto`)
   /// passes, as in `assuming`.
-  private func expectScenarioOrFact() throws(Diagnostic) {
+  mutating func expectScenarioOrFact() throws(Diagnostic) {
     let scenarios = vocabulary.entityNames.filter { name in
       vocabulary.entity(named: name).map(vocabulary.isScenario) ?? false
     }
-    let note = "the scenarios: " + scenarioDisplayNames.joined(separator: "; ")
+    let listing = "the scenarios: " + scenarioDisplayNames.joined(separator: "; ")
     if at(.string) {
       guard let index = vocabulary.entity(named: current.text) else {
         throw Diagnostic(
-          "unknown scenario \(current.description)", at: current.range, notes: [note],
+          "unknown scenario \(current.description)", at: current.range, notes: [listing],
           suggestions: closest(to: current.folded, in: scenarios))
       }
       if vocabulary.isScenario(index)
@@ -31,15 +34,15 @@ extension Parser {
         return
       }
       throw Diagnostic(
-        "\(current.description) is not a scenario", at: current.range, notes: [note],
+        "\(current.description) is not a scenario", at: current.range, notes: [listing],
         suggestions: closest(to: current.folded, in: scenarios))
     }
     guard let (index, length) = entityMatchSkippingThe() else {
-      let typed = words.prefix { $0 != "assuming" }
+      let typed = words.prefix { !Self.assumptionOpeners.contains($0) }
       let end = position + max(1, typed.count) - 1
       throw Diagnostic(
         "unknown scenario '\(tokens[position...end].map(\.text).joined(separator: " "))'",
-        at: current.range.lowerBound..<tokens[end].range.upperBound, notes: [note],
+        at: current.range.lowerBound..<tokens[end].range.upperBound, notes: [listing],
         suggestions: closest(to: typed.joined(separator: " "), in: scenarios))
     }
     var after = self
@@ -47,10 +50,17 @@ extension Parser {
     guard !vocabulary.isScenario(index), lengthBeforeRelation() == nil,
       vocabulary.relation(at: after.words) == nil
     else { return }
-    let range = tokens[position].range.lowerBound..<tokens[position + length - 1].range.upperBound
+    let named = tokens[position..<(position + length)]
+    let range = current.range.lowerBound..<tokens[position + length - 1].range.upperBound
+    if after.at(.end) {
+      // At the end of the text a relation may still come: offered for completion.
+      position += length
+      note(.relation)
+    }
     throw Diagnostic(
-      "'\(tokens[position..<(position + length)].map(\.text).joined(separator: " "))' is not a scenario",
-      at: range, notes: [note, "a scenario's fact may stand for it: what if iran joins csto"],
+      "'\(named.map(\.text).joined(separator: " "))' is not a scenario",
+      at: range,
+      notes: [listing, "a scenario's fact may stand for it: what if iran joins csto"],
       suggestions: closest(to: words.joined(separator: " "), in: scenarios))
   }
 

@@ -17,6 +17,9 @@ public struct Parser {
   let tokens: [Token]
   var position = 0
   var depth = 0
+  /// Set by `who was` and `which ... were`: the condition's first relation may be a passive
+  /// without its agent (`who was invited to ...`).
+  var afterCopula = false
   /// What the parser looked for when it met the end of the input, for completion.
   private(set) var expected: Set<Expectation> = []
 
@@ -198,19 +201,24 @@ public struct Parser {
     return statements
   }
 
-  /// statement ::= query assumptions? '?'?
+  /// statement ::= ( what-if follow-up? | query ) assumptions? '?'?
   mutating func statement() throws(Diagnostic) -> Statement {
     let start = position
-    let query = try self.query()
-    let assumptions = at("assuming") ? try self.assumptions() : []
-    if !at("assuming") { note(.keyword("assuming")) }
+    var query = try self.query()
+    var assumptions: [Assumption] = []
+    if case .whatIf(let assumption) = query, at(.comma) {
+      assumptions.append(assumption)
+      query = try followUp()
+    }
+    if atAssumptions { assumptions += try self.assumptions() }
+    if !atAssumptions { note(.keyword("assuming")) }
     _ = eat(.question)
     return Statement(query: query, assumptions: assumptions, range: range(from: start))
   }
 
-  /// assumptions ::= 'assuming' assumption ( 'and' assumption )*
+  /// assumptions ::= ( 'assuming' | 'if' ) assumption ( 'and' assumption )*
   mutating func assumptions() throws(Diagnostic) -> [Assumption] {
-    _ = eat("assuming")
+    if !eat("assuming"), eat("if"), at(.word) || at(.string) { try expectScenarioOrFact() }
     var assumptions: [Assumption] = []
     repeat {
       assumptions.append(try assumption())
@@ -218,7 +226,7 @@ public struct Parser {
     return assumptions
   }
 
-  /// assumption ::= SCENARIO | NAME RELATION target
+  /// assumption ::= SCENARIO | NAME RELATION target?
   mutating func assumption() throws(Diagnostic) -> Assumption {
     let start = position
     if at(.string), let index = vocabulary.entity(named: current.text),
@@ -234,19 +242,20 @@ public struct Parser {
     }
     let subject = try nameBeforeRelation()
     let reference = try relation()
-    let object = try target()
+    let object = try assumedObject()
     return Assumption(
       .fact(subject: subject, relation: reference, object: object), range: range(from: start))
   }
 
-  /// query ::= entity-query | count | show | facts | why | verdict | wh-question | happened
-  ///            | what-if | pairs | connection
+  /// query ::= entity-query | who-set | count | how-many | show | facts | why | verdict
+  ///            | wh-question | happened | what-if | pairs | connection
   mutating func query() throws(Diagnostic) -> Query {
     note(.opener)
     note(.set)
     switch at(.word) ? current.folded : "" {
-    case "what" where peek().kind == .word && peek().folded == "if": return try whatIf()
-    case "who" where atPairs, "what" where atPairs: return try pairs()
+    case "what" where atWhatIf: return try whatIf()
+    case "who" where atWhoSet: return try whoSet()
+    case "who" where atPairs, "what" where atPairs, "which" where atPairs: return try pairs()
     case "count": return try count()
     case "show": return try show()
     case "facts": return try facts()
@@ -255,6 +264,7 @@ public struct Parser {
     case "where", "when": return try whQuestion()
     case "how" where peek().folded == "much" || Self.verdictOpeners.contains(peek(2).folded):
       return try whQuestion()
+    case "how" where peek().folded == "many": return try howMany()
     case "how": return try connection()
     case "what" where peek().folded == "happened": return try happened()
     case "what" where ["links", "connects"].contains(peek().folded): return try connection()
@@ -266,6 +276,7 @@ public struct Parser {
   mutating func entityQuery() throws(Diagnostic) -> Query {
     switch at(.word) ? current.folded : "" {
     case "who": return try who()
+    case "what" where atWhatWhich: return try which()
     case "what": return try what()
     case "which": return try which()
     case "count", "show", "facts", "why":
@@ -279,13 +290,13 @@ public struct Parser {
     }
   }
 
-  /// selection ::= set ( 'where' condition )?
+  /// selection ::= set ( ( 'where' | 'that' ) condition )?
   mutating func selection() throws(Diagnostic) -> Query {
     let source = try set()
-    if eat("where") {
+    if eat("where") || eat("that") {
       return .selection(source, try condition())
     }
-    if at(.word), !at("assuming") {
+    if at(.word), !atAssumptions {
       throw found(expected: "'where', 'assuming' or ';'", candidates: ["where", "assuming"])
     }
     return .selection(source, nil)
@@ -315,11 +326,19 @@ public struct Parser {
     return all.first == "the" ? all.dropFirst() : all
   }
 
-  /// who ::= 'who' ( do-support | ( 'is' | 'was' | 'are' | 'were' )? condition )
+  /// who ::= 'who' ( do-support | ( 'is' | 'was' | 'are' | 'were' ) office-holder
+  ///            | ( 'is' | 'was' | 'are' | 'were' | 'would' 'be' )? condition )
   mutating func who() throws(Diagnostic) -> Query {
     _ = eat("who")
     noteAuxiliaries()
-    if atAuxiliary {
+    if at(.word), ["is", "was", "are", "were"].contains(current.folded),
+      officeHolderLength(from: 1) != nil
+    {
+      _ = eat(current.folded)
+      return .who(try officeHolder())
+    }
+    if at("would"), peek().folded == "be" { position += 2 }
+    if atAuxiliary, peek().folded != "not" {
       var question = try doSupport()
       question.asking = .who
       return .did(question)
@@ -328,6 +347,7 @@ public struct Parser {
       vocabulary.relation(at: words) == nil
     {
       _ = eat(current.folded)
+      afterCopula = true
     }
     return .who(try condition())
   }
@@ -383,7 +403,8 @@ public struct Parser {
       let follows =
         vocabulary.relation(at: rest) != nil
         || (orCondition
-          && (rest.first == "not" || (rest.isEmpty && peek(length).kind == .leftParen)))
+          && (rest.first == "not" || rest.first == "never"
+            || (rest.isEmpty && peek(length).kind == .leftParen)))
       guard follows else { continue }
       let head = available.prefix(length)
       if wholeName(head) != nil { return length }
@@ -421,7 +442,7 @@ public struct Parser {
       return .facts(.paragraph(try paragraph()))
     }
     if atQualifier { return .facts(.qualified(try qualifiers())) }
-    if at(.word), !at("assuming") {
+    if at(.word), !atAssumptions {
       throw found(
         expected: "'about', 'in paragraph', a qualifier (as in: facts at the astana summit) or ';'",
         candidates: ["about", "in"] + vocabulary.qualifierKeys)
@@ -487,8 +508,11 @@ public struct Parser {
     return parts.count == 1 ? parts[0] : .and(parts)
   }
 
-  /// negation ::= 'not' negation | '(' condition ')' | predicate
+  /// negation ::= ( 'did' | 'does' | 'do' )? 'not' negation | '(' condition ')' | predicate
   mutating func negation() throws(Diagnostic) -> Condition {
+    if at(.word), ["did", "does", "do"].contains(current.folded), peek().folded == "not" {
+      _ = eat(current.folded)
+    }
     if eat("not") {
       return .not(try nested { parser throws(Diagnostic) in try parser.negation() })
     }
@@ -502,7 +526,10 @@ public struct Parser {
 
   /// predicate ::= RELATION ( target qualifier* | qualifier+ )
   mutating func predicate() throws(Diagnostic) -> Condition {
-    let reference = try relation()
+    let passive = afterCopula && atPassiveWithoutAgent
+    afterCopula = false
+    var reference = try relation()
+    if passive { reference.reversed = true }
     let object = atQualifier ? nil : try target()
     let qualifiers = try self.qualifiers()
     guard let object, qualifiers.isEmpty else {
@@ -521,6 +548,10 @@ public struct Parser {
     if atArticle, let (reference, length) = vocabulary.relation(at: words.dropFirst()) {
       return RelationRef(
         reference.index, reversed: reference.reversed, at: eat(tokens: length + 1))
+    }
+    if atArticle, peek().kind == .word, vocabulary.startsRelation(peek().folded) {
+      // `who is the president`: the relation begun after the article is what is missing.
+      position += 1
     }
     throw found(expected: "a relation", candidates: vocabulary.relationPhrases)
   }

@@ -52,11 +52,16 @@ struct QueryPrinter {
     case .verdict(let subject, let claim): return "did \(name(subject)) \(print(claim))"
     case .wh(let question):
       return "\(question.asked.rawValue) did \(name(question.subject)) \(print(question.predicate))"
-    case .happened(let key, let target): return "what happened \(key) \(print(target))"
-    case .whatIf(let assumption): return "what if \(print(assumption))"
-    case .pairs(let relation, let qualifiers):
+    case .happened(let key, let target, let between, let qualifiers):
+      let place = between.map { "\(name($0)) and \(print(target))" } ?? print(target)
       let circumstances = qualifiers.isEmpty ? "" : " " + print(qualifiers)
-      return "who \(vocabulary.phrase(for: relation)) whom\(circumstances)"
+      return "what happened \(key) \(place)\(circumstances)"
+    case .whatIf(let assumption): return "what if \(print(assumption))"
+    case .pairs(let relation, let qualifiers, let ends):
+      let circumstances = qualifiers.isEmpty ? "" : " " + print(qualifiers)
+      let subject = ends.subjects.map { "which \(name($0))" } ?? "who"
+      let object = ends.objects.map { "which \(name($0))" } ?? "whom"
+      return "\(subject) \(vocabulary.phrase(for: relation)) \(object)\(circumstances)"
     case .connection(let from, let to): return "how is \(name(from)) connected to \(name(to))"
     }
   }
