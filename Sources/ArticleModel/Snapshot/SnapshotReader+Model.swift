@@ -12,7 +12,9 @@ extension SnapshotReader {
     }
     var kinds: [Kind] = []
     for _ in 0..<(try count()) {
-      kinds.append(Kind(id: try string(), plural: try string(), isScenario: try bool()))
+      kinds.append(
+        Kind(
+          id: try string(), plural: try string(), isScenario: try bool(), aliases: try strings()))
     }
     var relations: [Relation] = []
     for _ in 0..<(try count()) {
@@ -40,7 +42,7 @@ extension SnapshotReader {
       let origin =
         try bool()
         ? NamedSet.Origin(file: try string(), line: try number(), column: try number()) : nil
-      sets.append(NamedSet(id: id, query: query, origin: origin))
+      sets.append(NamedSet(id: id, query: query, origin: origin, aliases: try strings()))
     }
     let factCount = try count()
     var facts: [Fact] = []

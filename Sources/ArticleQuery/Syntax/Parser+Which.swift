@@ -28,7 +28,7 @@ extension Parser {
 
   /// kind-set ::= set | KIND
   mutating func kindSet() throws(Diagnostic) -> SetSource {
-    if at(.word), vocabulary.set(at: words) == nil,
+    if at(.word), vocabulary.set(at: words) == nil, !atRelatedSet,
       let index = vocabulary.singularSets[current.folded]
     {
       return .named(SetRef(index, at: eat(tokens: 1)))
@@ -45,5 +45,6 @@ extension Parser {
     guard next.kind == .word else { return false }
     let after = Array(words.dropFirst())[...]
     return vocabulary.singularSets[next.folded] != nil || vocabulary.set(at: after) != nil
+      || relatedSetFollows(after: 1)
   }
 }

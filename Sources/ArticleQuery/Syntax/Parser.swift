@@ -240,7 +240,7 @@ public struct Parser {
   }
 
   /// query ::= entity-query | count | show | facts | why | verdict | wh-question | happened
-  ///            | what-if | pairs | connection
+  ///            | what-if | pairs | connection | listing
   mutating func query() throws(Diagnostic) -> Query {
     note(.opener)
     note(.set)
@@ -248,6 +248,9 @@ public struct Parser {
     case "what" where peek().kind == .word && peek().folded == "if": return try whatIf()
     case "who" where atPairs, "what" where atPairs: return try pairs()
     case "count": return try count()
+    case "list",
+      "show" where atListing:
+      return try listing()
     case "show": return try show()
     case "facts": return try facts()
     case "why": return try why()
@@ -292,13 +295,14 @@ public struct Parser {
     return .selection(source, nil)
   }
 
-  /// set ::= SET | '(' entity-query ')'
+  /// set ::= SET | related-set | '(' entity-query ')'
   mutating func set() throws(Diagnostic) -> SetSource {
     if eat(.leftParen) {
       let inner = try nested { parser throws(Diagnostic) in try parser.entityQuery() }
       try expect(.rightParen)
       return .query(inner)
     }
+    if atRelatedSet { return .query(try relatedSet()) }
     if let (index, length) = setMatchSkippingArticle() {
       return .named(SetRef(index, at: eat(tokens: length)))
     }
