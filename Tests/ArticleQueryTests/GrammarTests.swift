@@ -452,7 +452,10 @@ struct SentenceGenerator {
     case "SCENARIO": return scenarios[random.next(scenarios.count)]
     case "RELATION": return relations[random.next(relations.count)]
     case "OF-RELATION":
-      let phrases = relations.filter { $0.hasSuffix(" of") }
+      let phrases = relations.filter {
+        $0.hasSuffix(" of")
+          && !Vocabulary.keywords.contains(String($0.prefix { $0 != " " }))
+      }
       return phrases[random.next(phrases.count)]
     case "SET": return sets[random.next(sets.count)]
     case "DOCUMENT": return documents[random.next(documents.count)]

@@ -32,4 +32,33 @@ import Testing
     let set = try Self.engine.evaluate("count members")
     #expect("\(answer.body)" == "\(set.body)")
   }
+
+  /// An adverb before or after a relation reads as its qualifier, and prints so.
+  @Test(arguments: [
+    // ¶9: "the accession of four new regions to Russia was not publicly supported by Minsk"
+    ("what did minsk not support publicly", "what did minsk not support manner publicly"),
+    (
+      "which members did not publicly support the accession of four new regions to russia",
+      "members where not supported accession of four new regions to russia manner publicly"
+    ),
+  ])
+  func anAdverbIsItsQualifier(query: String, qualified: String) throws {
+    let answer = try Self.engine.evaluate(query)
+    #expect(!answer.names.isEmpty)
+    #expect(answer.names == (try Self.engine.evaluate(qualified)).names)
+    for statement in try Self.engine.parseStatements(query) {
+      let printed = Self.engine.print(statement)
+      #expect(printed.contains("manner \"publicly\""), "\(printed)")
+      #expect(try Self.engine.parseStatements(printed) == [statement], "\(printed)")
+    }
+  }
+
+  /// `the author` names the entity whose name is the document's author (¶14: "Author: Anton
+  /// Evstratov").
+  @Test func theAuthorIsTheDocumentsAuthor() throws {
+    #expect(try Self.engine.evaluate("who is from russia").names.contains("Anton Evstratov"))
+    #expect(
+      try Self.engine.evaluate("what does the author work as").names
+        == (try Self.engine.evaluate("what does anton evstratov work as")).names)
+  }
 }

@@ -32,7 +32,8 @@ extension Parser {
       .named(SetRef(everything, at: range(from: start))), .predicate(reference, object))
   }
 
-  /// True where a relation phrase that ends in `of` (after an optional article) comes next,
+  /// True where a relation phrase that ends in `of` and begins with no keyword (`is part of`
+  /// is a verdict's) comes next (after an optional article),
   /// followed by a name or set, and no longer set name does: `members of the csto` is a
   /// related set, `members` alone a set name.
   var atRelatedSet: Bool { relatedSetFollows(after: 0) }
@@ -43,12 +44,14 @@ extension Parser {
     let skip = Self.articles.contains(from.first ?? "") ? 1 : 0
     let rest = from.dropFirst(skip)
     guard let (_, length) = vocabulary.relation(at: rest),
-      rest.dropFirst(length - 1).first == "of"
+      rest.dropFirst(length - 1).first == "of",
+      !Vocabulary.keywords.contains(rest.first ?? "")
     else { return false }
     if let (_, setLength) = vocabulary.set(at: rest), setLength >= length { return false }
     let after = rest.dropFirst(length)
     let object = after.first.map { Self.articles.contains($0) } == true ? after.dropFirst() : after
-    return vocabulary.entity(at: object) != nil || vocabulary.set(at: object) != nil
+    return vocabulary.entity(at: after) != nil || vocabulary.entity(at: object) != nil
+      || vocabulary.set(at: object) != nil
       || peek(offset + skip + length).kind == .string
   }
 }

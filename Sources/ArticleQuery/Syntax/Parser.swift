@@ -516,11 +516,12 @@ public struct Parser {
     return try predicate()
   }
 
-  /// predicate ::= RELATION ( target qualifier* | qualifier+ )
+  /// predicate ::= ADVERB? RELATION ( target qualifier* | qualifier+ )
   mutating func predicate() throws(Diagnostic) -> Condition {
+    let adverb = adverbBeforeRelation()
     let reference = try relation()
     let object = atQualifier ? nil : try target()
-    let qualifiers = try self.qualifiers()
+    let qualifiers = (adverb.map { [$0] } ?? []) + (try self.qualifiers())
     guard let object, qualifiers.isEmpty else {
       return .qualified(
         QualifiedPredicate(relation: reference, object: object, qualifiers: qualifiers))
