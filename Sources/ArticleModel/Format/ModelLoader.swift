@@ -85,8 +85,17 @@ public enum ModelLoader {
     return try load(text: text, name: path, requiringEnd: true, readText: readText)
   }
 
-  /// The bundled model of the CSTO article, compiled into the binary with the article.
-  public static let bundled: Model = {
+  /// The bundled model of the CSTO article, compiled into the binary with the article: read
+  /// from its committed snapshot (`BundledSnapshot`) when that was compiled from these very
+  /// files, else parsed and checked.
+  public static let bundled: Model =
+    BundledSnapshot.model(
+      from: BundledSnapshot.committed, modelText: PackageResources.csto_model,
+      articleText: PackageResources.article_txt) ?? checkedBundled()
+
+  /// The bundled model parsed from `csto.model` and checked against the article, as
+  /// `bundled` is when its snapshot is missing or out of date.
+  public static func checkedBundled() -> Model {
     do {
       return try load(text: Bundled.modelText, name: "csto.model", requiringEnd: true) { name in
         guard name == "article.txt" else { throw FileProblem("no bundled file named \(name)") }
@@ -97,7 +106,7 @@ public enum ModelLoader {
     } catch {
       fatalError("the bundled model does not load: \(error)")
     }
-  }()
+  }
 
   static func readFile(_ url: URL) throws(FileProblem) -> String {
     guard let text = String(data: try readData(url), encoding: .utf8) else {

@@ -67,8 +67,12 @@ public struct Relation: Sendable, Equatable, Codable {
     for form in [passive, inverse].compactMap({ $0 }) {
       forms.append((form, true))
     }
-    var seen: Set<String> = []
-    return forms.filter { seen.insert($0.0).inserted }
+    // A relation has a few forms: comparing them costs less than hashing them into a set.
+    var unique: [(phrase: String, reversed: Bool)] = []
+    for form in forms where !unique.contains(where: { $0.phrase == form.0 }) {
+      unique.append(form)
+    }
+    return unique
   }
 
   /// The office's title for a via-chain (`president` for `president of`).

@@ -30,14 +30,14 @@ public struct Vocabulary: Sendable {
   public static let keywords: [String] = [
     "where", "and", "or", "not", "who", "what", "did", "does", "is", "was", "were", "are",
     "show", "facts", "about", "in", "paragraph", "why", "count", "assuming", "the",
-    "which", "do", "has", "have", "a", "an",
+    "which", "do", "has", "have", "a", "an", "if",
   ]
 
   /// Words that begin a statement, for completion at the start of a line.
   public static let openers: [String] = [
     "who", "who did", "what did", "which", "show", "facts", "why", "count", "did", "is",
     "where did", "when did", "how much did", "what happened at", "what if", "how is", "how are",
-    "list", "show me",
+    "how many", "list", "show me",
   ]
 
   private var entities = PhraseTable()
@@ -88,8 +88,15 @@ public struct Vocabulary: Sendable {
     scenarios = Set(model.entities.indices.filter(model.isScenario))
     documentIDs = model.documents.map(\.id)
     paragraphCounts = model.documents.map(\.paragraphs.count)
-    for (index, entity) in model.entities.enumerated() {
-      for name in entity.allNames where entities.insert(name, .entity(index)) {
+    // Each name's words are read once, for the table and the possessives, and the table has
+    // room for them at once: it grew 26 times at every start (issue 14).
+    let names = model.entities.map(\.allNames)
+    let nameWords = names.map { $0.map(PhraseTable.words(of:)) }
+    entities.reserveCapacity(nameWords.joined().reduce(0) { $0 + $1.count })
+    relations.reserveCapacity(12 * model.relations.count)
+    for (index, names) in names.enumerated() {
+      for (name, words) in zip(names, nameWords[index])
+      where entities.insert(words: words, .entity(index)) {
         entityNames.append(name)
       }
     }
@@ -117,7 +124,9 @@ public struct Vocabulary: Sendable {
     var shared: Set<String> = []
     for fact in model.facts {
       for qualifier in fact.qualifiers where !Qualifier.Key.allCases.contains(qualifier.key) {
-        guard case .text(let text) = qualifier.value, !text.contains(" ") else { continue }
+        guard case .text(let text) = qualifier.value, !text.utf8.contains(UInt8(ascii: " ")) else {
+          continue
+        }
         let words = QualifierCondition.words(of: text)
         guard words.count == 1, let word = words.first else { continue }
         if let key = adverbs[word], key != qualifier.key.rawValue { shared.insert(word) }
@@ -132,7 +141,7 @@ public struct Vocabulary: Sendable {
     let defined = Dictionary(model.sets.enumerated().map { ($1.id, $0) }) { first, _ in first }
     displayNames = model.entities.map(\.name)
     baseForms = Self.baseForms(of: model, in: relations)
-    possessives = Self.possessives(of: model, in: entities)
+    possessives = Self.possessives(of: model, in: entities, nameWords: nameWords)
     for name in model.kinds.map(\.plural) + model.sets.map(\.id) + ["everything"]
     where sets.insert(name, .set(setNames.count)) {
       setNames.append(name)
@@ -258,14 +267,36 @@ struct PhraseTable: Sendable {
   }
 
   /// The folded words of a phrase as the lexer would split it.
+  ///
+  /// Read lexeme by lexeme, folding only the words' bytes: a token (its text, then a folded
+  /// copy) for every word of every name cost a fifth of the start-up (issue 14).
   static func words(of phrase: String) -> [String] {
-    guard let tokens = try? Lexer.tokenize(phrase) else { return [phrase.lowercased()] }
-    return tokens.filter { $0.kind == .word || $0.kind == .number }.map(\.folded)
+    Lexer.scanning(phrase) { lexer in
+      var words: [String] = []
+      while true {
+        guard let lexeme = try? lexer.next() else { return [phrase.lowercased()] }
+        switch lexeme.kind {
+        case .end: return words
+        case .word, .number: words.append(lexer.folded(lexeme.range))
+        default: continue
+        }
+      }
+    }
+  }
+
+  /// Room for about `words` words of phrases before the table grows.
+  mutating func reserveCapacity(_ words: Int) {
+    edges.reserveCapacity(words)
+    meanings.reserveCapacity(words + 1)
   }
 
   /// Adds a phrase; false when it was there already (the first meaning stays).
   mutating func insert(_ phrase: String, _ meaning: Vocabulary.Meaning) -> Bool {
-    let words = Self.words(of: phrase)
+    insert(words: Self.words(of: phrase), meaning)
+  }
+
+  /// Adds a phrase by its words (`words(of:)`); false when it was there already.
+  mutating func insert(words: [String], _ meaning: Vocabulary.Meaning) -> Bool {
     guard !words.isEmpty else { return false }
     var node = 0
     for word in words {

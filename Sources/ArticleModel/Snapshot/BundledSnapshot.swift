@@ -1,0 +1,54 @@
+/// The bundled model's compiled snapshot (`Bundled/csto.snapshot`), committed beside
+/// `csto.model` and the article so that csto starts without parsing or checking them. The
+/// model file and the article stay the source of truth: the snapshot's header holds their
+/// sizes and content hashes, and a snapshot of other files, of another format or that does not
+/// read is not used (`ModelLoader.bundled` then parses and checks `csto.model`).
+/// `BundledSnapshotTests` fails when the committed file is not what `csto.model` compiles to.
+public enum BundledSnapshot {
+  /// What a bundled snapshot records as the csto that wrote it: no build of its own, since
+  /// it is committed; its format version and the files it was compiled from stand for it.
+  public static let build = "csto bundled model"
+
+  /// The file, in the package, that holds the bundled snapshot.
+  public static let path = "Sources/ArticleModel/Bundled/csto.snapshot"
+
+  /// The one command that writes `path` again from `csto.model`, run in the package folder.
+  public static let regenerateCommand =
+    "CSTO_WRITE_BUNDLED_SNAPSHOT=1 swift test --disable-xctest --filter BundledSnapshotTests"
+
+  /// The snapshot bytes compiled into csto.
+  public static var committed: [UInt8] { PackageResources.csto_snapshot }
+
+  /// The header of a snapshot of the bundled model compiled from these two files: their
+  /// names, sizes and content hashes, no times or inodes, so that the bytes depend on the
+  /// files alone.
+  public static func header(modelText: [UInt8], articleText: [UInt8]) -> ModelSnapshot {
+    func source(_ path: String, _ bytes: [UInt8]) -> ModelSnapshot.SourceFile {
+      ModelSnapshot.SourceFile(
+        path: path, size: bytes.count, modifiedSeconds: 0, modifiedNanoseconds: 0, inode: 0,
+        contentHash: bytes.withUnsafeBytes { ContentHash.of($0) })
+    }
+    return ModelSnapshot(
+      build: build, sources: [source("csto.model", modelText), source("article.txt", articleText)])
+  }
+
+  /// The bytes of the bundled snapshot of `model`, checked from the bundled files: what
+  /// `path` must hold.
+  public static func encode(_ model: Model) -> [UInt8] {
+    header(modelText: PackageResources.csto_model, articleText: PackageResources.article_txt)
+      .encode(model)
+  }
+
+  /// The model in `bytes` when they are a whole, valid snapshot compiled from exactly these
+  /// files; nil otherwise (another model text or article, another format, damage).
+  public static func model(from bytes: [UInt8], modelText: [UInt8], articleText: [UInt8])
+    -> Model?
+  {
+    bytes.withUnsafeBytes { raw -> Model? in
+      guard let found = try? ModelSnapshot.header(of: raw),
+        found == header(modelText: modelText, articleText: articleText)
+      else { return nil }
+      return try? ModelSnapshot.model(from: raw)
+    }
+  }
+}
