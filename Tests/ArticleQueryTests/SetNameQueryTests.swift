@@ -61,4 +61,19 @@ import Testing
       try Self.engine.evaluate("what does the author work as").names
         == (try Self.engine.evaluate("what does anton evstratov work as")).names)
   }
+
+  /// `each other` is the which's own set (¶2: "the Armenian-Azerbaijani and Kyrgyz-Tajik
+  /// conflicts": Armenia's conflict is with a state outside the bloc).
+  @Test func eachOtherIsTheQuestionsSet() throws {
+    let query = "which csto members are in conflict with each other"
+    let answer = try Self.engine.evaluate(query)
+    #expect(answer.names == ["Kyrgyzstan", "Tajikistan"])
+    #expect(
+      answer.names == (try Self.engine.evaluate("members where in conflict with members")).names)
+    #expect(!(try Self.engine.evaluate("members where in conflict with countries")).names.isEmpty)
+    for statement in try Self.engine.parseStatements(query) {
+      let printed = Self.engine.print(statement)
+      #expect(try Self.engine.parseStatements(printed) == [statement], "\(printed)")
+    }
+  }
 }

@@ -2,7 +2,7 @@ import Syntax
 
 extension Parser {
   /// which ::= ( 'which' 'of'? | 'what' ) kind-set ( 'where' condition | do-support
-  ///                | ( 'is' | 'was' | 'are' | 'were' )? condition )
+  ///                | ( 'is' | 'was' | 'are' | 'were' )? ( condition | reciprocal ) )
   mutating func which() throws(Diagnostic) -> Query {
     if eat("which") {
       _ = eat("of")
@@ -23,6 +23,10 @@ extension Parser {
     {
       _ = eat(current.folded)
       afterCopula = true
+    }
+    if atReciprocal {
+      afterCopula = false
+      return .which(source, try reciprocal(of: source))
     }
     return .which(source, try condition())
   }

@@ -397,14 +397,17 @@ public struct Parser {
   }
 
   /// The longest count of words at the current position that make a whole name or set and
-  /// are followed by a relation phrase (or, with `orCondition`, by `not` or `(`).
+  /// are followed by a relation phrase, or an adverb and one (or, with `orCondition`, by `not`
+  /// or `(`).
   func lengthBeforeRelation(orCondition: Bool = false) -> Int? {
     let available = words
     guard !available.isEmpty else { return nil }
     for length in stride(from: available.count, through: 1, by: -1) {
       let rest = available.dropFirst(length)
+      let adverb = rest.first.map { vocabulary.adverbs[$0] != nil } ?? false
       let follows =
         vocabulary.relation(at: rest) != nil
+        || (adverb && vocabulary.relation(at: rest.dropFirst()) != nil)
         || (orCondition
           && (rest.first == "not" || rest.first == "never"
             || (rest.isEmpty && peek(length).kind == .leftParen)))
