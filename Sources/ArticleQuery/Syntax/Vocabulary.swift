@@ -156,8 +156,9 @@ public struct Vocabulary: Sendable {
     }
     let furtherNames =
       model.kinds.map { ($0.plural, $0.aliases) } + model.sets.map { ($0.id, $0.aliases) }
-    for (name, aliases) in furtherNames {
-      guard let index = setNames.firstIndex(of: name) else { continue }
+    let setIndex = Dictionary(setNames.enumerated().map { ($1, $0) }) { first, _ in first }
+    for (name, aliases) in furtherNames where !aliases.isEmpty {
+      guard let index = setIndex[name] else { continue }
       for alias in aliases where sets.insert(alias, .set(index)) { setAliases.append(alias) }
     }
     singularSets = Self.singularSets(of: model, setNames: setNames)
