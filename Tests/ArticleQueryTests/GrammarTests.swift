@@ -222,7 +222,7 @@ struct EBNF {
   static let terminals: Set<String> = [
     "NAME", "SCENARIO", "RELATION", "SET", "NUMBER", "DOCUMENT", "ENTITY-KEY", "TEXT-KEY", "TEXT",
     "ADVERB",
-    "KIND", "OFFICE",
+    "KIND", "OFFICE", "OF-RELATION",
   ]
 
   var rules: [String: Expression] = [:]
@@ -451,6 +451,12 @@ struct SentenceGenerator {
         ? "the " + chosen : chosen
     case "SCENARIO": return scenarios[random.next(scenarios.count)]
     case "RELATION": return relations[random.next(relations.count)]
+    case "OF-RELATION":
+      let phrases = relations.filter {
+        $0.hasSuffix(" of")
+          && !Vocabulary.keywords.contains(String($0.prefix { $0 != " " }))
+      }
+      return phrases[random.next(phrases.count)]
     case "SET": return sets[random.next(sets.count)]
     case "DOCUMENT": return documents[random.next(documents.count)]
     case "ENTITY-KEY": return entityKeys[random.next(entityKeys.count)]

@@ -15,8 +15,8 @@ extension Parser {
     for auxiliary in Self.auxiliaries { note(.keyword(auxiliary)) }
   }
 
-  /// do-support ::= ( 'did' | 'does' | 'do' | 'has' | 'have' ) target ( 'not' | 'never' )? RELATION
-  ///                  qualifier*
+  /// do-support ::= ( 'did' | 'does' | 'do' | 'has' | 'have' ) target ( 'not' | 'never' )? ADVERB?
+  ///                  RELATION qualifier*
   mutating func doSupport() throws(Diagnostic) -> DoQuestion {
     let start = position
     noteAuxiliaries()
@@ -26,8 +26,9 @@ extension Parser {
     _ = eat(current.folded)
     let subject = try whatSubject()
     let negated = eat("not") || eat("never")
+    let adverb = adverbBeforeRelation()
     let reference = try relation()
-    let qualifiers = try self.qualifiers()
+    let qualifiers = (adverb.map { [$0] } ?? []) + (try self.qualifiers())
     return DoQuestion(
       asking: .what, subject: subject, relation: reference, negated: negated,
       qualifiers: qualifiers, range: range(from: start))
