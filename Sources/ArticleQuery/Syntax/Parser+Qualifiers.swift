@@ -4,9 +4,10 @@ import Syntax
 /// september`): keys come from the model, so a model that declares `manner` may be asked
 /// `supported russia manner openly`.
 extension Parser {
-  /// qualifier ::= ENTITY-KEY target | TEXT-KEY TEXT
+  /// qualifier ::= ENTITY-KEY target | TEXT-KEY TEXT | 'in' TIME
   mutating func qualifier() throws(Diagnostic) -> QualifierCondition {
     let start = position
+    if let time = try timeAfterIn() { return time }
     guard at(.word), let takesEntity = vocabulary.qualifierTakesEntity[current.folded] else {
       throw found(expected: "a qualifier", candidates: vocabulary.qualifierKeys)
     }
