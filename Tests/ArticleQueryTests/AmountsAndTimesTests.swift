@@ -90,6 +90,18 @@ import Testing
     #expect(asked.results.map(\.name) == plain.results.map(\.name))
   }
 
+  /// `what happened in TIME` lists the facts of that time, as `facts when` does.
+  @Test func whatHappenedInATimeIsTheFactsOfThatTime() throws {
+    let asked = try engine.evaluate("what happened in the winter of 2022")
+    let plain = try engine.evaluate("facts when \"winter of 2022\"")
+    #expect(!asked.facts.isEmpty)
+    #expect(asked.facts.map(\.sentence) == plain.facts.map(\.sentence))
+    // ¶3 "relatively large-scale military operations in mid-September of this year"
+    let september = try engine.evaluate("what happened in mid-september")
+    #expect(september.facts.allSatisfy { $0.paragraph == 3 })
+    #expect(september.facts.contains { $0.subject == "Armenia" && $0.object == "Azerbaijan" })
+  }
+
   /// ¶3: the mid-September fighting is between Armenia and Azerbaijan, a symmetric relation
   /// that happened in either.
   @Test func whatHappenedInArmeniaNamesAzerbaijan() throws {

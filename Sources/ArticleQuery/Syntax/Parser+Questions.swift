@@ -141,10 +141,16 @@ extension Parser {
     return .wh(WhQuestion(asked: asked, subject: subject, predicate: try claim(copula: copula)))
   }
 
-  /// happened ::= 'what' 'happened' ( ( 'at' | 'in' | 'to' | 'with' | 'during' ) target | 'between' NAME 'and' target ) qualifier*
+  /// happened ::= 'what' 'happened' ( ( 'at' | 'in' | 'to' | 'with' | 'during' ) target | 'between' NAME 'and' target | 'in' TIME ) qualifier*
+  ///
+  /// `in TIME` (`what happened in mid-september`) lists the facts of that time, as `facts when`
+  /// does.
   mutating func happened() throws(Diagnostic) -> Query {
     _ = eat("what")
     _ = eat("happened")
+    if let time = try timeAfterIn() {
+      return .facts(.qualified([time] + (try qualifiers())))
+    }
     if eat("between") {
       let first = try name()
       guard eat("and") else {
