@@ -221,7 +221,7 @@ struct EBNF {
   /// The terminals the model supplies.
   static let terminals: Set<String> = [
     "NAME", "SCENARIO", "RELATION", "SET", "NUMBER", "DOCUMENT", "ENTITY-KEY", "TEXT-KEY", "TEXT",
-    "ADVERB",
+    "ADVERB", "MEASURE", "TIME",
     "KIND", "OFFICE", "OF-RELATION",
   ]
 
@@ -466,6 +466,8 @@ struct SentenceGenerator {
     case "OFFICE": return offices[random.next(offices.count)]
     case "TEXT":
       return ["september", "\"winter of 2022\"", "500 million", "openly"][random.next(4)]
+    case "MEASURE": return ["money", "military assistance", "troops"][random.next(3)]
+    case "TIME": return ["the winter of 2022", "mid-september", "this year"][random.next(3)]
     default: return String(random.next(15) + 1)
     }
   }

@@ -4,10 +4,11 @@ import Syntax
 /// september`): keys come from the model, so a model that declares `manner` may be asked
 /// `supported russia manner openly`.
 extension Parser {
-  /// qualifier ::= ENTITY-KEY target | TEXT-KEY TEXT | ADVERB
+  /// qualifier ::= ENTITY-KEY target | TEXT-KEY TEXT | ADVERB | 'in' TIME
   mutating func qualifier() throws(Diagnostic) -> QualifierCondition {
     if let adverb = adverbQualifier() { return adverb }
     let start = position
+    if let time = try timeAfterIn() { return time }
     guard at(.word), let takesEntity = vocabulary.qualifierTakesEntity[current.folded] else {
       throw found(expected: "a qualifier", candidates: vocabulary.qualifierKeys)
     }

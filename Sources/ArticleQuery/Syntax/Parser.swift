@@ -265,7 +265,9 @@ public struct Parser {
     case "why": return try why()
     case let word where Self.verdictOpeners.contains(word): return try verdict()
     case "where", "when": return try whQuestion()
-    case "how" where peek().folded == "much" || Self.verdictOpeners.contains(peek(2).folded):
+    case "how"
+    where peek().folded == "much" || Self.verdictOpeners.contains(peek(2).folded)
+      || atHowManyAmount:
       return try whQuestion()
     case "how" where peek().folded == "many": return try howMany()
     case "how": return try connection()

@@ -81,6 +81,9 @@ public struct Vocabulary: Sendable {
   /// `manner`), each with its key, for a question to use as an adverb before its relation
   /// (`did belarus openly support russia`); a word that two keys share is left out.
   public private(set) var adverbs: [String: String] = [:]
+  /// The folded words of each `when` value the facts have (`winter of 2022`), for a time a
+  /// reader puts after `in` (`in the winter of 2022`).
+  public private(set) var times: [[String]] = []
 
   /// The vocabulary of `model`.
   public init(model: Model) {
@@ -123,6 +126,11 @@ public struct Vocabulary: Sendable {
     }
     var shared: Set<String> = []
     for fact in model.facts {
+      for qualifier in fact.qualifiers where qualifier.key == .when {
+        if case .text(let text) = qualifier.value {
+          times.append(QualifierCondition.words(of: text))
+        }
+      }
       for qualifier in fact.qualifiers where !Qualifier.Key.allCases.contains(qualifier.key) {
         guard case .text(let text) = qualifier.value, !text.utf8.contains(UInt8(ascii: " ")) else {
           continue
