@@ -169,12 +169,15 @@ enum Assumptions {
       let targets = evaluator.targetSet(object)
       var found: [Int] = []
       let byNearEnd = relation.reversed ? model.index.factsByObject : model.index.factsBySubject
-      for fact in byNearEnd[subjectIndex].lazy.map({ model.facts[$0] })
-      where fact.relation == relationIndex && fact.polarity == .affirmed {
-        guard let scenario = fact.scenario, !found.contains(scenario) else { continue }
-        let (near, far) =
-          relation.reversed ? (fact.object, fact.subject) : (fact.subject, fact.object)
-        if near == subjectIndex, evaluator.matches(far, targets) { found.append(scenario) }
+      // The subject, or one who speaks for it (`russia defeats ukraine`: the Russian army's).
+      for (speaker, _) in evaluator.speakers(for: subjectIndex) {
+        for fact in byNearEnd[speaker].lazy.map({ model.facts[$0] })
+        where fact.relation == relationIndex && fact.polarity == .affirmed {
+          guard let scenario = fact.scenario, !found.contains(scenario) else { continue }
+          let (near, far) =
+            relation.reversed ? (fact.object, fact.subject) : (fact.subject, fact.object)
+          if near == speaker, evaluator.matches(far, targets) { found.append(scenario) }
+        }
       }
       return found.sorted()
     }

@@ -99,6 +99,20 @@ import Testing
   }
 
   /// The accessor as its documentation shows it.
+  /// A scenario's fact names its subject or one who speaks for it: the ¶11 victory is the
+  /// Russian army's ("a decisive victory of Russian troops in Ukraine"), and the army is part
+  /// of Russia, so `russia defeats ukraine` names that scenario too.
+  @Test(arguments: ["what if russia defeats ukraine", "members assuming russia defeated ukraine"])
+  func aScenarioFactMayBeNamedByWhomItsSubjectSpeaksFor(_ query: String) throws {
+    let answer = try Self.engine.evaluate(query)
+    let scenario =
+      if case .whatIf(let whatIf) = answer.body { whatIf.scenario } else {
+        answer.assumptions.first
+      }
+    #expect(scenario == "decisive Russian victory in Ukraine")
+    #expect(throws: QueryError.self) { try Self.engine.evaluate("what if ukraine defeats russia") }
+  }
+
   @Test func changesGivesWhatEachSetGains() throws {
     let answer = try Self.engine.evaluate("what if iran joins the csto")
     #expect(answer.changes.first?.gained.map(\.name) == ["Iran"])
