@@ -29,9 +29,15 @@ enum QuestionForms {
     ("yes or no", "did kyrgyzstan cancel unbreakable brotherhood"),
     ("yes or no, is", "is belarus a member of the csto"),
     ("all pairs of a relation", "who criticized whom"),
+    ("pairs within sets", "which members are in conflict with which"),
     ("connections", "how is pelosi connected to russia"),
     ("what if", "what if iran joins the csto"),
+    ("what would happen if", "what would happen if iran joined the csto"),
+    (
+      "a question under a scenario", "what if iran joined the csto, how many members would there be"
+    ),
     ("count", "count members where not supported russia"),
+    ("how many", "how many countries were invited by the us"),
     ("profile", "show belarus"),
     ("a scenario's profile", "show \"iran joins the csto\""),
     ("facts", "facts about kyrgyzstan"),
@@ -39,6 +45,7 @@ enum QuestionForms {
     ("why", "why tajikistan criticized russia"),
     ("why not", "why not belarus criticized russia"),
     ("assuming a scenario", "members assuming iran joins the csto"),
+    ("if a scenario", "who would be members of the csto if iran joined"),
   ]
 
   /// The forms in columns under a title.

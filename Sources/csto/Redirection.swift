@@ -31,9 +31,9 @@ struct Redirection {
     if shown.utf8.last != UInt8(ascii: "\n") { text += "\n" }
   }
 
-  /// Writes the file whole.
-  func write() -> Result<Void, OutputFile.Problem> {
-    OutputFile.write(Array(text.utf8), to: path)
+  /// Writes the file whole, with `files`.
+  func write(with files: ShellFiles) -> Result<Void, OutputFile.Problem> {
+    files.writeOutput(Array(text.utf8), path)
   }
 
   private static func problem(_ path: String, _ code: Int32) -> OutputFile.Problem {

@@ -351,7 +351,7 @@ final class Shell {
         redirection = current
         return
       }
-      if case .failure(let problem) = current.write() {
+      if case .failure(let problem) = current.write(with: files) {
         reportPlain(problem.description, sourceName: nil, line: 1)
       }
       return
@@ -389,7 +389,8 @@ final class Shell {
   }
 
   private func endRedirection() -> OutputFile.Problem? {
-    guard let current = redirection.take(), case .failure(let problem) = current.write() else {
+    guard let current = redirection.take(), case .failure(let problem) = current.write(with: files)
+    else {
       return nil
     }
     return problem

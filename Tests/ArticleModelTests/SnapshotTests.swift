@@ -121,6 +121,23 @@ import Testing
     }
   }
 
+  /// A named set's place in its model file past any model file's size: the engine indents the
+  /// set's query by its column, and a fuzzed snapshot asked it for 1.3 exabytes.
+  @Test(arguments: [(Int.max / 2, 1), (1, Int.max / 2), (ModelLoader.maximumFileSize + 1, 1)])
+  func aSetsPlaceBeyondAnyModelFileIsRefused(column: Int, line: Int) {
+    let bundled = ModelLoader.bundled
+    var sets = bundled.sets
+    sets[0].origin = NamedSet.Origin(file: "csto.model", line: line, column: column)
+    let model = Model(
+      documents: bundled.documents, kinds: bundled.kinds, relations: bundled.relations,
+      entities: bundled.entities, sets: sets, facts: bundled.facts,
+      qualifiers: bundled.qualifiers, noClaims: bundled.noClaims)
+    let bytes = Self.header.encode(model)
+    #expect(throws: SnapshotError.malformed("a number out of range")) {
+      try bytes.withUnsafeBytes { try ModelSnapshot.model(from: $0) }
+    }
+  }
+
   @Test func anotherFormatVersionIsRefused() {
     var other = Self.bytes
     other[8] = 99

@@ -154,3 +154,44 @@ import Testing
     }
   }
 }
+
+/// `which SET` at either end of a pairs query keeps the facts whose end is in the set.
+@Suite struct PairEndsTests {
+  static let engine = try! QueryEngine()
+
+  /// Each pairs query with `which` next to the same query with `whom`: the facts are those
+  /// of the wider query whose ends are in the sets, each end tested on its own.
+  static let cases: [(narrow: String, wide: String, subjects: String?, objects: String?)] = [
+    (
+      "which countries are in conflict with which", "who is in conflict with whom", "countries",
+      "countries"
+    ),
+    (
+      "which members are in conflict with which", "who is in conflict with whom", "members",
+      "members"
+    ),
+    (
+      "who refused to participate in which exercises", "who refused to participate in whom",
+      nil, "exercises"
+    ),
+    ("who criticized which organizations", "who criticized whom", nil, "organizations"),
+    ("which people criticized what", "who criticized whom", "people", nil),
+  ]
+
+  @Test(arguments: cases)
+  func whichKeepsTheFactsWhoseEndsAreInTheSets(
+    _ testCase: (narrow: String, wide: String, subjects: String?, objects: String?)
+  ) throws {
+    let narrow = try Self.engine.evaluate(testCase.narrow)
+    let wide = try Self.engine.evaluate(testCase.wide)
+    let subjects = try testCase.subjects.map { Set(try Self.engine.evaluate($0).names) }
+    let objects = try testCase.objects.map { Set(try Self.engine.evaluate($0).names) }
+    let expected = wide.facts.filter { fact in
+      (subjects?.contains(fact.subject) ?? true) && (objects?.contains(fact.object) ?? true)
+    }
+    #expect(narrow.facts.map(\.index) == expected.map(\.index), "\(testCase.narrow)")
+    #expect(!narrow.facts.isEmpty, "\(testCase.narrow) has facts to keep")
+    let counted = try Self.engine.evaluate("count " + testCase.narrow)
+    #expect(counted.count == narrow.facts.count)
+  }
+}

@@ -142,7 +142,15 @@ struct TreeBuilder {
   }
 
   mutating func query() -> Query {
-    switch pick(11) {
+    switch pick(14) {
+    case 11: return .whatIf(.scenario(scenarios[pick(scenarios.count)]))
+    case 12:
+      let relation = relations[pick(relations.count)]
+      let subjects = pick(3) == 0 ? sets[pick(sets.count)] : nil
+      let objects = pick(3) == 0 ? sets[pick(sets.count)] : nil
+      return .pairs(relation, ends: PairEnds(subjects: subjects, objects: objects))
+    case 13:
+      return .connection(entities[pick(entities.count)], entities[pick(entities.count)])
     case 9: return .which(.named(sets[pick(sets.count)]), condition())
     case 10: return .did(doQuestion())
     case 1: return .who(condition())

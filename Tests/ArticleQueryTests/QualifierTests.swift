@@ -39,6 +39,14 @@ import Testing
       names: ["Kazakhstan", "Kyrgyzstan", "Tajikistan"]),
     Case(
       query: "countries where invited to \"regional cooperation-2022\"", names: ["United States"]),
+    // After `was`/`were`, `invited` is the passive without its agent.
+    Case(
+      query: "who was invited to \"regional cooperation-2022\"",
+      names: ["Kazakhstan", "Kyrgyzstan", "Tajikistan"]),
+    Case(
+      query: "which members were invited to exercises",
+      names: ["Kazakhstan", "Kyrgyzstan", "Tajikistan"]),
+    Case(query: "who was criticized by rakhmon at the tashkent sco summit", names: ["Russia"]),
     Case(
       query: "countries where invited by united states to exercises",
       names: ["Kazakhstan", "Kyrgyzstan", "Tajikistan"]),

@@ -1,5 +1,6 @@
 import ArticleQuery
 import Foundation
+import Synchronization
 import Testing
 
 @testable import csto
@@ -21,7 +22,8 @@ import Testing
   static let inputs: [String] =
     ((try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []).sorted()
 
-  /// Files for `.read` and `.graph`, in memory as in the fuzz target.
+  /// Files for `.read`, `.graph`, `.output` and `.once`, in memory as in the fuzz target:
+  /// the corpus writes files named `csv` and the like, which must not land in the package.
   static var files: ShellFiles {
     ShellFiles(
       readScript: { path in
@@ -40,7 +42,32 @@ import Testing
         case .dot?: .success(())
         case .some: .failure(.noDot)
         }
-      })
+      },
+      writeOutput: { _, _ in .success(()) })
+  }
+
+  /// `.output` and `.once` write through `ShellFiles`, so that a script run with files in
+  /// memory leaves nothing on the disk.
+  @Test func outputFilesGoThroughTheShellsFiles() throws {
+    let engine = try QueryEngine()
+    let devNull = open("/dev/null", O_WRONLY | O_CLOEXEC)
+    try #require(devNull >= 0)
+    defer { close(devNull) }
+    let written = Mutex<[String: String]>([:])
+    var files = Self.files
+    files.writeOutput = { bytes, path in
+      written.withLock { $0[path] = String(decoding: bytes, as: UTF8.self) }
+      return .success(())
+    }
+    let shell = Shell(
+      engine: engine, output: Output(answers: devNull, messages: devNull),
+      settings: Shell.Settings(), keepGoing: false, outputColor: false, errorColor: false,
+      fallbackWidth: 80, files: files)
+    let name = "never-written-\(getpid()).txt"
+    var lines = TextLines(".once \(name)\ncount members\n")
+    #expect(shell.runScript(&lines, sourceName: "once.csto"))
+    #expect(written.withLock { $0[name] }?.hasPrefix("6\n") == true)
+    #expect(!FileManager.default.fileExists(atPath: name))
   }
 
   @Test func thereAreSeeds() {

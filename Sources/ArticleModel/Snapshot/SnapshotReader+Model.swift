@@ -37,9 +37,14 @@ extension SnapshotReader {
     for _ in 0..<(try count()) {
       let id = try string()
       let query = try string()
+      // A place in a model file, which is no larger than `ModelLoader.maximumFileSize`: the
+      // engine indents the set's query by its column (a fuzzed column asked for exabytes).
+      let place = ModelLoader.maximumFileSize + 1
       let origin =
         try bool()
-        ? NamedSet.Origin(file: try string(), line: try number(), column: try number()) : nil
+        ? NamedSet.Origin(
+          file: try string(), line: try number(below: place), column: try number(below: place))
+        : nil
       sets.append(NamedSet(id: id, query: query, origin: origin))
     }
     let factCount = try count()

@@ -179,7 +179,7 @@ enum SetReferences {
       collect(qualifiers, into: &found)
     case .whatIf(let assumption):
       if case .fact(_, _, let target) = assumption.claim { collect(target, into: &found) }
-    case .pairs(_, let qualifiers): collect(qualifiers, into: &found)
+    case .pairs(_, let qualifiers, _): collect(qualifiers, into: &found)
     case .connection: break
     }
     if case .facts(.qualified(let qualifiers)) = query { collect(qualifiers, into: &found) }

@@ -10,8 +10,8 @@ extension Evaluator {
       return .entities(builder.entities(found, negations: negations(in: query, found)))
     case .count(let inner):
       if case .facts(let filter) = inner { return .count(facts(filter).count) }
-      if case .pairs(let relation, let qualifiers) = inner {
-        return .count(pairs(relation, qualifiers).count)
+      if case .pairs(let relation, let qualifiers, let ends) = inner {
+        return .count(pairs(relation, qualifiers, ends).count)
       }
       return .count(entities(of: inner).count)
     case .facts(let filter):
@@ -38,8 +38,8 @@ extension Evaluator {
       return .facts(builder.facts(happened(target, between: between?.index, qualifiers)))
     case .whatIf(let assumption):
       return .whatIf(whatIf(assumption))
-    case .pairs(let relation, let qualifiers):
-      return .facts(builder.facts(pairs(relation, qualifiers)))
+    case .pairs(let relation, let qualifiers, let ends):
+      return .facts(builder.facts(pairs(relation, qualifiers, ends)))
     case .connection(let from, let to):
       return .connections(connections(from.index, to.index))
     }

@@ -55,7 +55,7 @@ public indirect enum Query: Sendable, Equatable {
   case whatIf(Assumption)
   /// `who criticized whom`: every fact of a relation that counts (the phrase's direction
   /// is kept for printing; a passive lists the same facts).
-  case pairs(RelationRef, qualifiers: [QualifierCondition] = [])
+  case pairs(RelationRef, qualifiers: [QualifierCondition] = [], ends: PairEnds = PairEnds())
   /// `how is pelosi connected to tajikistan`: the shortest chains of facts between two
   /// entities.
   case connection(EntityRef, EntityRef)

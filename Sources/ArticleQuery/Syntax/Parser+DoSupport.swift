@@ -67,13 +67,15 @@ extension Parser {
       // A quoted name, then the title to the end of the question.
       var title: [String] = []
       var next = offset + 1
-      while peek(next).kind == .word, peek(next).folded != "assuming", title.count < 3 {
+      while peek(next).kind == .word, !Self.assumptionOpeners.contains(peek(next).folded),
+        title.count < 3
+      {
         title.append(peek(next).folded)
         next += 1
       }
       let ends =
         [.end, .semicolon, .question, .rightParen].contains(peek(next).kind)
-        || peek(next).folded == "assuming"
+        || Self.assumptionOpeners.contains(peek(next).folded)
       guard ends, vocabulary.entity(named: peek(offset).text) != nil,
         let office = vocabulary.offices[title.joined(separator: " ")]
       else { return nil }
@@ -81,9 +83,10 @@ extension Parser {
     }
     let all = Array(words)[...]
     guard offset < all.count else { return nil }
-    // The question ends after the title: at a non-word, or at `assuming`.
+    // The question ends after the title: at a non-word, or at `assuming` or `if`.
     let end =
-      all.firstIndex(of: "assuming").map { $0 > offset ? $0 : all.count } ?? all.count
+      all.firstIndex(where: Self.assumptionOpeners.contains).map { $0 > offset ? $0 : all.count }
+      ?? all.count
     if end == all.count {
       let following = peek(all.count).kind
       guard following != .word, following != .number, following != .string else { return nil }

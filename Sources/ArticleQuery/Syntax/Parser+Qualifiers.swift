@@ -39,7 +39,7 @@ extension Parser {
   /// True when a word that ends a qualifier's text comes next: a connective or another key.
   private func endsText(_ token: Token) -> Bool {
     guard token.kind == .word else { return token.kind != .number }
-    return ["and", "or", "assuming"].contains(token.folded)
+    return ["and", "or", "assuming", "if"].contains(token.folded)
       || vocabulary.qualifierTakesEntity[token.folded] != nil
   }
 
@@ -74,7 +74,8 @@ extension Parser {
       position = start
       let typed = Array(
         words.prefix {
-          !["and", "or", "assuming"].contains($0) && vocabulary.qualifierTakesEntity[$0] == nil
+          !["and", "or", "assuming", "if"].contains($0)
+            && vocabulary.qualifierTakesEntity[$0] == nil
         })
       let readings = partialReadings(of: typed)
       guard readings.count > 1 else { throw error }

@@ -7,7 +7,7 @@ import Syntax
 extension Parser {
   /// The words that open a yes/no question.
   static let verdictOpeners: Set<String> = [
-    "did", "does", "do", "has", "have", "is", "was", "are", "were",
+    "did", "does", "do", "has", "have", "is", "was", "are", "were", "would", "could",
   ]
 
   /// verdict ::= verdict-do NAME claim | verdict-be NAME ( 'a' | 'an' | 'the' )? claim
@@ -21,9 +21,9 @@ extension Parser {
     return .verdict(subject: subject, try claim(copula: copula))
   }
 
-  /// verdict-do ::= 'did' | 'does' | 'do' | 'has' | 'have'
+  /// verdict-do ::= 'did' | 'does' | 'do' | 'has' | 'have' | 'would' | 'could'
   mutating func verdictDo() throws(Diagnostic) {
-    for word in ["did", "does", "do", "has", "have"] where eat(word) { return }
+    for word in ["did", "does", "do", "has", "have", "would", "could"] where eat(word) { return }
     throw found(
       expected: "'did' (as in: did kyrgyzstan cancel unbreakable brotherhood)",
       candidates: ["did", "does", "has"])
@@ -62,13 +62,7 @@ extension Parser {
   /// whether someone invited Kazakhstan). A question may leave off the phrase's last
   /// preposition as it ends (`relationMissingItsPreposition`).
   mutating func relation(afterCopula copula: Bool) throws(Diagnostic) -> RelationRef {
-    var passive = false
-    if copula, let (reference, length) = vocabulary.relation(at: words), !reference.reversed,
-      let (agentive, longer) = vocabulary.relation(at: (Array(words.prefix(length)) + ["by"])[...]),
-      agentive.index == reference.index, agentive.reversed, longer == length + 1
-    {
-      passive = true
-    }
+    let passive = copula && atPassiveWithoutAgent
     var relation: RelationRef
     if let shortened = relationMissingItsPreposition() {
       relation = shortened
@@ -79,12 +73,21 @@ extension Parser {
     return relation
   }
 
+  /// True when a relation form comes next that with `by` after it is the same relation's
+  /// passive (`invited`, whose passive is `invited by`): after `is`/`was` it is that passive.
+  var atPassiveWithoutAgent: Bool {
+    guard let (reference, length) = vocabulary.relation(at: words), !reference.reversed,
+      let (agentive, longer) = vocabulary.relation(at: (Array(words.prefix(length)) + ["by"])[...])
+    else { return false }
+    return agentive.index == reference.index && agentive.reversed && longer == length + 1
+  }
+
   /// A relation phrase whose last word, a preposition, the question leaves off as it ends
   /// (`where was unbreakable brotherhood supposed to take place` for `supposed to take place
   /// in`): the words up to the end of the statement and the preposition make the phrase, and
   /// the words alone make no relation that takes them all.
   private mutating func relationMissingItsPreposition() -> RelationRef? {
-    let available = words.prefix { $0 != "assuming" }
+    let available = words.prefix { !Self.assumptionOpeners.contains($0) }
     guard !available.isEmpty, peek(available.count).kind != .word,
       (vocabulary.relation(at: available)?.1 ?? 0) < available.count
     else { return nil }
@@ -102,7 +105,7 @@ extension Parser {
   private var startsTarget: Bool {
     if at(.leftParen) || at(.string) { return true }
     guard at(.word), !atQualifier else { return false }
-    return !["and", "or", "assuming"].contains(current.folded)
+    return !["and", "or", "assuming", "if"].contains(current.folded)
   }
 
   /// wh-question ::= ( 'where' | 'when' | 'how' 'much' ) ( verdict-do | verdict-be ) NAME claim

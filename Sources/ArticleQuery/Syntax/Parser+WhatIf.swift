@@ -1,10 +1,13 @@
 import Syntax
 
 extension Parser {
-  /// what-if ::= 'what' 'if' assumption
+  /// what-if ::= 'what' ( 'would' 'happen' )? 'if' assumption
   mutating func whatIf() throws(Diagnostic) -> Query {
     _ = eat("what")
-    _ = eat("if")
+    if eat("would") {
+      guard eat("happen") else { throw found(expected: "'happen'", candidates: ["happen"]) }
+    }
+    guard eat("if") else { throw found(expected: "'if'", candidates: ["if"]) }
     note(.entity)
     if at(.word) || at(.string) { try expectScenarioOrFact() }
     return .whatIf(try assumption())
@@ -14,7 +17,7 @@ extension Parser {
   /// name no scenario: an unknown name gets the scenarios' names as suggestions, a known
   /// entity that no relation follows is not a scenario. A scenario's fact (`iran joins csto`)
   /// passes, as in `assuming`.
-  private mutating func expectScenarioOrFact() throws(Diagnostic) {
+  mutating func expectScenarioOrFact() throws(Diagnostic) {
     let scenarios = vocabulary.entityNames.filter { name in
       vocabulary.entity(named: name).map(vocabulary.isScenario) ?? false
     }
@@ -35,7 +38,7 @@ extension Parser {
         suggestions: closest(to: current.folded, in: scenarios))
     }
     guard let (index, length) = entityMatchSkippingThe() else {
-      let typed = words.prefix { $0 != "assuming" }
+      let typed = words.prefix { !Self.assumptionOpeners.contains($0) }
       let end = position + max(1, typed.count) - 1
       throw Diagnostic(
         "unknown scenario '\(tokens[position...end].map(\.text).joined(separator: " "))'",

@@ -22,6 +22,7 @@ extension Parser {
       vocabulary.relation(at: words) == nil
     {
       _ = eat(current.folded)
+      afterCopula = true
     }
     return .which(source, try condition())
   }

@@ -17,6 +17,9 @@ public struct Parser {
   let tokens: [Token]
   var position = 0
   var depth = 0
+  /// Set by `who was` and `which ... were`: the condition's first relation may be a passive
+  /// without its agent (`who was invited to ...`).
+  var afterCopula = false
   /// What the parser looked for when it met the end of the input, for completion.
   private(set) var expected: Set<Expectation> = []
 
@@ -198,19 +201,24 @@ public struct Parser {
     return statements
   }
 
-  /// statement ::= query assumptions? '?'?
+  /// statement ::= ( what-if follow-up? | query ) assumptions? '?'?
   mutating func statement() throws(Diagnostic) -> Statement {
     let start = position
-    let query = try self.query()
-    let assumptions = at("assuming") ? try self.assumptions() : []
-    if !at("assuming") { note(.keyword("assuming")) }
+    var query = try self.query()
+    var assumptions: [Assumption] = []
+    if case .whatIf(let assumption) = query, at(.comma) {
+      assumptions.append(assumption)
+      query = try followUp()
+    }
+    if atAssumptions { assumptions += try self.assumptions() }
+    if !atAssumptions { note(.keyword("assuming")) }
     _ = eat(.question)
     return Statement(query: query, assumptions: assumptions, range: range(from: start))
   }
 
-  /// assumptions ::= 'assuming' assumption ( 'and' assumption )*
+  /// assumptions ::= ( 'assuming' | 'if' ) assumption ( 'and' assumption )*
   mutating func assumptions() throws(Diagnostic) -> [Assumption] {
-    _ = eat("assuming")
+    if !eat("assuming"), eat("if"), at(.word) || at(.string) { try expectScenarioOrFact() }
     var assumptions: [Assumption] = []
     repeat {
       assumptions.append(try assumption())
@@ -218,7 +226,7 @@ public struct Parser {
     return assumptions
   }
 
-  /// assumption ::= SCENARIO | NAME RELATION target
+  /// assumption ::= SCENARIO | NAME RELATION target?
   mutating func assumption() throws(Diagnostic) -> Assumption {
     let start = position
     if at(.string), let index = vocabulary.entity(named: current.text),
@@ -234,19 +242,19 @@ public struct Parser {
     }
     let subject = try nameBeforeRelation()
     let reference = try relation()
-    let object = try target()
+    let object = try assumedObject()
     return Assumption(
       .fact(subject: subject, relation: reference, object: object), range: range(from: start))
   }
 
-  /// query ::= entity-query | count | show | facts | why | verdict | wh-question | happened
-  ///            | what-if | pairs | connection
+  /// query ::= entity-query | count | how-many | show | facts | why | verdict | wh-question
+  ///            | happened | what-if | pairs | connection
   mutating func query() throws(Diagnostic) -> Query {
     note(.opener)
     note(.set)
     switch at(.word) ? current.folded : "" {
-    case "what" where peek().kind == .word && peek().folded == "if": return try whatIf()
-    case "who" where atPairs, "what" where atPairs: return try pairs()
+    case "what" where atWhatIf: return try whatIf()
+    case "who" where atPairs, "what" where atPairs, "which" where atPairs: return try pairs()
     case "count": return try count()
     case "show": return try show()
     case "facts": return try facts()
@@ -255,6 +263,7 @@ public struct Parser {
     case "where", "when": return try whQuestion()
     case "how" where peek().folded == "much" || Self.verdictOpeners.contains(peek(2).folded):
       return try whQuestion()
+    case "how" where peek().folded == "many": return try howMany()
     case "how": return try connection()
     case "what" where peek().folded == "happened": return try happened()
     case "what" where ["links", "connects"].contains(peek().folded): return try connection()
@@ -286,7 +295,7 @@ public struct Parser {
     if eat("where") || eat("that") {
       return .selection(source, try condition())
     }
-    if at(.word), !at("assuming") {
+    if at(.word), !atAssumptions {
       throw found(expected: "'where', 'assuming' or ';'", candidates: ["where", "assuming"])
     }
     return .selection(source, nil)
@@ -317,7 +326,7 @@ public struct Parser {
   }
 
   /// who ::= 'who' ( do-support | ( 'is' | 'was' | 'are' | 'were' ) office-holder
-  ///            | ( 'is' | 'was' | 'are' | 'were' )? condition )
+  ///            | ( 'is' | 'was' | 'are' | 'were' | 'would' 'be' )? condition )
   mutating func who() throws(Diagnostic) -> Query {
     _ = eat("who")
     noteAuxiliaries()
@@ -327,6 +336,7 @@ public struct Parser {
       _ = eat(current.folded)
       return .who(try officeHolder())
     }
+    if at("would"), peek().folded == "be" { position += 2 }
     if atAuxiliary, peek().folded != "not" {
       var question = try doSupport()
       question.asking = .who
@@ -336,6 +346,7 @@ public struct Parser {
       vocabulary.relation(at: words) == nil
     {
       _ = eat(current.folded)
+      afterCopula = true
     }
     return .who(try condition())
   }
@@ -430,7 +441,7 @@ public struct Parser {
       return .facts(.paragraph(try paragraph()))
     }
     if atQualifier { return .facts(.qualified(try qualifiers())) }
-    if at(.word), !at("assuming") {
+    if at(.word), !atAssumptions {
       throw found(
         expected: "'about', 'in paragraph', a qualifier (as in: facts at the astana summit) or ';'",
         candidates: ["about", "in"] + vocabulary.qualifierKeys)
@@ -514,7 +525,10 @@ public struct Parser {
 
   /// predicate ::= RELATION ( target qualifier* | qualifier+ )
   mutating func predicate() throws(Diagnostic) -> Condition {
-    let reference = try relation()
+    let passive = afterCopula && atPassiveWithoutAgent
+    afterCopula = false
+    var reference = try relation()
+    if passive { reference.reversed = true }
     let object = atQualifier ? nil : try target()
     let qualifiers = try self.qualifiers()
     guard let object, qualifiers.isEmpty else {

@@ -57,9 +57,11 @@ struct QueryPrinter {
       let circumstances = qualifiers.isEmpty ? "" : " " + print(qualifiers)
       return "what happened \(key) \(place)\(circumstances)"
     case .whatIf(let assumption): return "what if \(print(assumption))"
-    case .pairs(let relation, let qualifiers):
+    case .pairs(let relation, let qualifiers, let ends):
       let circumstances = qualifiers.isEmpty ? "" : " " + print(qualifiers)
-      return "who \(vocabulary.phrase(for: relation)) whom\(circumstances)"
+      let subject = ends.subjects.map { "which \(name($0))" } ?? "who"
+      let object = ends.objects.map { "which \(name($0))" } ?? "whom"
+      return "\(subject) \(vocabulary.phrase(for: relation)) \(object)\(circumstances)"
     case .connection(let from, let to): return "how is \(name(from)) connected to \(name(to))"
     }
   }

@@ -30,13 +30,14 @@ public struct Vocabulary: Sendable {
   public static let keywords: [String] = [
     "where", "and", "or", "not", "who", "what", "did", "does", "is", "was", "were", "are",
     "show", "facts", "about", "in", "paragraph", "why", "count", "assuming", "the",
-    "which", "do", "has", "have", "a", "an",
+    "which", "do", "has", "have", "a", "an", "if",
   ]
 
   /// Words that begin a statement, for completion at the start of a line.
   public static let openers: [String] = [
     "who", "who did", "what did", "which", "show", "facts", "why", "count", "did", "is",
     "where did", "when did", "how much did", "what happened at", "what if", "how is", "how are",
+    "how many",
   ]
 
   private var entities = PhraseTable()

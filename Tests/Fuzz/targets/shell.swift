@@ -15,7 +15,8 @@ import ArticleQuery
 nonisolated(unsafe) private var engine: QueryEngine? = nil
 nonisolated(unsafe) private var devNull: Int32 = -1
 
-/// Scripts `.read` can find, and what `.graph FILE.dot` wrote; nothing on the disk.
+/// Scripts `.read` can find, and what `.graph FILE.dot`, `.output` and `.once` wrote; nothing
+/// on the disk.
 private final class MemoryFiles {
   var scripts: [String: String] = [
     "self.csto": "count members\n.read self.csto\n",
@@ -40,6 +41,12 @@ private final class MemoryFiles {
           return .success(())
         case .some: return .failure(.noDot)
         }
+      },
+      writeOutput: { bytes, path in
+        if self.scripts.count < 64, bytes.count < 1 << 20 {
+          self.scripts[path] = String(decoding: bytes, as: UTF8.self)
+        }
+        return .success(())
       })
   }
 }
