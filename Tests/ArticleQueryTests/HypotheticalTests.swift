@@ -106,6 +106,8 @@ import Testing
       ("members if iran joins csto", "members assuming iran joins csto"),
       ("what would happen if iran joins csto", "what if iran joins csto"),
       ("who would be members of csto", "who members of csto"),
+      ("who are the members", "members"),
+      ("what if iran joins csto, who would the members be", "members assuming iran joins csto"),
     ]
     for (short, long) in pairs {
       #expect(

@@ -241,6 +241,10 @@ struct AnswerJSON {
     let object = try JSONSerialization.jsonObject(with: data)
     guard let top = object as? [String: Any] else { return }
     verdict = top["verdict"] as? String
+    // A where/when/how much question the article does not answer reads "not stated".
+    if top["kind"] as? String == "values", (top["results"] as? [Any])?.isEmpty == true {
+      verdict = "not stated"
+    }
     scenarios = (top["scenarios"] as? [Any] ?? []).compactMap {
       ($0 as? String) ?? (($0 as? [String: Any])?["name"] as? String)
     }

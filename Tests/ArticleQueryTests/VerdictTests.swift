@@ -68,6 +68,9 @@ import Testing
     Case(query: "did the us promise military assistance to armenia", verdict: .no, paragraphs: [6]),
     Case(
       query: "did washington promise military assistance to armenia", verdict: .no, paragraphs: [6]),
+    Case(
+      query: "has the us ever promised military assistance to armenia", verdict: .no,
+      paragraphs: [6]),
     // ¶3 "CSTO’s governing bodies have not named the aggressor"
     Case(query: "did the csto name the aggressor azerbaijan", verdict: .no, paragraphs: [3]),
     // ¶9 "none of the CSTO countries, with the exception of Belarus, openly supported Russia"

@@ -275,8 +275,13 @@ struct TableRenderer {
         return [line.trailingSpacesRemoved]
       }
       let quote = row[quoteIndex]
+      // A whole quote stays on its row; one to be cut stays there only when it fits whole
+      // or nearly as much fits as on a line of its own, which it takes otherwise.
       let room = options.width - line.count - 2
-      if room >= 30 {
+      let besideRow =
+        options.evidence == .full
+        ? room >= 30 : quote.count + 2 <= room || room >= options.width - 16
+      if besideRow {
         return [(line + "  " + quoted(quote, room: room)).trailingSpacesRemoved]
       }
       return [line.trailingSpacesRemoved, "      " + quoted(quote, room: options.width - 6)]

@@ -86,3 +86,41 @@ extension Parser {
     return .set(SetRef(everything, at: current.range.lowerBound..<current.range.lowerBound))
   }
 }
+
+extension Parser {
+  /// True at the end of a question: the end, `;`, `?`, `,`, or its assumptions.
+  var atQuestionEnd: Bool {
+    at(.end) || at(.semicolon) || at(.question) || at(.comma) || atAssumptions
+  }
+
+  /// True at `who are the members`, `who would the members be`: a copula or `would`, then
+  /// a whole set and nothing more (a relation after the set leaves it to `who`).
+  var atWhoSet: Bool {
+    guard at("who"), ["is", "was", "are", "were", "would"].contains(peek().folded) else {
+      return false
+    }
+    var after = self
+    after.position += 2
+    guard let (_, length) = after.setMatchSkippingArticle() else { return false }
+    after.position += length
+    _ = after.eat("be")
+    return after.atQuestionEnd
+  }
+
+  /// who-set ::= 'who' ( 'is' | 'was' | 'are' | 'were' | 'would' ) SET 'be'?
+  ///
+  /// The members of the set, as the bare set answers.
+  mutating func whoSet() throws(Diagnostic) -> Query {
+    _ = eat("who")
+    guard at(.word), ["is", "was", "are", "were", "would"].contains(current.folded) else {
+      throw found(expected: "'are'", candidates: ["is", "are", "would"])
+    }
+    _ = eat(current.folded)
+    guard let (index, length) = setMatchSkippingArticle() else {
+      throw found(expected: "a set", candidates: vocabulary.setNames)
+    }
+    let source = SetSource.named(SetRef(index, at: eat(tokens: length)))
+    _ = eat("be")
+    return .selection(source, nil)
+  }
+}

@@ -36,12 +36,13 @@ extension Parser {
       expected: "'is' (as in: is belarus a member of the csto)", candidates: ["is", "was"])
   }
 
-  /// claim ::= ADVERB? RELATION target? qualifier*
+  /// claim ::= 'ever'? ADVERB? RELATION target? qualifier*
   ///
-  /// An ADVERB is a one-word value of a qualifier the model declares (`openly`), read as that
+  /// `ever` (`has the us ever promised ...`) asks nothing more. An ADVERB is a one-word value of a qualifier the model declares (`openly`), read as that
   /// qualifier (`manner openly`). After `is`/`was` (`copula`) the relation may be a passive
   /// without its agent (see `relation(afterCopula:)`).
   mutating func claim(copula: Bool = false) throws(Diagnostic) -> QualifiedPredicate {
+    if at("ever"), vocabulary.relation(at: words) == nil { _ = eat("ever") }
     var adverb: QualifierCondition?
     if at(.word), let key = vocabulary.adverbs[current.folded],
       vocabulary.relation(at: words) == nil, vocabulary.relation(at: words.dropFirst()) != nil
@@ -196,6 +197,9 @@ extension Parser {
       if article, vocabulary.relation(at: rest) == nil, let first = rest.first,
         ["a", "an", "the"].contains(first)
       {
+        rest = rest.dropFirst()
+      }
+      if vocabulary.relation(at: rest) == nil, rest.first == "ever" {
         rest = rest.dropFirst()
       }
       if vocabulary.relation(at: rest) == nil, let first = rest.first,

@@ -247,13 +247,14 @@ public struct Parser {
       .fact(subject: subject, relation: reference, object: object), range: range(from: start))
   }
 
-  /// query ::= entity-query | count | how-many | show | facts | why | verdict | wh-question
-  ///            | happened | what-if | pairs | connection
+  /// query ::= entity-query | who-set | count | how-many | show | facts | why | verdict
+  ///            | wh-question | happened | what-if | pairs | connection
   mutating func query() throws(Diagnostic) -> Query {
     note(.opener)
     note(.set)
     switch at(.word) ? current.folded : "" {
     case "what" where atWhatIf: return try whatIf()
+    case "who" where atWhoSet: return try whoSet()
     case "who" where atPairs, "what" where atPairs, "which" where atPairs: return try pairs()
     case "count": return try count()
     case "show": return try show()
