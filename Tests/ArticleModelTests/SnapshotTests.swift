@@ -31,7 +31,7 @@ import Testing
       Document(id: "d"),
       ["id", "title", "author", "publisher", "date", "url", "textFile", "skipped", "paragraphs"]
     ),
-    (Kind(id: "k", plural: "ks"), ["id", "plural", "isScenario"]),
+    (Kind(id: "k", plural: "ks"), ["id", "plural", "isScenario", "aliases"]),
     (
       Relation(id: "r", phrase: "r"),
       [
@@ -43,7 +43,7 @@ import Testing
       Entity(id: "e", name: "E", kind: KindRef(0)),
       ["id", "name", "kind", "aliases", "metonyms", "background"]
     ),
-    (NamedSet(id: "s", query: "q"), ["id", "query", "origin"]),
+    (NamedSet(id: "s", query: "q"), ["id", "query", "aliases", "origin"]),
     (NamedSet.Origin(file: "f", line: 1, column: 1), ["file", "line", "column"]),
     (
       Fact(subject: 0, relation: 0, object: 0, evidence: []),

@@ -221,8 +221,8 @@ struct EBNF {
   /// The terminals the model supplies.
   static let terminals: Set<String> = [
     "NAME", "SCENARIO", "RELATION", "SET", "NUMBER", "DOCUMENT", "ENTITY-KEY", "TEXT-KEY", "TEXT",
-    "ADVERB",
-    "KIND", "OFFICE",
+    "ADVERB", "MEASURE", "TIME",
+    "KIND", "OFFICE", "OF-RELATION",
   ]
 
   var rules: [String: Expression] = [:]
@@ -451,6 +451,12 @@ struct SentenceGenerator {
         ? "the " + chosen : chosen
     case "SCENARIO": return scenarios[random.next(scenarios.count)]
     case "RELATION": return relations[random.next(relations.count)]
+    case "OF-RELATION":
+      let phrases = relations.filter {
+        $0.hasSuffix(" of")
+          && !Vocabulary.keywords.contains(String($0.prefix { $0 != " " }))
+      }
+      return phrases[random.next(phrases.count)]
     case "SET": return sets[random.next(sets.count)]
     case "DOCUMENT": return documents[random.next(documents.count)]
     case "ENTITY-KEY": return entityKeys[random.next(entityKeys.count)]
@@ -460,6 +466,8 @@ struct SentenceGenerator {
     case "OFFICE": return offices[random.next(offices.count)]
     case "TEXT":
       return ["september", "\"winter of 2022\"", "500 million", "openly"][random.next(4)]
+    case "MEASURE": return ["money", "military assistance", "troops"][random.next(3)]
+    case "TIME": return ["the winter of 2022", "mid-september", "this year"][random.next(3)]
     default: return String(random.next(15) + 1)
     }
   }

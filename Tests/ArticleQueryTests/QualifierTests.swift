@@ -139,7 +139,8 @@ import Testing
     FactsCase(
       query: "facts amount million",
       sentences: [
-        "US Department of Defense funded post-Soviet countries of Central Asia ($500 million) this year"
+        "US Department of Defense funded post-Soviet countries of Central Asia ($500 million) this year",
+        "US Department of Defense funded programs of military cooperation with the post-Soviet countries of Central Asia ($500 million) this year",
       ]),
     FactsCase(
       query: "facts in the mid-september events",

@@ -17,6 +17,11 @@ import Testing
   /// (`Questions/known-gaps.tsv`). A gap that starts passing fails the test: take it out.
   static let gaps: [String: String] = (try? Question.gaps(at: folder)) ?? [:]
 
+  /// Number words, each at its value, for an expected value that a count answers.
+  static let numberWords = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+  ]
+
   @Test func theTableHasEnoughQuestionsOfEveryForm() throws {
     let questions = Self.questions
     #expect(questions.count >= 120)
@@ -79,6 +84,12 @@ import Testing
       #expect(json.scenarios.contains { $0.lowercased() == name }, "\(question): \(json.scenarios)")
     case .values(let values):
       for value in values {
+        // A number word (six) is also the count a `how many` answer gives.
+        if let number = Self.numberWords.firstIndex(of: value.lowercased()),
+          answer.count == number
+        {
+          continue
+        }
         #expect(json.text.lowercased().contains(value.lowercased()), "\(question): no '\(value)'")
       }
     case .count(let number):

@@ -127,7 +127,9 @@ struct ModelChecker {
       Model(
         documents: documents,
         kinds: syntax.kinds.map {
-          Kind(id: $0.id.text, plural: $0.plural.text.lowercased(), isScenario: $0.isScenario)
+          Kind(
+            id: $0.id.text, plural: $0.plural.text.lowercased(), isScenario: $0.isScenario,
+            aliases: $0.aliases.map { $0.text.lowercased() })
         },
         relations: syntax.relations.map(\.relation),
         entities: zip(syntax.entities, entityKindIndices).map { entity, kind in
@@ -142,7 +144,8 @@ struct ModelChecker {
             of: set.query.range.lowerBound + 1, in: setLines, lineStarts: lineStarts)
           return NamedSet(
             id: set.id.text, query: set.query.text,
-            origin: NamedSet.Origin(file: name, line: start.line, column: start.column))
+            origin: NamedSet.Origin(file: name, line: start.line, column: start.column),
+            aliases: set.aliases.map { $0.text.lowercased() })
         },
         facts: facts, qualifiers: qualifiers, noClaims: noClaims), []
     )
@@ -262,6 +265,32 @@ struct ModelChecker {
     for set in syntax.sets {
       if plurals.contains(set.id.text) || !seen.insert(set.id.text).inserted {
         error("duplicate set name '\(set.id.text)'", set.id.range)
+      }
+    }
+    checkSetAliases()
+  }
+
+  /// Each further name of a kind or set (`also`) names one set: not a plural, a set's id, a
+  /// kind's id (its singular) or another further name. A clash names both owners.
+  private mutating func checkSetAliases() {
+    var owner: [String: String] = [:]
+    for kind in syntax.kinds {
+      owner[kind.plural.text.lowercased()] = "kind '\(kind.id.text)'"
+      owner[kind.id.text.lowercased()] =
+        owner[kind.id.text.lowercased()] ?? "kind '\(kind.id.text)'"
+    }
+    for set in syntax.sets { owner[set.id.text.lowercased()] = "set '\(set.id.text)'" }
+    let named =
+      syntax.kinds.map { ("kind '\($0.id.text)'", $0.aliases) }
+      + syntax.sets.map { ("set '\($0.id.text)'", $0.aliases) }
+    for (name, aliases) in named {
+      for alias in aliases {
+        let folded = alias.text.lowercased()
+        if let other = owner[folded] {
+          error("the name '\(folded)' of \(name) already names \(other)", alias.range)
+        } else {
+          owner[folded] = name
+        }
       }
     }
   }

@@ -336,7 +336,7 @@ struct ModelParser {
     return document
   }
 
-  /// kind ::= 'kind' id 'plural' string 'hypothetical'?
+  /// kind ::= 'kind' id 'plural' string 'hypothetical'? set-names?
   private mutating func kind() throws(Diagnostic) -> KindSyntax {
     _ = advance()
     let id = try identifier()
@@ -349,6 +349,7 @@ struct ModelParser {
       kind.isScenario = true
       _ = advance()
     }
+    kind.aliases = try setNames()
     return kind
   }
 
@@ -425,11 +426,19 @@ struct ModelParser {
     return entity
   }
 
-  /// set ::= 'set' id string
+  /// set ::= 'set' id string set-names?
   private mutating func namedSet() throws(Diagnostic) -> SetSyntax {
     _ = advance()
     let id = try identifier()
-    return SetSyntax(id: id, query: try string("the set's query"))
+    let query = try string("the set's query")
+    return SetSyntax(id: id, query: query, aliases: try setNames())
+  }
+
+  /// set-names ::= 'also' string+
+  private mutating func setNames() throws(Diagnostic) -> [Spelled] {
+    guard keyword == .also else { return [] }
+    _ = advance()
+    return try strings()
   }
 
   /// qualifier ::= 'qualifier' id ( 'id' | 'string' ) string?

@@ -21,7 +21,8 @@ public enum ModelPrinter {
     }
     for kind in model.kinds {
       out.append(
-        "kind \(kind.id) plural \(quoted(kind.plural))" + (kind.isScenario ? " hypothetical" : ""))
+        "kind \(kind.id) plural \(quoted(kind.plural))" + (kind.isScenario ? " hypothetical" : "")
+          + also(kind.aliases))
     }
     out.append("")
     for relation in model.relations {
@@ -40,7 +41,7 @@ public enum ModelPrinter {
     }
     out.append("")
     for set in model.sets {
-      out.append("set \(set.id) \(quoted(set.query))")
+      out.append("set \(set.id) \(quoted(set.query))" + also(set.aliases))
     }
     out.append("")
     for declaration in model.qualifiers {
@@ -113,6 +114,11 @@ public enum ModelPrinter {
       )
     }
     return lines
+  }
+
+  /// A kind's or set's further names as an `also` clause, or nothing when it has none.
+  private static func also(_ aliases: [String]) -> String {
+    aliases.isEmpty ? "" : " also " + aliases.map(quoted).joined(separator: " ")
   }
 
   /// The document's id and a space where the model has several, else nothing.

@@ -49,6 +49,8 @@ struct KindSyntax {
   var plural: Spelled
   /// Declared `hypothetical`: its entities are scenarios.
   var isScenario = false
+  /// The further names after `also`.
+  var aliases: [Spelled] = []
 }
 
 struct RelationSyntax {
@@ -73,6 +75,8 @@ struct EntitySyntax {
 struct SetSyntax {
   var id: Spelled
   var query: Spelled
+  /// The further names after `also`.
+  var aliases: [Spelled] = []
 }
 
 /// A fact as written, by the bytes it was written with: the model text's ranges, not strings,

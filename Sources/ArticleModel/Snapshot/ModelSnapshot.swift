@@ -4,7 +4,7 @@
 /// any problem is a `SnapshotError`, never a crash.
 public struct ModelSnapshot: Sendable, Equatable {
   /// The version of the byte layout; a snapshot of another version is not read.
-  public static let formatVersion: UInt32 = 2
+  public static let formatVersion: UInt32 = 3
   static let magic: [UInt8] = Array("CSTOSNAP".utf8)
   static let fixedHeaderSize = 32
 

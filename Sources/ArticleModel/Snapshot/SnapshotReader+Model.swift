@@ -12,7 +12,9 @@ extension SnapshotReader {
     }
     var kinds: [Kind] = []
     for _ in 0..<(try count()) {
-      kinds.append(Kind(id: try string(), plural: try string(), isScenario: try bool()))
+      kinds.append(
+        Kind(
+          id: try string(), plural: try string(), isScenario: try bool(), aliases: try strings()))
     }
     var relations: [Relation] = []
     for _ in 0..<(try count()) {
@@ -45,7 +47,7 @@ extension SnapshotReader {
         ? NamedSet.Origin(
           file: try string(), line: try number(below: place), column: try number(below: place))
         : nil
-      sets.append(NamedSet(id: id, query: query, origin: origin))
+      sets.append(NamedSet(id: id, query: query, origin: origin, aliases: try strings()))
     }
     let factCount = try count()
     var facts: [Fact] = []

@@ -19,6 +19,7 @@ extension SnapshotWriter {
       string(kind.id)
       string(kind.plural)
       bool(kind.isScenario)
+      strings(kind.aliases)
     }
     number(model.relations.count)
     for relation in model.relations {
@@ -58,6 +59,7 @@ extension SnapshotWriter {
         number(origin.line)
         number(origin.column)
       }
+      strings(set.aliases)
     }
     number(model.facts.count)
     for fact in model.facts { encode(fact) }

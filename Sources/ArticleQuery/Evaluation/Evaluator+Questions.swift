@@ -101,11 +101,20 @@ extension Evaluator {
       guard !found, question.asked == .place, question.predicate.object == nil else { continue }
       let near = support.via ?? subject
       let other = fact.subject == near ? fact.object : fact.subject
-      if Self.placeKinds.contains(model.kind(of: other).id) {
+      if Self.placeKinds.contains(model.kind(of: other).id)
+        || (other == fact.object && endsInPlace(model.relations[fact.relation].phrase))
+      {
         add(value(.entity(other), key: "object"), support)
       }
     }
     return results
+  }
+
+  /// True when a relation's phrase ends in a preposition of place (`lectures at`, `lives
+  /// in`): its object is where the subject does it, whatever its kind.
+  func endsInPlace(_ phrase: String) -> Bool {
+    guard let last = phrase.split(separator: " ").last, phrase.contains(" ") else { return false }
+    return ["at", "in"].contains(last)
   }
 
   /// Supports in the article's order: by where their fact is first said, then as listed.
@@ -156,6 +165,12 @@ extension Evaluator {
       for entity in places {
         found.formUnion(model.index.factsByQualifier[entity])
         found.formUnion(model.index.factsByObject[entity])
+        // A symmetric relation's subject is as much its object (Armenia in conflict with
+        // Azerbaijan happened in Armenia as in Azerbaijan).
+        found.formUnion(
+          model.index.factsBySubject[entity].filter {
+            model.relations[model.facts[$0].relation].symmetric
+          })
       }
     }
     return found.filter { usable(model.facts[$0]) && has(model.facts[$0], wanted) }

@@ -15,8 +15,8 @@ extension Parser {
     for auxiliary in Self.auxiliaries { note(.keyword(auxiliary)) }
   }
 
-  /// do-support ::= ( 'did' | 'does' | 'do' | 'has' | 'have' ) target ( 'not' | 'never' )? RELATION
-  ///                  qualifier*
+  /// do-support ::= ( 'did' | 'does' | 'do' | 'has' | 'have' ) target ( 'not' | 'never' )? ADVERB?
+  ///                  RELATION qualifier*
   mutating func doSupport() throws(Diagnostic) -> DoQuestion {
     let start = position
     noteAuxiliaries()
@@ -26,11 +26,39 @@ extension Parser {
     _ = eat(current.folded)
     let subject = try whatSubject()
     let negated = eat("not") || eat("never")
-    let reference = try relation()
-    let qualifiers = try self.qualifiers()
+    let adverb = adverbBeforeRelation()
+    let reference: RelationRef
+    if let split = relationBeforeQualifier() {
+      reference = split
+    } else {
+      reference = try relation()
+    }
+    let qualifiers = (adverb.map { [$0] } ?? []) + (try self.qualifiers())
     return DoQuestion(
       asking: .what, subject: subject, relation: reference, negated: negated,
       qualifiers: qualifiers, range: range(from: start))
+  }
+
+  /// The relation of a do-support question, which takes no object: a phrase that ends in
+  /// an entity qualifier's key (`provided to`) followed by what can only be that key's
+  /// target is the shorter phrase and a qualifier (`what did the us not provide to
+  /// central asia` asks what, provided to whom). Nil when the longest phrase reads right.
+  mutating func relationBeforeQualifier() -> RelationRef? {
+    let all = Array(words)
+    guard let (_, length) = vocabulary.relation(at: all[...]), length > 1,
+      vocabulary.qualifierTakesEntity[all[length - 1]] == true
+    else { return nil }
+    let next = peek(length)
+    let ends =
+      [.end, .semicolon, .question, .rightParen].contains(next.kind)
+      || (next.kind == .word
+        && (["and", "or", "assuming", "if", "not"].contains(next.folded)
+          || vocabulary.qualifierTakesEntity[next.folded] != nil
+          || vocabulary.adverbs[next.folded] != nil))
+    guard !ends, let (shorter, shortLength) = vocabulary.relation(at: all.prefix(length - 1)[...]),
+      shortLength == length - 1
+    else { return nil }
+    return RelationRef(shorter.index, reversed: shorter.reversed, at: eat(tokens: shortLength))
   }
 
   /// office-holder ::= NAME OFFICE

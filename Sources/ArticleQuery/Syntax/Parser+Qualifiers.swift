@@ -4,9 +4,11 @@ import Syntax
 /// september`): keys come from the model, so a model that declares `manner` may be asked
 /// `supported russia manner openly`.
 extension Parser {
-  /// qualifier ::= ENTITY-KEY target | TEXT-KEY TEXT
+  /// qualifier ::= ENTITY-KEY target | TEXT-KEY TEXT | ADVERB | 'in' TIME
   mutating func qualifier() throws(Diagnostic) -> QualifierCondition {
+    if let adverb = adverbQualifier() { return adverb }
     let start = position
+    if let time = try timeAfterIn() { return time }
     guard at(.word), let takesEntity = vocabulary.qualifierTakesEntity[current.folded] else {
       throw found(expected: "a qualifier", candidates: vocabulary.qualifierKeys)
     }
@@ -30,6 +32,7 @@ extension Parser {
 
   /// True when a qualifier begins here: a key that is not the first word of a longer name.
   var atQualifier: Bool {
+    if atAdverb { return true }
     guard at(.word), vocabulary.qualifierTakesEntity[current.folded] != nil else { return false }
     if let (_, length) = vocabulary.entity(at: words), length > 1 { return false }
     if let (_, length) = vocabulary.set(at: words), length > 1 { return false }

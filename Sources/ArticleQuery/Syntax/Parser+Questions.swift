@@ -109,7 +109,7 @@ extension Parser {
     return !["and", "or", "assuming", "if"].contains(current.folded)
   }
 
-  /// wh-question ::= ( 'where' | 'when' | 'how' 'much' ) ( verdict-do | verdict-be ) NAME claim
+  /// wh-question ::= ( 'where' | 'when' | 'how' ( 'much' | 'many' ) MEASURE? ) ( verdict-do | verdict-be ) NAME claim
   mutating func whQuestion() throws(Diagnostic) -> Query {
     let asked: WhQuestion.Asked
     if eat("where") {
@@ -118,10 +118,11 @@ extension Parser {
       asked = .time
     } else {
       _ = eat("how")
-      guard eat("much") else {
+      guard eat("much") || eat("many") else {
         throw found(
           expected: "'much' (as in: how much did the pentagon fund)", candidates: ["much"])
       }
+      skipMeasure()
       asked = .amount
     }
     let copula = ["is", "was", "are", "were"].contains(current.folded) && at(.word)
@@ -140,10 +141,16 @@ extension Parser {
     return .wh(WhQuestion(asked: asked, subject: subject, predicate: try claim(copula: copula)))
   }
 
-  /// happened ::= 'what' 'happened' ( ( 'at' | 'in' | 'to' | 'with' | 'during' ) target | 'between' NAME 'and' target ) qualifier*
+  /// happened ::= 'what' 'happened' ( ( 'at' | 'in' | 'to' | 'with' | 'during' ) target | 'between' NAME 'and' target | 'in' TIME ) qualifier*
+  ///
+  /// `in TIME` (`what happened in mid-september`) lists the facts of that time, as `facts when`
+  /// does.
   mutating func happened() throws(Diagnostic) -> Query {
     _ = eat("what")
     _ = eat("happened")
+    if let time = try timeAfterIn() {
+      return .facts(.qualified([time] + (try qualifiers())))
+    }
     if eat("between") {
       let first = try name()
       guard eat("and") else {

@@ -2,7 +2,7 @@ import Syntax
 
 extension Parser {
   /// which ::= ( 'which' 'of'? | 'what' ) kind-set ( 'where' condition | do-support
-  ///                | ( 'is' | 'was' | 'are' | 'were' )? condition )
+  ///                | ( 'is' | 'was' | 'are' | 'were' )? ( condition | reciprocal ) )
   mutating func which() throws(Diagnostic) -> Query {
     if eat("which") {
       _ = eat("of")
@@ -24,12 +24,16 @@ extension Parser {
       _ = eat(current.folded)
       afterCopula = true
     }
+    if atReciprocal {
+      afterCopula = false
+      return .which(source, try reciprocal(of: source))
+    }
     return .which(source, try condition())
   }
 
   /// kind-set ::= set | KIND
   mutating func kindSet() throws(Diagnostic) -> SetSource {
-    if at(.word), vocabulary.set(at: words) == nil,
+    if at(.word), vocabulary.set(at: words) == nil, !atRelatedSet,
       let index = vocabulary.singularSets[current.folded]
     {
       return .named(SetRef(index, at: eat(tokens: 1)))
@@ -46,5 +50,6 @@ extension Parser {
     guard next.kind == .word else { return false }
     let after = Array(words.dropFirst())[...]
     return vocabulary.singularSets[next.folded] != nil || vocabulary.set(at: after) != nil
+      || relatedSetFollows(after: 1)
   }
 }

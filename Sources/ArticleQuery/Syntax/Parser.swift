@@ -248,7 +248,7 @@ public struct Parser {
   }
 
   /// query ::= entity-query | who-set | count | how-many | show | facts | why | verdict
-  ///            | wh-question | happened | what-if | pairs | connection
+  ///            | wh-question | happened | what-if | pairs | connection | listing
   mutating func query() throws(Diagnostic) -> Query {
     note(.opener)
     note(.set)
@@ -257,12 +257,17 @@ public struct Parser {
     case "who" where atWhoSet: return try whoSet()
     case "who" where atPairs, "what" where atPairs, "which" where atPairs: return try pairs()
     case "count": return try count()
+    case "list",
+      "show" where atListing:
+      return try listing()
     case "show": return try show()
     case "facts": return try facts()
     case "why": return try why()
     case let word where Self.verdictOpeners.contains(word): return try verdict()
     case "where", "when": return try whQuestion()
-    case "how" where peek().folded == "much" || Self.verdictOpeners.contains(peek(2).folded):
+    case "how"
+    where peek().folded == "much" || Self.verdictOpeners.contains(peek(2).folded)
+      || atHowManyAmount:
       return try whQuestion()
     case "how" where peek().folded == "many": return try howMany()
     case "how": return try connection()
@@ -302,13 +307,14 @@ public struct Parser {
     return .selection(source, nil)
   }
 
-  /// set ::= SET | '(' entity-query ')'
+  /// set ::= SET | related-set | '(' entity-query ')'
   mutating func set() throws(Diagnostic) -> SetSource {
     if eat(.leftParen) {
       let inner = try nested { parser throws(Diagnostic) in try parser.entityQuery() }
       try expect(.rightParen)
       return .query(inner)
     }
+    if atRelatedSet { return .query(try relatedSet()) }
     if let (index, length) = setMatchSkippingArticle() {
       return .named(SetRef(index, at: eat(tokens: length)))
     }
@@ -394,14 +400,17 @@ public struct Parser {
   }
 
   /// The longest count of words at the current position that make a whole name or set and
-  /// are followed by a relation phrase (or, with `orCondition`, by `not` or `(`).
+  /// are followed by a relation phrase, or an adverb and one (or, with `orCondition`, by `not`
+  /// or `(`).
   func lengthBeforeRelation(orCondition: Bool = false) -> Int? {
     let available = words
     guard !available.isEmpty else { return nil }
     for length in stride(from: available.count, through: 1, by: -1) {
       let rest = available.dropFirst(length)
+      let adverb = rest.first.map { vocabulary.adverbs[$0] != nil } ?? false
       let follows =
         vocabulary.relation(at: rest) != nil
+        || (adverb && vocabulary.relation(at: rest.dropFirst()) != nil)
         || (orCondition
           && (rest.first == "not" || rest.first == "never"
             || (rest.isEmpty && peek(length).kind == .leftParen)))
@@ -524,14 +533,15 @@ public struct Parser {
     return try predicate()
   }
 
-  /// predicate ::= RELATION ( target qualifier* | qualifier+ )
+  /// predicate ::= ADVERB? RELATION ( target qualifier* | qualifier+ )
   mutating func predicate() throws(Diagnostic) -> Condition {
+    let adverb = adverbBeforeRelation()
     let passive = afterCopula && atPassiveWithoutAgent
     afterCopula = false
     var reference = try relation()
     if passive { reference.reversed = true }
     let object = atQualifier ? nil : try target()
-    let qualifiers = try self.qualifiers()
+    let qualifiers = (adverb.map { [$0] } ?? []) + (try self.qualifiers())
     guard let object, qualifiers.isEmpty else {
       return .qualified(
         QualifiedPredicate(relation: reference, object: object, qualifiers: qualifiers))

@@ -37,7 +37,7 @@ public struct Vocabulary: Sendable {
   public static let openers: [String] = [
     "who", "who did", "what did", "which", "show", "facts", "why", "count", "did", "is",
     "where did", "when did", "how much did", "what happened at", "what if", "how is", "how are",
-    "how many",
+    "how many", "list", "show me",
   ]
 
   private var entities = PhraseTable()
@@ -54,6 +54,9 @@ public struct Vocabulary: Sendable {
   /// Every set name, in the order of `SetRef.index`, and what each stands for.
   public private(set) var setNames: [String] = []
   public private(set) var setMeanings: [SetMeaning] = []
+  /// The further names of kinds' sets and named sets (`csto members`, `maneuvers`), which
+  /// name the set they belong to and print as its name.
+  public private(set) var setAliases: [String] = []
   /// The documents' ids and how many paragraphs each has, in the model's order.
   public let documentIDs: [String]
   public let paragraphCounts: [Int]
@@ -78,6 +81,9 @@ public struct Vocabulary: Sendable {
   /// `manner`), each with its key, for a question to use as an adverb before its relation
   /// (`did belarus openly support russia`); a word that two keys share is left out.
   public private(set) var adverbs: [String: String] = [:]
+  /// The folded words of each `when` value the facts have (`winter of 2022`), for a time a
+  /// reader puts after `in` (`in the winter of 2022`).
+  public private(set) var times: [[String]] = []
 
   /// The vocabulary of `model`.
   public init(model: Model) {
@@ -96,6 +102,9 @@ public struct Vocabulary: Sendable {
       where entities.insert(words: words, .entity(index)) {
         entityNames.append(name)
       }
+    }
+    for (word, index) in Self.documentRoles(of: model) where entities.insert(word, .entity(index)) {
+      entityNames.append(word)
     }
     for (index, relation) in model.relations.enumerated() {
       primaryRelationPhrases +=
@@ -117,6 +126,11 @@ public struct Vocabulary: Sendable {
     }
     var shared: Set<String> = []
     for fact in model.facts {
+      for qualifier in fact.qualifiers where qualifier.key == .when {
+        if case .text(let text) = qualifier.value {
+          times.append(QualifierCondition.words(of: text))
+        }
+      }
       for qualifier in fact.qualifiers where !Qualifier.Key.allCases.contains(qualifier.key) {
         guard case .text(let text) = qualifier.value, !text.utf8.contains(UInt8(ascii: " ")) else {
           continue
@@ -147,6 +161,13 @@ public struct Vocabulary: Sendable {
       } else {
         setMeanings.append(.everything)
       }
+    }
+    let furtherNames =
+      model.kinds.map { ($0.plural, $0.aliases) } + model.sets.map { ($0.id, $0.aliases) }
+    let setIndex = Dictionary(setNames.enumerated().map { ($1, $0) }) { first, _ in first }
+    for (name, aliases) in furtherNames where !aliases.isEmpty {
+      guard let index = setIndex[name] else { continue }
+      for alias in aliases where sets.insert(alias, .set(index)) { setAliases.append(alias) }
     }
     singularSets = Self.singularSets(of: model, setNames: setNames)
     offices = Self.offices(of: model)
