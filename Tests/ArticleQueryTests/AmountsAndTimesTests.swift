@@ -12,12 +12,9 @@ import Testing
     engine = try QueryEngine()
   }
 
-  struct Case: Sendable, CustomTestStringConvertible {
-    var query: String
-    var values: [String]
-    var paragraphs: [Int] = []
-    var testDescription: String { query }
-  }
+  /// A question, the values the article gives and the paragraphs that give them, as in
+  /// `WhQuestionTests`.
+  typealias Case = WhQuestionTests.Case
 
   static let cases: [Case] = [
     // ¶7 "this year the US Department of Defense budgeted $500 million for various programs of
