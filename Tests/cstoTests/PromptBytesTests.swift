@@ -86,6 +86,8 @@ import Testing
     try second.expect("\u{2400}russia")
     second.type(PromptTests.ctrlC)
     try second.expect("csto> ")
+    // Ctrl-D only once the line editor reads again, as after the first session's prompt.
+    try second.waitForLineEditor()
     #expect(prompts.leave(second) == 0)
   }
 }

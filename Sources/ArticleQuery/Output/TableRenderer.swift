@@ -275,6 +275,12 @@ struct TableRenderer {
         return [line.trailingSpacesRemoved]
       }
       let quote = row[quoteIndex]
+      if fitsWidth, line.trailingSpacesRemoved.count > options.width {
+        // A fact's sentence is never cut: it goes on under itself, and the quote below it.
+        let indent = min(line.count - (cells.last?.count ?? 0), options.width / 2)
+        return wrapped(line.trailingSpacesRemoved, indent: indent)
+          + ["      " + quoted(quote, room: options.width - 6)]
+      }
       // A whole quote stays on its row; one to be cut stays there only when it fits whole
       // or nearly as much fits as on a line of its own, which it takes otherwise.
       let room = options.width - line.count - 2
@@ -286,6 +292,30 @@ struct TableRenderer {
       }
       return [line.trailingSpacesRemoved, "      " + quoted(quote, room: options.width - 6)]
     }
+  }
+
+  /// Whether the table is laid out to the width (quotes cut to fit it): on a terminal, or
+  /// with `.evidence short`.
+  private var fitsWidth: Bool { options.evidence == .on || options.evidence == .short }
+
+  /// `line` broken at spaces into lines of at most the width, each after the first indented
+  /// by `indent` columns; a word longer than a line stays whole.
+  private func wrapped(_ line: String, indent: Int) -> [String] {
+    var lines: [String] = []
+    var rest = Array(line)
+    var margin = ""
+    while margin.count + rest.count > options.width {
+      let room = options.width - margin.count
+      // The last space within the room that follows some text; none: the line stays long.
+      let firstText = rest.firstIndex { $0 != " " } ?? rest.count
+      guard let cut = rest[..<min(room + 1, rest.count)].lastIndex(of: " "), cut > firstText
+      else { break }
+      lines.append(margin + String(rest[..<cut]).trailingSpacesRemoved)
+      rest = Array(rest[(cut + 1)...].drop { $0 == " " })
+      margin = String(repeating: " ", count: indent)
+    }
+    lines.append(margin + String(rest))
+    return lines
   }
 
   private func quoted(_ quote: String, room: Int) -> String {
