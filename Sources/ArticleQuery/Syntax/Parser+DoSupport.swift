@@ -52,8 +52,7 @@ extension Parser {
     let ends =
       [.end, .semicolon, .question, .rightParen].contains(next.kind)
       || (next.kind == .word
-        && (["and", "or", "assuming", "if", "not"].contains(next.folded)
-          || vocabulary.qualifierTakesEntity[next.folded] != nil
+        && (next.folded == "not" || endsWords(next.folded)
           || vocabulary.adverbs[next.folded] != nil))
     guard !ends, let (shorter, shortLength) = vocabulary.relation(at: all.prefix(length - 1)[...]),
       shortLength == length - 1

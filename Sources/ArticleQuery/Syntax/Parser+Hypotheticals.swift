@@ -96,7 +96,7 @@ extension Parser {
   /// True at `who are the members`, `who would the members be`: a copula or `would`, then
   /// a whole set and nothing more (a relation after the set leaves it to `who`).
   var atWhoSet: Bool {
-    guard at("who"), ["is", "was", "are", "were", "would"].contains(peek().folded) else {
+    guard at("who"), (Self.copulas + ["would"]).contains(peek().folded) else {
       return false
     }
     var after = self
@@ -112,7 +112,7 @@ extension Parser {
   /// The members of the set, as the bare set answers.
   mutating func whoSet() throws(Diagnostic) -> Query {
     _ = eat("who")
-    guard at(.word), ["is", "was", "are", "were", "would"].contains(current.folded) else {
+    guard at(.word), (Self.copulas + ["would"]).contains(current.folded) else {
       throw found(expected: "'are'", candidates: ["is", "are", "would"])
     }
     _ = eat(current.folded)

@@ -12,7 +12,7 @@ extension Parser {
     } else if !at("who") && !at("what") {
       return false
     }
-    let copula = rest.first.map { ["is", "was", "are", "were"].contains($0) } ?? false
+    let copula = rest.first.map { Self.copulas.contains($0) } ?? false
     for skipped in copula ? [0, 1] : [0] {
       let phrase = rest.dropFirst(skipped)
       if let (_, length) = vocabulary.relation(at: phrase),
@@ -43,7 +43,7 @@ extension Parser {
     } else if !eat("who") {
       _ = eat("what")
     }
-    if at(.word), ["is", "was", "are", "were"].contains(current.folded),
+    if at(.word), Self.copulas.contains(current.folded),
       vocabulary.relation(at: words).map({ reference, length in
         !["whom", "what", "which"].contains(words.dropFirst(length).first ?? "")
       }) ?? true

@@ -42,8 +42,7 @@ extension Parser {
   /// True when a word that ends a qualifier's text comes next: a connective or another key.
   private func endsText(_ token: Token) -> Bool {
     guard token.kind == .word else { return token.kind != .number }
-    return ["and", "or", "assuming", "if"].contains(token.folded)
-      || vocabulary.qualifierTakesEntity[token.folded] != nil
+    return endsWords(token.folded)
   }
 
   /// TEXT: a quoted text, or words and numbers up to a connective or another key, as folded
@@ -76,10 +75,7 @@ extension Parser {
     } catch {
       position = start
       let typed = Array(
-        words.prefix {
-          !["and", "or", "assuming", "if"].contains($0)
-            && vocabulary.qualifierTakesEntity[$0] == nil
-        })
+        words.prefix { !endsWords($0) })
       let readings = partialReadings(of: typed)
       guard readings.count > 1 else { throw error }
       let shown = readings.map { "'\($0)'" }.joined(separator: ", ")

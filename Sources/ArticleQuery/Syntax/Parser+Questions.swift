@@ -12,7 +12,7 @@ extension Parser {
 
   /// verdict ::= verdict-do NAME claim | verdict-be NAME ( 'a' | 'an' | 'the' )? claim
   mutating func verdict() throws(Diagnostic) -> Query {
-    let copula = ["is", "was", "are", "were"].contains(current.folded)
+    let copula = Self.copulas.contains(current.folded)
     if copula { try verdictBe() } else { try verdictDo() }
     let subject = try questionSubject(article: copula)
     if copula, vocabulary.relation(at: words) == nil, at("a") || at("an") || at("the") {
@@ -31,7 +31,7 @@ extension Parser {
 
   /// verdict-be ::= 'is' | 'was' | 'are' | 'were'
   mutating func verdictBe() throws(Diagnostic) {
-    for word in ["is", "was", "are", "were"] where eat(word) { return }
+    for word in Self.copulas where eat(word) { return }
     throw found(
       expected: "'is' (as in: is belarus a member of the csto)", candidates: ["is", "was"])
   }
@@ -106,7 +106,7 @@ extension Parser {
   private var startsTarget: Bool {
     if at(.leftParen) || at(.string) { return true }
     guard at(.word), !atQualifier else { return false }
-    return !["and", "or", "assuming", "if"].contains(current.folded)
+    return !endsWords(current.folded)
   }
 
   /// wh-question ::= ( 'where' | 'when' | 'how' ( 'much' | 'many' ) MEASURE? ) ( verdict-do | verdict-be ) NAME claim
@@ -125,7 +125,7 @@ extension Parser {
       skipMeasure()
       asked = .amount
     }
-    let copula = ["is", "was", "are", "were"].contains(current.folded) && at(.word)
+    let copula = Self.copulas.contains(current.folded) && at(.word)
     if copula {
       try verdictBe()
     } else {

@@ -24,8 +24,7 @@ extension Parser {
     position += skipped
     // The time runs to a connective, another key or an adverb (`in mid-september openly`).
     let tokens = words.prefix { word in
-      !["and", "or", "assuming", "if"].contains(word)
-        && vocabulary.qualifierTakesEntity[word] == nil && vocabulary.adverbs[word] == nil
+      !endsWords(word) && vocabulary.adverbs[word] == nil
     }
     let typed = tokens.flatMap { QualifierCondition.words(of: $0) }
     guard !typed.isEmpty,

@@ -18,7 +18,7 @@ extension Parser {
       question.asking = .which(source)
       return .did(question)
     }
-    if at(.word), ["is", "was", "are", "were"].contains(current.folded),
+    if at(.word), Self.copulas.contains(current.folded),
       vocabulary.relation(at: words) == nil
     {
       _ = eat(current.folded)

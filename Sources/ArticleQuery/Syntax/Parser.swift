@@ -93,6 +93,15 @@ public struct Parser {
   /// True when the current token is of `kind`.
   func at(_ kind: Token.Kind) -> Bool { current.kind == kind }
 
+  /// The forms of `be` that open a yes/no question or follow `who`, `which` and pairs.
+  static let copulas = ["is", "was", "are", "were"]
+
+  /// True when `word` ends a run of unquoted words (a qualifier's text, a time, words read
+  /// for their readings): a connective, a clause that follows a query, or a qualifier's key.
+  func endsWords(_ word: String) -> Bool {
+    ["and", "or", "assuming", "if"].contains(word) || vocabulary.qualifierTakesEntity[word] != nil
+  }
+
   mutating func note(_ expectation: Expectation) {
     if current.kind == .end { expected.insert(expectation) }
   }
@@ -337,7 +346,7 @@ public struct Parser {
   mutating func who() throws(Diagnostic) -> Query {
     _ = eat("who")
     noteAuxiliaries()
-    if at(.word), ["is", "was", "are", "were"].contains(current.folded),
+    if at(.word), Self.copulas.contains(current.folded),
       officeHolderLength(from: 1) != nil
     {
       _ = eat(current.folded)
@@ -349,7 +358,7 @@ public struct Parser {
       question.asking = .who
       return .did(question)
     }
-    if at(.word), ["is", "was", "are", "were"].contains(current.folded),
+    if at(.word), Self.copulas.contains(current.folded),
       vocabulary.relation(at: words) == nil
     {
       _ = eat(current.folded)
