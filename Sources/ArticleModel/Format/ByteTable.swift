@@ -147,6 +147,11 @@ struct ByteTable<Value> {
   /// back, then mixed (MurmurHash3's finalizer) so that the low bits that pick the slot, and
   /// the high ones kept in it, depend on every byte.
   private func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    Self.hash(key, foldsCase: foldsCase)
+  }
+
+  /// The hash of `key` as a table that does or does not fold case makes it.
+  static func hash(_ key: UnsafeBufferPointer<UInt8>, foldsCase: Bool) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(key.count)
     guard let start = key.baseAddress else { return hash }
     var offset = 0

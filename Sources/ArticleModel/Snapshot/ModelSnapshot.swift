@@ -42,6 +42,13 @@ public struct ModelSnapshot: Sendable, Equatable {
 
   /// The snapshot of `model`, with this header.
   public func encode(_ model: Model) -> [UInt8] {
+    Array(encodedParts(model).joined())
+  }
+
+  /// The snapshot of `model` in the pieces that follow one another in the file: the fixed
+  /// header, the header and the string count, the string table, the model. Written one
+  /// after another, they are the bytes of `encode(_:)`, without a copy of them all.
+  func encodedParts(_ model: Model) -> [[UInt8]] {
     var body = SnapshotWriter()
     body.encode(model)
     var whole = SnapshotWriter()
@@ -55,24 +62,18 @@ public struct ModelSnapshot: Sendable, Equatable {
       whole.uint64(source.inode)
       whole.uint64(source.contentHash)
     }
-    whole.number(body.strings.count)
-    for string in body.strings { whole.text(string) }
-    var bytes = Self.magic
-    withUnsafeBytes(of: Self.formatVersion.littleEndian) { bytes.append(contentsOf: $0) }
-    bytes += [0, 0, 0, 0]
-    let length = UInt64(whole.bytes.count + body.bytes.count)
-    withUnsafeBytes(of: length.littleEndian) { bytes.append(contentsOf: $0) }
-    let checksumOffset = bytes.count
-    bytes += [UInt8](repeating: 0, count: 8)
-    bytes += whole.bytes
-    bytes += body.bytes
-    let checksum = bytes.withUnsafeBytes {
-      ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[Self.fixedHeaderSize...]))
-    }
-    withUnsafeBytes(of: checksum.littleEndian) {
-      bytes.replaceSubrange(checksumOffset..<checksumOffset + 8, with: $0)
-    }
-    return bytes
+    whole.number(body.table.count)
+    var checksum = ContentHash.Stream()
+    checksum.add(whole.bytes)
+    checksum.add(body.table.bytes)
+    checksum.add(body.bytes)
+    var fixed = Self.magic
+    withUnsafeBytes(of: Self.formatVersion.littleEndian) { fixed.append(contentsOf: $0) }
+    fixed += [0, 0, 0, 0]
+    let length = UInt64(whole.bytes.count + body.table.bytes.count + body.bytes.count)
+    withUnsafeBytes(of: length.littleEndian) { fixed.append(contentsOf: $0) }
+    withUnsafeBytes(of: checksum.hash.littleEndian) { fixed.append(contentsOf: $0) }
+    return [fixed, whole.bytes, body.table.bytes, body.bytes]
   }
 
   /// The header of the snapshot in `bytes` (which csto wrote it, from which files), read

@@ -56,9 +56,9 @@ public struct SnapshotCache: Sendable {
     guard let before, let sources = Self.sources(of: model, modelPath: absolute),
       sources.first?.contentHash == before.contentHash
     else { return (model, .miss(stored: false)) }
-    let bytes = ModelSnapshot(build: build, sources: sources).encode(model)
+    let parts = ModelSnapshot(build: build, sources: sources).encodedParts(model)
     return (
-      model, .miss(stored: Self.writeAtomically(bytes, to: snapshotPath, makingFolder: folder))
+      model, .miss(stored: Self.writeAtomically(parts, to: snapshotPath, makingFolder: folder))
     )
   }
 
@@ -137,20 +137,32 @@ public struct SnapshotCache: Sendable {
   )
     -> Bool
   {
+    writeAtomically([bytes], to: path, makingFolder: folder)
+  }
+
+  /// `writeAtomically(_:to:makingFolder:)` for a file whose bytes are `parts` one after
+  /// another.
+  static func writeAtomically(
+    _ parts: [[UInt8]], to path: String, makingFolder folder: String?
+  )
+    -> Bool
+  {
     if let folder { makeFolders(folder) }
     var random = SystemRandomNumberGenerator()
     let temporary = path + ".\(getpid()).\(random.next() % 1_000_000_000).tmp"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { return false }
-    var written = 0
-    let complete = bytes.withUnsafeBytes { raw -> Bool in
-      while written < raw.count {
-        let count = write(descriptor, raw.baseAddress! + written, raw.count - written)
-        if count < 0 && errno == EINTR { continue }
-        guard count > 0 else { return false }
-        written += count
+    let complete = parts.allSatisfy { part in
+      part.withUnsafeBytes { raw -> Bool in
+        var written = 0
+        while written < raw.count {
+          let count = write(descriptor, raw.baseAddress! + written, raw.count - written)
+          if count < 0 && errno == EINTR { continue }
+          guard count > 0 else { return false }
+          written += count
+        }
+        return true
       }
-      return true
     }
     guard close(descriptor) == 0, complete, rename(temporary, path) == 0 else {
       unlink(temporary)

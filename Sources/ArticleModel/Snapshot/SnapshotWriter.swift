@@ -2,8 +2,8 @@
 /// unsigned numbers, and strings as numbers into a table of distinct strings written once.
 struct SnapshotWriter {
   private(set) var bytes: [UInt8] = []
-  private var stringNumbers: [String: Int] = [:]
-  private(set) var strings: [String] = []
+  /// The distinct strings `string(_:)` has numbered, as the table stores them.
+  private(set) var table = SnapshotStrings()
 
   mutating func byte(_ value: UInt8) { bytes.append(value) }
 
@@ -22,15 +22,9 @@ struct SnapshotWriter {
     bytes.append(UInt8(rest))
   }
 
-  /// A string as its number in the table, which is written separately (`table()`).
+  /// A string as its number in the table, which is written separately (`table.bytes`).
   mutating func string(_ value: String) {
-    if let known = stringNumbers[value] {
-      number(known)
-      return
-    }
-    stringNumbers[value] = strings.count
-    number(strings.count)
-    strings.append(value)
+    number(table.number(of: value))
   }
 
   /// An optional string: 0 for none, else its number plus one.
@@ -39,13 +33,7 @@ struct SnapshotWriter {
       number(0)
       return
     }
-    if let known = stringNumbers[value] {
-      number(known + 1)
-      return
-    }
-    stringNumbers[value] = strings.count
-    number(strings.count + 1)
-    strings.append(value)
+    number(table.number(of: value) + 1)
   }
 
   mutating func strings(_ values: [String]) {
