@@ -46,10 +46,18 @@ public enum ContentHash {
         pending.withUnsafeBytes { block(at: 0, of: $0) }
         pending.removeAll(keepingCapacity: true)
       }
+      // The lanes in locals through the loop, which the compiler then keeps in registers.
+      var (lane0, lane1, lane2, lane3) = lanes
       while offset + 32 <= bytes.count {
-        block(at: offset, of: bytes)
+        lane0 = Self.mix(lane0, bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        lane1 = Self.mix(lane1, bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+        lane2 = Self.mix(
+          lane2, bytes.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
+        lane3 = Self.mix(
+          lane3, bytes.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
         offset += 32
       }
+      lanes = (lane0, lane1, lane2, lane3)
       pending.append(contentsOf: bytes[offset...])
     }
 

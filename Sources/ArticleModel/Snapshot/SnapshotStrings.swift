@@ -1,5 +1,3 @@
-import Syntax
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -19,15 +17,16 @@ struct SnapshotStrings {
   /// How many strings the table holds.
   private(set) var count = 0
   /// Each slot holds the high half of its string's hash above its number plus one (0 for an
-  /// empty slot); the high half also picks the slot, so that the table grows without hashing
-  /// again.
-  private var slots = [UInt64](repeating: 0, count: 1024)
-  /// Where each string's `text` starts in `bytes`, by number.
-  private var starts: [Int] = []
+  /// empty slot), and where the string's `text` starts in `bytes`: a probe that finds the
+  /// string reads the slot and the bytes, nothing between. The high half also picks the slot,
+  /// so that the table grows without hashing again.
+  private var slots = [(tagged: UInt64, start: Int)](repeating: (0, 0), count: 1024)
 
   /// The number of `value`, added to the table when it is new.
   mutating func number(of value: String) -> Int {
-    UTF8Text.withBytes(of: value) { number(of: $0) }
+    var value = value
+    value.makeContiguousUTF8()
+    return value.utf8.withContiguousStorageIfAvailable { number(of: $0) }!
   }
 
   /// The number of the string of UTF-8 bytes `key`, added to the table when it is new.
@@ -36,16 +35,16 @@ struct SnapshotStrings {
     let tag = hash & 0xFFFF_FFFF_0000_0000
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash >> 32) & mask
-    while slots[slot] != 0 {
-      let entry = Int(truncatingIfNeeded: slots[slot] & 0xFFFF_FFFF) - 1
-      if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag, matches(key, entry) { return entry }
+    while slots[slot].tagged != 0 {
+      if slots[slot].tagged & 0xFFFF_FFFF_0000_0000 == tag, matches(key, at: slots[slot].start) {
+        return Int(truncatingIfNeeded: slots[slot].tagged & 0xFFFF_FFFF) - 1
+      }
       slot = (slot + 1) & mask
     }
     let number = count
-    starts.append(bytes.count)
+    slots[slot] = (tag | UInt64(number + 1), bytes.count)
     append(key)
     count += 1
-    slots[slot] = tag | UInt64(number + 1)
     if count * 2 > slots.count { grow() }
     return number
   }
@@ -61,9 +60,9 @@ struct SnapshotStrings {
     bytes.append(contentsOf: key)
   }
 
-  /// Whether string `entry` has the bytes of `key`.
-  private func matches(_ key: UnsafeBufferPointer<UInt8>, _ entry: Int) -> Bool {
-    var at = starts[entry]
+  /// Whether the string whose `text` starts at `start` in `bytes` has the bytes of `key`.
+  private func matches(_ key: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+    var at = start
     var length = 0
     var shift = 0
     while true {
@@ -82,11 +81,11 @@ struct SnapshotStrings {
 
   private mutating func grow() {
     let old = slots
-    slots = [UInt64](repeating: 0, count: old.count * 2)
+    slots = [(tagged: UInt64, start: Int)](repeating: (0, 0), count: old.count * 2)
     let mask = slots.count - 1
-    for value in old where value != 0 {
-      var slot = Int(truncatingIfNeeded: value >> 32) & mask
-      while slots[slot] != 0 { slot = (slot + 1) & mask }
+    for value in old where value.tagged != 0 {
+      var slot = Int(truncatingIfNeeded: value.tagged >> 32) & mask
+      while slots[slot].tagged != 0 { slot = (slot + 1) & mask }
       slots[slot] = value
     }
   }

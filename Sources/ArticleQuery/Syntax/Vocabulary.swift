@@ -125,9 +125,12 @@ public struct Vocabulary: Sendable {
       qualifierTakesEntity[key] = takesEntity
     }
     var shared: Set<String> = []
+    // Each time once: a million facts repeat a few thousand, and splitting a text into words
+    // by characters is what costs.
+    var timeTexts: Set<String> = []
     for fact in model.facts {
       for qualifier in fact.qualifiers where qualifier.key == .when {
-        if case .text(let text) = qualifier.value {
+        if case .text(let text) = qualifier.value, timeTexts.insert(text).inserted {
           times.append(QualifierCondition.words(of: text))
         }
       }
