@@ -4,46 +4,45 @@ import Syntax
 /// relations between kinds they do not join, unknown CAMEO codes, paragraphs out of range and
 /// quotes not found verbatim. Every problem is collected; a model with any is not built.
 struct ModelChecker {
-  private let syntax: ModelSyntax
+  /// The whole file's syntax, once parsed (while facts are checked as they are parsed, only
+  /// what comes before them).
+  var syntax: ModelSyntax
   /// The model text's bytes, which the facts' ranges point into.
   private let lexer: Lexer
   /// The model file's name, for the origin of named sets.
   private let name: String
-  private let readText: (String) throws -> String
-  private var diagnostics: [Diagnostic] = []
+  let readText: (String) throws -> String
+  var diagnostics: [Diagnostic] = []
 
-  private var kindIDs = IDTable(capacity: 0)
-  private var relationIDs = IDTable(capacity: 0)
-  private var entityIDs = IDTable(capacity: 0)
-  private var documentIDs = IDTable(capacity: 0)
+  var kindIDs = IDTable(capacity: 0)
+  var relationIDs = IDTable(capacity: 0)
+  var entityIDs = IDTable(capacity: 0)
+  var documentIDs = IDTable(capacity: 0)
   /// Each entity's kind, and each relation's rule, read for every fact: held apart so that
   /// reading them does not copy a whole entity or relation.
-  private var entityKinds: [String] = []
+  var entityKinds: [String] = []
   /// Each entity's kind, by its index in the kinds; nil for a kind that is not declared.
-  private var entityKindIndices: [Int?] = []
-  private var relationRules:
+  var entityKindIndices: [Int?] = []
+  /// Whether each kind is hypothetical (its entities are scenarios).
+  var kindScenarios: [Bool] = []
+  var relationRules:
     [(
       phrase: String, subjectKinds: [String], objectKinds: [String], reflexive: Bool, personal: Bool
     )] =
       []
   /// The declared qualifiers by key: whether each takes an entity's id.
-  private var declaredQualifiers: [String: Bool] = [:]
+  var declaredQualifiers: [String: Bool] = [:]
   /// The facts' strings (quotes, notes, circumstances) by their bytes, each made once: a
   /// quote cited again shares the first one's text.
   private var texts = ByteTable<String>(foldsCase: false)
+  /// The paragraphs of each document's text file (by the document's index), read once.
+  private var paragraphsRead: [Int: Result<[String], any Error>] = [:]
+  /// What checking facts as they are parsed has done (`ModelChecker+Streaming.swift`).
+  var streaming = Streaming()
 
-  /// The model, or every problem found. `syntax` was parsed from the text `lexer` reads;
-  /// `readText` reads a document's text file by the name the model gives it.
-  static func check(
-    _ syntax: ModelSyntax, lexer: Lexer, name: String, readText: (String) throws -> String
-  ) -> (Model?, [Diagnostic]) {
-    withoutActuallyEscaping(readText) { reader in
-      var checker = ModelChecker(syntax: syntax, lexer: lexer, name: name, readText: reader)
-      return checker.run()
-    }
-  }
-
-  private init(
+  /// A checker of `syntax`, parsed from the text `lexer` reads; `readText` reads a
+  /// document's text file by the name the model gives it. `ModelChecker.load` makes one.
+  init(
     syntax: ModelSyntax, lexer: Lexer, name: String,
     readText: @escaping (String) throws -> String
   ) {
@@ -95,7 +94,14 @@ struct ModelChecker {
     return nil
   }
 
-  private mutating func run() -> (Model?, [Diagnostic]) {
+  /// The model, or every problem found, from the whole file's syntax (after the facts
+  /// checked as they were parsed, if any).
+  mutating func run() -> (Model?, [Diagnostic]) {
+    // What checking facts as they were parsed declared is declared again, in the order and
+    // with the messages of a file checked whole.
+    entityKindIndices = []
+    declaredQualifiers = [:]
+    kindScenarios = syntax.kinds.map(\.isScenario)
     kindIDs = declare(syntax.kinds.map(\.id), as: "kind")
     relationIDs = declare(syntax.relations.map(\.id), as: "relation")
     entityIDs = declare(syntax.entities.map(\.id), as: "entity")
@@ -107,15 +113,21 @@ struct ModelChecker {
         $0.relation.reflexive, $0.relation.personal
       )
     }
-    let documents = syntax.documents.map { checkDocument($0) }
+    let documents = syntax.documents.indices.map { checkDocument(syntax.documents[$0], at: $0) }
     checkRelations()
     checkEntities()
     checkSets()
     let qualifiers = checkQualifierDeclarations()
-    var facts: [Fact] = []
-    facts.reserveCapacity(syntax.facts.count)
+    var facts = streaming.facts
+    streaming.facts = []
+    facts.reserveCapacity(facts.count + syntax.facts.count)
     for fact in syntax.facts {
-      if let fact = checkFact(fact, documents: documents) { facts.append(fact) }
+      if let fact = checkFact(
+        fact, qualifiers: syntax.qualifiers[fact.qualifiers],
+        evidence: syntax.evidence[fact.evidence], documents: documents)
+      {
+        facts.append(fact)
+      }
     }
     let noClaims = syntax.noClaims.compactMap { checkNoClaim($0, documents: documents) }
     guard diagnostics.isEmpty else { return (nil, diagnostics) }
@@ -151,28 +163,43 @@ struct ModelChecker {
     )
   }
 
-  private mutating func checkDocument(_ syntax: DocumentSyntax) -> Document {
-    var document = Document(
-      id: syntax.id.text, title: syntax.fields["title"]?.text,
-      author: syntax.fields["author"]?.text, publisher: syntax.fields["publisher"]?.text,
-      date: syntax.fields["date"]?.text, url: syntax.fields["url"]?.text,
-      textFile: syntax.fields["text"]?.text, skipped: syntax.skipped,
-      paragraphs: syntax.paragraphs.map(\.text))
+  private mutating func checkDocument(_ syntax: DocumentSyntax, at index: Int) -> Document {
+    let (document, readError) = self.document(syntax, at: index)
     if let file = syntax.fields["text"] {
       if !syntax.paragraphs.isEmpty {
         error("a document takes its paragraphs either from 'text' or inline, not both", file.range)
       }
-      do {
-        document.paragraphs = UTF8Text.paragraphs(
-          of: try readText(file.text), skipping: syntax.skipped)
-      } catch {
-        self.error("cannot read the document's text '\(file.text)': \(error)", file.range)
+      if let readError {
+        self.error("cannot read the document's text '\(file.text)': \(readError)", file.range)
       }
     }
     if document.paragraphs.isEmpty, diagnostics.isEmpty {
       error("document '\(syntax.id.text)' has no paragraphs", syntax.id.range)
     }
     return document
+  }
+
+  /// The document of statement `index`, its paragraphs from its text file when it names one
+  /// (read once, however often asked), and why that file could not be read.
+  mutating func document(_ syntax: DocumentSyntax, at index: Int) -> (Document, (any Error)?) {
+    var document = Document(
+      id: syntax.id.text, title: syntax.fields["title"]?.text,
+      author: syntax.fields["author"]?.text, publisher: syntax.fields["publisher"]?.text,
+      date: syntax.fields["date"]?.text, url: syntax.fields["url"]?.text,
+      textFile: syntax.fields["text"]?.text, skipped: syntax.skipped,
+      paragraphs: syntax.paragraphs.map(\.text))
+    guard let file = syntax.fields["text"] else { return (document, nil) }
+    let read =
+      paragraphsRead[index]
+      ?? Result { UTF8Text.paragraphs(of: try readText(file.text), skipping: syntax.skipped) }
+    paragraphsRead[index] = read
+    switch read {
+    case .success(let paragraphs):
+      document.paragraphs = paragraphs
+      return (document, nil)
+    case .failure(let error):
+      return (document, error)
+    }
   }
 
   private mutating func checkRelations() {
@@ -295,7 +322,12 @@ struct ModelChecker {
     }
   }
 
-  private mutating func checkFact(_ syntax: FactSyntax, documents: [Document]) -> Fact? {
+  /// The fact `syntax`, whose qualifiers and evidence are `qualifiers` and `evidence`, or nil
+  /// when one of its ids is unknown; every problem is reported.
+  mutating func checkFact(
+    _ syntax: FactSyntax, qualifiers qualifierSyntax: ArraySlice<QualifierSyntax>,
+    evidence evidenceSyntax: ArraySlice<EvidenceSyntax>, documents: [Document]
+  ) -> Fact? {
     let subject = lookup(syntax.subject, "entity", in: entityIDs)
     let relation = lookup(syntax.relation, "relation", in: relationIDs)
     let object = lookup(syntax.object, "entity", in: entityIDs)
@@ -309,7 +341,7 @@ struct ModelChecker {
       }
     }
     var qualifiers: [Qualifier] = []
-    for qualifier in self.syntax.qualifiers[syntax.qualifiers] {
+    for qualifier in qualifierSyntax {
       if let takesEntity = declaredQualifiers[qualifier.key.rawValue],
         takesEntity != (qualifier.entity != nil)
       {
@@ -333,7 +365,7 @@ struct ModelChecker {
       modality = .assessment
     }
     if let id = syntax.scenario, let index = lookup(id, "scenario", in: entityIDs) {
-      if !(entityKindIndices[index].map { self.syntax.kinds[$0].isScenario } ?? false) {
+      if !(entityKindIndices[index].map { kindScenarios[$0] } ?? false) {
         error(
           "'\(lexer.folded(id))' cannot be a fact's scenario: its kind, \(entityKinds[index]), is not hypothetical",
           id,
@@ -350,7 +382,7 @@ struct ModelChecker {
     }
     var evidence: [Evidence] = []
     evidence.reserveCapacity(syntax.evidence.count)
-    for cited in self.syntax.evidence[syntax.evidence] {
+    for cited in evidenceSyntax {
       if let checked = checkEvidence(cited, documents: documents) { evidence.append(checked) }
     }
     guard let subject, let relation, let object else { return nil }

@@ -14,10 +14,22 @@ public enum ModelLoader {
     text: String, name: String, requiringEnd: Bool = false,
     readText: (String) throws -> String
   ) throws(ModelError) -> Model {
+    try load(
+      text: text, name: name, requiringEnd: requiringEnd, factsAsParsed: true,
+      readText: readText)
+  }
+
+  /// `load(text:name:requiringEnd:readText:)`, checking each fact as it is parsed or the file
+  /// whole: the two give the same, which tests compare.
+  static func load(
+    text: String, name: String, requiringEnd: Bool, factsAsParsed: Bool,
+    readText: (String) throws -> String
+  ) throws(ModelError) -> Model {
     let result: Result<Model, ModelError> = Lexer.scanning(text, stringsSpanLines: false) {
       lexer in
       load(
-        lexer: lexer, name: name, requiringEnd: requiringEnd, text: { text }, readText: readText)
+        lexer: lexer, name: name, requiringEnd: requiringEnd, factsAsParsed: factsAsParsed,
+        text: { text }, readText: readText)
     }
     return try result.get()
   }
@@ -32,17 +44,19 @@ public enum ModelLoader {
   /// The model in the text `lexer` reads, whose `String` `text` makes when a message needs it:
   /// a model file is parsed from its bytes.
   static func load(
-    lexer: Lexer, name: String, requiringEnd: Bool, text: () -> String,
-    readText: (String) throws -> String
+    lexer: Lexer, name: String, requiringEnd: Bool, factsAsParsed: Bool = true,
+    text: () -> String, readText: (String) throws -> String
   ) -> Result<Model, ModelError> {
-    var (syntax, syntaxErrors) = ModelParser.parse(lexer)
-    if requiringEnd, syntax.end == nil {
+    let loaded = ModelChecker.load(
+      lexer, name: name, factsAsParsed: factsAsParsed, readText: readText)
+    var syntaxErrors = loaded.syntaxErrors
+    if requiringEnd, !loaded.hasEnd {
       syntaxErrors.append(missingEnd(at: lexer.bytes.count))
     }
-    let (model, checkErrors) = ModelChecker.check(
-      syntax, lexer: lexer, name: name, readText: readText)
-    if let model, syntaxErrors.isEmpty { return .success(model) }
-    let all = (syntaxErrors + checkErrors).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    if let model = loaded.model, syntaxErrors.isEmpty { return .success(model) }
+    let all = (syntaxErrors + loaded.checkErrors).sorted {
+      $0.range.lowerBound < $1.range.lowerBound
+    }
     return .failure(ModelError(source: SourceText(name: name, text: text()), diagnostics: all))
   }
 

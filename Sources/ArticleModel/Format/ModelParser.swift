@@ -23,6 +23,9 @@ struct ModelParser {
   private let keywordSlots = Keyword.slots
   /// The range of the token `advance()` last passed.
   private var previousRange = 0..<0
+  /// Given each whole fact as it is parsed, with the syntax read so far; true when it has
+  /// taken the fact, which then goes into no array. Once it declines one, it is asked no more.
+  private var factTaker: ((FactSyntax, ModelSyntax) -> Bool)?
 
   /// The words that begin a statement or a clause.
   enum Keyword: String, CaseIterable {
@@ -91,6 +94,17 @@ struct ModelParser {
   /// lexer's bytes.
   static func parse(_ lexer: Lexer) -> (ModelSyntax, [Diagnostic]) {
     var parser = ModelParser(lexer: lexer)
+    let syntax = parser.model()
+    return (syntax, parser.diagnostics)
+  }
+
+  /// `parse(_:)`, handing each whole fact to `takeFact` as it is parsed, with the syntax read
+  /// so far: a fact it takes (it returns true) is left out of the syntax, until it declines one.
+  static func parse(
+    _ lexer: Lexer, takingFacts takeFact: @escaping (FactSyntax, ModelSyntax) -> Bool
+  ) -> (ModelSyntax, [Diagnostic]) {
+    var parser = ModelParser(lexer: lexer)
+    parser.factTaker = takeFact
     let syntax = parser.model()
     return (syntax, parser.diagnostics)
   }
@@ -545,6 +559,14 @@ struct ModelParser {
     guard resumption == nil else { return }
     fact.qualifiers = firstQualifier..<syntax.qualifiers.count
     fact.evidence = firstEvidence..<syntax.evidence.count
+    if let factTaker {
+      if factTaker(fact, syntax) {
+        syntax.qualifiers.removeSubrange(firstQualifier...)
+        syntax.evidence.removeSubrange(firstEvidence...)
+        return
+      }
+      self.factTaker = nil
+    }
     syntax.facts.append(fact)
   }
 }
