@@ -71,6 +71,14 @@ public enum ModelLoader {
   /// The file is parsed from its bytes, checked as UTF-8 without a `String` of it: one is
   /// made only for the messages of a file that does not load.
   public static func load(file path: String) throws(ModelError) -> Model {
+    try load(file: path) { _ in }
+  }
+
+  /// `load(file:)`, handing `read` the file's bytes as they were read, before they are
+  /// parsed: the cache hashes the very bytes the model is made from.
+  static func load(file path: String, read: (UnsafeRawBufferPointer) -> Void)
+    throws(ModelError) -> Model
+  {
     let url = URL(fileURLWithPath: path)
     let readText = { (name: String) throws -> String in
       let textURL = URL(fileURLWithPath: name, relativeTo: url.deletingLastPathComponent())
@@ -82,6 +90,7 @@ public enum ModelLoader {
     } catch {
       throw ModelError(unreadable: path, reason: error.description)
     }
+    data.withUnsafeBytes { read($0) }
     let loaded = data.withUnsafeBytes { raw -> Result<Model, ModelError>? in
       let bytes = raw.bindMemory(to: UInt8.self)
       // A byte order mark is left to `String(data:encoding:)`, which drops it.

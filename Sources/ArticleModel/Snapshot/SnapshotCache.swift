@@ -51,10 +51,23 @@ public struct SnapshotCache: Sendable {
     if let model = cachedModel(at: snapshotPath, modelPath: absolute) {
       return (model, .hit)
     }
-    let before = ModelSnapshot.SourceFile.current(path: absolute)
-    let model = try ModelLoader.load(file: path)
-    guard let before, let sources = Self.sources(of: model, modelPath: absolute),
-      sources.first?.contentHash == before.contentHash
+    // The model file as `stat` saw it before it was read, and the hash of the bytes read:
+    // a file changed since is noticed by the next load, whose `stat` differs.
+    var status = stat()
+    let statted = stat(absolute, &status) == 0
+    var contentHash: UInt64?
+    var size = 0
+    let model = try ModelLoader.load(file: path) { bytes in
+      size = bytes.count
+      contentHash = ContentHash.of(bytes)
+    }
+    guard statted, let contentHash,
+      let sources = Self.sources(
+        of: model,
+        modelSource: ModelSnapshot.SourceFile(
+          path: absolute, size: size, modifiedSeconds: Int64(status.st_mtim.tv_sec),
+          modifiedNanoseconds: Int64(status.st_mtim.tv_nsec), inode: UInt64(status.st_ino),
+          contentHash: contentHash))
     else { return (model, .miss(stored: false)) }
     let parts = ModelSnapshot(build: build, sources: sources).encodedParts(model)
     return (
@@ -81,13 +94,24 @@ public struct SnapshotCache: Sendable {
 
   /// The model file and the text files its documents name, as they are now.
   public static func sources(of model: Model, modelPath: String) -> [ModelSnapshot.SourceFile]? {
+    ModelSnapshot.SourceFile.current(path: modelPath).flatMap {
+      sources(of: model, modelSource: $0)
+    }
+  }
+
+  /// `sources(of:modelPath:)` for a model file already hashed: `modelSource`, then the text
+  /// files its documents name, as they are now.
+  static func sources(of model: Model, modelSource: ModelSnapshot.SourceFile)
+    -> [ModelSnapshot.SourceFile]?
+  {
+    let modelPath = modelSource.path
     let folder = modelPath.prefix(upTo: modelPath.lastIndex(of: "/")!)
-    var paths = [modelPath]
+    var paths: [String] = []
     for document in model.documents {
       guard let name = document.textFile else { continue }
       paths.append(name.hasPrefix("/") ? name : folder + "/" + name)
     }
-    var sources: [ModelSnapshot.SourceFile] = []
+    var sources = [modelSource]
     for path in paths {
       guard let source = ModelSnapshot.SourceFile.current(path: path) else { return nil }
       sources.append(source)

@@ -62,7 +62,8 @@ extension SnapshotWriter {
       strings(set.aliases)
     }
     number(model.facts.count)
-    for fact in model.facts { encode(fact) }
+    // By index: a `for` over the facts copied each one, retaining its arrays and strings.
+    for index in model.facts.indices { encode(model.facts[index]) }
     number(model.qualifiers.count)
     for declaration in model.qualifiers {
       string(declaration.key.rawValue)
