@@ -47,9 +47,15 @@ public struct ModelSnapshot: Sendable, Equatable {
 
   /// The snapshot of `model` in the pieces that follow one another in the file: the fixed
   /// header, the header and the string count, the string table, the model. Written one
-  /// after another, they are the bytes of `encode(_:)`, without a copy of them all.
+  /// after another, they are the bytes of `encode(_:)`, without a copy of them all. The
+  /// source files' sizes, when the header lists them, bound the room the parts are given.
   func encodedParts(_ model: Model) -> [[UInt8]] {
     var body = SnapshotWriter()
+    // A model's strings are in its files, and its facts take fewer bytes than their text.
+    let sourceBytes = min(
+      sources.reduce(0) { $0 + min(max(0, $1.size), ModelLoader.maximumFileSize) },
+      2 * ModelLoader.maximumFileSize)
+    body.reserve(bytes: sourceBytes / 2, tableBytes: sourceBytes)
     body.encode(model)
     var whole = SnapshotWriter()
     whole.text(build)

@@ -22,6 +22,11 @@ struct SnapshotStrings {
   /// so that the table grows without hashing again.
   private var slots = [(tagged: UInt64, start: Int)](repeating: (0, 0), count: 1024)
 
+  /// Room for `bytes` bytes of strings.
+  mutating func reserve(bytes: Int) {
+    self.bytes.reserveCapacity(bytes)
+  }
+
   /// The number of `value`, added to the table when it is new.
   mutating func number(of value: String) -> Int {
     var value = value

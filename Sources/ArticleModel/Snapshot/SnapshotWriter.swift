@@ -5,6 +5,14 @@ struct SnapshotWriter {
   /// The distinct strings `string(_:)` has numbered, as the table stores them.
   private(set) var table = SnapshotStrings()
 
+  /// Room for `bytes` bytes of numbers and `tableBytes` of the string table, so that writing a
+  /// snapshot of hundreds of megabytes does not copy them each time they outgrow their room.
+  /// Room left unused costs no memory until written.
+  mutating func reserve(bytes: Int, tableBytes: Int) {
+    self.bytes.reserveCapacity(bytes)
+    table.reserve(bytes: tableBytes)
+  }
+
   mutating func byte(_ value: UInt8) { bytes.append(value) }
 
   mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
