@@ -4,11 +4,11 @@
   import Darwin
 #endif
 
-/// A hash table keyed by byte strings, which it copies: the loader looks up a million ids
-/// and interns a million quotes by the bytes of the model text, without a `String` for each
-/// and without hashing one. Keys compare byte for byte, with ASCII letters folded to
-/// lowercase when `foldsCase`: that is `String` equality only for ASCII keys, so callers keep
-/// other keys out or check them by their text.
+/// A hash table keyed by byte strings, which it copies: the loader looks up a million ids by
+/// the bytes of the model text, without a `String` for each and without hashing one. Keys
+/// compare byte for byte, with ASCII letters folded to lowercase when `foldsCase`: that is
+/// `String` equality only for ASCII keys, so callers keep other keys out or check them by
+/// their text.
 struct ByteTable<Value> {
   /// Whether `A`–`Z` match `a`–`z`: ids are case-insensitive, quotes are not.
   let foldsCase: Bool
@@ -35,16 +35,6 @@ struct ByteTable<Value> {
   func value(for key: UnsafeBufferPointer<UInt8>) -> Value? {
     let (slot, found) = find(key, hash: hash(key))
     return found ? entries[Self.entry(slots[slot])].value : nil
-  }
-
-  /// The value stored for `key`, storing `make()` first when there is none.
-  mutating func value(for key: UnsafeBufferPointer<UInt8>, orAdd make: () -> Value) -> Value {
-    let hash = hash(key)
-    let (slot, found) = find(key, hash: hash)
-    if found { return entries[Self.entry(slots[slot])].value }
-    let value = make()
-    insert(key, hash: hash, value: value, at: slot)
-    return value
   }
 
   /// Stores `value` for `key`, unless the table has the key already.

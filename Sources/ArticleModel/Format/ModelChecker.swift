@@ -34,7 +34,7 @@ struct ModelChecker {
   var declaredQualifiers: [String: Bool] = [:]
   /// The facts' strings (quotes, notes, circumstances) by their bytes, each made once: a
   /// quote cited again shares the first one's text.
-  private var texts = ByteTable<String>(foldsCase: false)
+  private var texts: TextTable
   /// The paragraphs of each document's text file (by the document's index), read once.
   private var paragraphsRead: [Int: Result<[String], any Error>] = [:]
   /// What checking facts as they are parsed has done (`ModelChecker+Streaming.swift`).
@@ -48,6 +48,7 @@ struct ModelChecker {
   ) {
     self.syntax = syntax
     self.lexer = lexer
+    texts = TextTable(text: lexer.bytes)
     self.name = name
     self.readText = readText
   }
@@ -63,9 +64,7 @@ struct ModelChecker {
   /// The text of a fact's string, made once for all strings of the same bytes.
   private mutating func text(of lexeme: Lexer.Lexeme) -> String {
     guard !lexeme.escaped else { return lexer.text(of: lexeme) }
-    return texts.value(for: UnsafeBufferPointer(rebasing: lexer.bytes[lexeme.content])) {
-      lexer.string(lexeme.content)
-    }
+    return texts.string(at: lexeme.content) { lexer.string(lexeme.content) }
   }
 
   private mutating func error(
