@@ -16,8 +16,9 @@ struct ByteTable<Value> {
   /// an empty slot): a probe reads one number to pass a slot of another key.
   private var slots: [UInt64]
   private var hashes: [UInt64] = []
-  /// Each key's place in `keyBytes` beside its value, so that a hit reads one entry.
-  private var entries: [(key: Range<Int>, value: Value)] = []
+  /// Each key's place in `keyBytes` and its first 16 bytes (folded), beside its value, so
+  /// that a hit on a key of up to 16 bytes (most ids) reads one entry and not `keyBytes`.
+  private var entries: [(key: Range<Int>, head: Head, value: Value)] = []
   private var keyBytes: [UInt8] = []
 
   /// An empty table, for about `capacity` keys.
@@ -48,10 +49,21 @@ struct ByteTable<Value> {
     _ key: UnsafeBufferPointer<UInt8>, hash: UInt64, value: Value, at slot: Int
   ) {
     hashes.append(hash)
-    entries.append((keyBytes.count..<(keyBytes.count + key.count), value))
+    entries.append((keyBytes.count..<(keyBytes.count + key.count), head(of: key), value))
     keyBytes.append(contentsOf: key)
     slots[slot] = Self.slot(hash: hash, entry: entries.count - 1)
     if entries.count * 2 > slots.count { grow() }
+  }
+
+  /// A key's first 16 bytes in two words, as `word(_:_:at:)` reads them, folded when the
+  /// table folds case.
+  private typealias Head = (UInt64, UInt64)
+
+  private func head(of key: UnsafeBufferPointer<UInt8>) -> Head {
+    guard let start = key.baseAddress else { return (0, 0) }
+    let first = Self.word(start, key.count, at: 0)
+    let second = key.count > 8 ? Self.word(start, key.count, at: 8) : 0
+    return foldsCase ? (Self.lowercased(first), Self.lowercased(second)) : (first, second)
   }
 
   private static func slot(hash: UInt64, entry: Int) -> UInt64 {
@@ -78,10 +90,13 @@ struct ByteTable<Value> {
     var slot = Int(truncatingIfNeeded: hash) & mask
     let tag = hash & 0xFFFF_FFFF_0000_0000
     while slots[slot] != 0 {
-      if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag,
-        matches(key, entries[Self.entry(slots[slot])].key)
-      {
-        return (slot, true)
+      if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag {
+        let entry = entries[Self.entry(slots[slot])]
+        if entry.key.count == key.count,
+          key.count <= 16 ? entry.head == head(of: key) : matches(key, entry.key)
+        {
+          return (slot, true)
+        }
       }
       slot = (slot + 1) & mask
     }
