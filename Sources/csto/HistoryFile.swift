@@ -1,4 +1,5 @@
 import CEditLine
+import Syntax
 
 #if canImport(Glibc)
   import Glibc
@@ -189,7 +190,7 @@ struct HistoryFile: Equatable {
   /// becomes U+2400 SYMBOL FOR NULL, and the user is told (`nulMessage`).
   static func storable(_ entry: String) -> (entry: String, hadNUL: Bool) {
     guard entry.utf8.contains(0) else { return (entry, false) }
-    return (entry.replacingOccurrences(of: "\u{0}", with: "\u{2400}"), true)
+    return (entry.replacingASCII(0, with: "\u{2400}"), true)
   }
 
   /// The warning for an entry that held a NUL byte.
