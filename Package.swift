@@ -29,11 +29,8 @@ let package = Package(
       ]
     ),
     .target(name: "ArticleQuery", dependencies: ["ArticleModel", "Syntax"]),
-    .systemLibrary(
-      name: "CEditLine",
-      pkgConfig: "libedit",
-      providers: [.apt(["libedit-dev"])]
-    ),
+    // libedit's header only: csto opens the library itself at the prompt (LibEdit.swift).
+    .systemLibrary(name: "CEditLine", providers: [.apt(["libedit-dev"])]),
     .executableTarget(
       name: "csto",
       dependencies: [

@@ -109,16 +109,24 @@ struct FoundationEssentialsTests {
     #expect(Self.forbiddenImports(in: text).count == count)
   }
 
+  /// Whether `ldd` is there to list a binary's libraries (Linux).
+  static let hasLDD = FileManager.default.isExecutableFile(atPath: "/usr/bin/ldd")
+
+  /// The shared libraries the built csto loads at start, as `ldd` lists them (`libc.so.6`).
+  static func linkedLibraries() throws -> [String] {
+    let run = try CstoBinary.runProgram("/usr/bin/ldd", [CstoBinary.path])
+    #expect(run.status == 0, "ldd failed: \(run.standardError)")
+    let libraries = run.outputLines.compactMap {
+      $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init)
+    }
+    #expect(libraries.contains { $0.hasPrefix("libc.so") }, "ldd listed no libc: \(libraries)")
+    return libraries
+  }
+
   #if os(Linux)
-    /// The shared libraries the built csto loads, as `ldd` lists them.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ldd")))
+    @Test(.enabled(if: hasLDD))
     func theBuiltBinaryLoadsNoFoundationBeyondItsEssentials() throws {
-      let run = try CstoBinary.runProgram("/usr/bin/ldd", [CstoBinary.path])
-      #expect(run.status == 0, "ldd failed: \(run.standardError)")
-      let libraries = run.outputLines.compactMap {
-        $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init)
-      }
-      #expect(libraries.contains { $0.hasPrefix("libc.so") }, "ldd listed no libc: \(libraries)")
+      let libraries = try Self.linkedLibraries()
       let whole = libraries.filter {
         $0.hasPrefix("libFoundation.") || $0.hasPrefix("libFoundationInternationalization")
           || $0.hasPrefix("lib_FoundationICU") || $0.hasPrefix("libicu")
