@@ -7,15 +7,6 @@ import CEditLine
   import Darwin
 #endif
 
-/// What the prompt reads its lines with: libedit's `LineEditor`, or `PlainLineReader` when
-/// libedit cannot be loaded.
-protocol LineReader: AnyObject {
-  /// Shows `prompt` and reads one line.
-  func readLine(prompt: String) -> LineEditor.Input
-  /// Keeps `entry` (one query, however many lines it took) for the next sessions.
-  func addHistory(_ entry: String)
-}
-
 /// The prompt without libedit: the prompt printed, then a line read as the terminal's own
 /// line discipline edits it (Backspace, ^U, ^W), no history and no Tab completion. ^C,
 /// a signal here, throws away what was typed (the terminal does) and is not seen by the
