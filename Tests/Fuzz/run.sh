@@ -46,7 +46,12 @@ if [ "$target" = shell ]; then
       sources+=("$file")
     fi
   done
-  extra=(-module-name cstoShell -I "$root/Sources/CEditLine" $(pkg-config --cflags-only-I libedit))
+  # csto's files use the project's `package` declarations: compile them in the package SwiftPM
+  # named when it built the libraries (the folder's name, so read it from the build plan).
+  package=$(grep '"-module-name","Syntax"' "$build/release.yaml" |
+    grep -o '"-package-name","[^"]*"' | head -1 | cut -d'"' -f4)
+  extra=(-module-name cstoShell -package-name "$package" -I "$root/Sources/CEditLine"
+    $(pkg-config --cflags-only-I libedit))
 fi
 swiftc -O -sanitize=fuzzer,address -parse-as-library "${sources[@]}" -I "$release/Modules" \
   "${objects[@]}" "${extra[@]}" -o "$build/fuzz-$target" \
