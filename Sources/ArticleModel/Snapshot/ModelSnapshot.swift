@@ -4,7 +4,7 @@
 /// any problem is a `SnapshotError`, never a crash.
 public struct ModelSnapshot: Sendable, Equatable {
   /// The version of the byte layout; a snapshot of another version is not read.
-  public static let formatVersion: UInt32 = 3
+  public static let formatVersion: UInt32 = 4
   static let magic: [UInt8] = Array("CSTOSNAP".utf8)
   static let fixedHeaderSize = 32
 
@@ -40,10 +40,11 @@ public struct ModelSnapshot: Sendable, Equatable {
     self.sources = sources
   }
 
-  /// The snapshot of `model`, with this header.
-  public func encode(_ model: Model) -> [UInt8] {
+  /// The snapshot of `model`, with this header, and `sections` after the model.
+  public func encode(_ model: Model, sections: [SnapshotSection] = []) -> [UInt8] {
     var body = SnapshotWriter()
     body.encode(model)
+    body.encode(sections)
     var whole = SnapshotWriter()
     whole.text(build)
     whole.number(sources.count)
@@ -85,8 +86,9 @@ public struct ModelSnapshot: Sendable, Equatable {
     return try header(&reader)
   }
 
-  /// The model in `bytes`, after checking the header, the length and the checksum, then every
-  /// count and index as it is read.
+  /// The model in `bytes`, with the snapshot's sections (`Model.snapshotSections`), after
+  /// checking the header, the length and the checksum, then every count and index as it is
+  /// read.
   public static func model(from bytes: UnsafeRawBufferPointer) throws(SnapshotError) -> Model {
     var reader = try bodyReader(bytes)
     let checksum = UInt64(
@@ -100,8 +102,9 @@ public struct ModelSnapshot: Sendable, Equatable {
     for _ in 0..<count { strings.append(try reader.text()) }
     reader.table = strings
     let model = try reader.model()
-    guard reader.isAtEnd else { throw .malformed("bytes after the model") }
-    return model
+    let sections = try reader.sections()
+    guard reader.isAtEnd else { throw .malformed("bytes after the sections") }
+    return model.withSnapshotSections(sections)
   }
 
   /// A reader after the fixed header, once the magic, the version and the length are right.

@@ -14,10 +14,17 @@ public struct SnapshotCache: Sendable {
   public let folder: String
   /// Which csto this is: its version and build. A snapshot of another is not used.
   public let build: String
+  /// What a snapshot written by this cache carries beside the model (the query engine's
+  /// `QueryEngine.snapshotSections(of:)`); a model loaded on a miss is given them too.
+  public let sections: @Sendable (Model) -> [SnapshotSection]
 
-  public init(folder: String, build: String) {
+  public init(
+    folder: String, build: String,
+    sections: @escaping @Sendable (Model) -> [SnapshotSection] = { _ in [] }
+  ) {
     self.folder = folder
     self.build = build
+    self.sections = sections
   }
 
   /// `$XDG_CACHE_HOME/csto`, else `$HOME/.cache/csto`; nil when neither is set.
@@ -52,11 +59,13 @@ public struct SnapshotCache: Sendable {
       return (model, .hit)
     }
     let before = ModelSnapshot.SourceFile.current(path: absolute)
-    let model = try ModelLoader.load(file: path)
-    guard let before, let sources = Self.sources(of: model, modelPath: absolute),
+    let loaded = try ModelLoader.load(file: path)
+    guard let before, let sources = Self.sources(of: loaded, modelPath: absolute),
       sources.first?.contentHash == before.contentHash
-    else { return (model, .miss(stored: false)) }
-    let bytes = ModelSnapshot(build: build, sources: sources).encode(model)
+    else { return (loaded, .miss(stored: false)) }
+    let model = loaded.withSnapshotSections(sections(loaded))
+    let bytes = ModelSnapshot(build: build, sources: sources)
+      .encode(model, sections: model.snapshotSections)
     return (
       model, .miss(stored: Self.writeAtomically(bytes, to: snapshotPath, makingFolder: folder))
     )

@@ -1,19 +1,22 @@
 /// Writes the bytes of a snapshot (`Grammar/snapshot.md`): little-endian integers, LEB128
 /// unsigned numbers, and strings as numbers into a table of distinct strings written once.
-struct SnapshotWriter {
-  private(set) var bytes: [UInt8] = []
+/// Public for the sections that layers above store in a snapshot (`SnapshotSection`).
+public struct SnapshotWriter {
+  public internal(set) var bytes: [UInt8] = []
   private var stringNumbers: [String: Int] = [:]
-  private(set) var strings: [String] = []
+  public private(set) var strings: [String] = []
 
-  mutating func byte(_ value: UInt8) { bytes.append(value) }
+  public init() {}
 
-  mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+  public mutating func byte(_ value: UInt8) { bytes.append(value) }
 
-  mutating func uint64(_ value: UInt64) {
+  public mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+  public mutating func uint64(_ value: UInt64) {
     withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
   }
 
-  mutating func number(_ value: Int) {
+  public mutating func number(_ value: Int) {
     var rest = UInt64(value)
     while rest >= 0x80 {
       bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
@@ -23,7 +26,7 @@ struct SnapshotWriter {
   }
 
   /// A string as its number in the table, which is written separately (`table()`).
-  mutating func string(_ value: String) {
+  public mutating func string(_ value: String) {
     if let known = stringNumbers[value] {
       number(known)
       return
@@ -34,7 +37,7 @@ struct SnapshotWriter {
   }
 
   /// An optional string: 0 for none, else its number plus one.
-  mutating func optionalString(_ value: String?) {
+  public mutating func optionalString(_ value: String?) {
     guard let value else {
       number(0)
       return
@@ -48,13 +51,13 @@ struct SnapshotWriter {
     strings.append(value)
   }
 
-  mutating func strings(_ values: [String]) {
+  public mutating func strings(_ values: [String]) {
     number(values.count)
     for value in values { string(value) }
   }
 
   /// Raw bytes with their length before them.
-  mutating func text(_ value: String) {
+  public mutating func text(_ value: String) {
     number(value.utf8.count)
     bytes.append(contentsOf: value.utf8)
   }

@@ -23,7 +23,8 @@ struct EngineContext: Sendable {
   /// itself.
   init(model: Model) throws(QueryError) {
     self.model = model
-    let vocabulary = Vocabulary(model: model)
+    // Read from the model's snapshot when it carries it (issue 14), else built.
+    let vocabulary = Vocabulary(storedWith: model) ?? Vocabulary(model: model)
     self.vocabulary = vocabulary
     var sets: [Statement] = []
     for set in model.sets {
