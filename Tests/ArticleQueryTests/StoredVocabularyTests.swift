@@ -163,4 +163,27 @@ import Testing
     #expect(second.outcome == .hit)
     #expect(Vocabulary(storedWith: second.model) == built)
   }
+
+  /// The answer order read back is the one computed; one that is not a place for each entity,
+  /// once, is computed again.
+  @Test(arguments: ["bundled", "small"])
+  func anOrderReadBackIsTheOneComputed(name: String) throws {
+    let model = name == "bundled" ? ModelLoader.checkedBundled() : Self.small
+    let computed = EngineContext.rank(of: model)
+    #expect(EngineContext.storedRank(of: try Self.readBack(model)) == computed)
+    if name == "bundled" { #expect(EngineContext.storedRank(of: ModelLoader.bundled) == computed) }
+    let bytes = EngineContext.orderSection(computed).bytes
+    var repeated = bytes
+    repeated[3] = repeated[2]
+    for damaged in [
+      Array(bytes.dropLast()), bytes + [0], repeated, [2] + bytes.dropFirst(),
+      EngineContext.orderSection(computed + [computed.count]).bytes,
+    ] {
+      let carrying = model.withSnapshotSections([
+        SnapshotSection(name: EngineContext.orderSectionName, bytes: damaged)
+      ])
+      #expect(EngineContext.storedRank(of: carrying) == nil)
+      #expect(try QueryEngine(model: carrying).context.rank == computed)
+    }
+  }
 }
