@@ -186,4 +186,24 @@ import Testing
       #expect(try QueryEngine(model: carrying).context.rank == computed)
     }
   }
+
+  /// A frozen table (sorted edges, binary search) finds what the table being built finds.
+  @Test func aFrozenTableFindsWhatTheBuiltOneFinds() {
+    let phrases = [
+      "kazakhstan", "kazakhstan’s new military doctrine", "new", "president of", "pres",
+      "president", "of", "the president of the us house", "a b c d", "a b",
+    ]
+    var table = PhraseTable()
+    for (index, phrase) in phrases.enumerated() { _ = table.insert(phrase, .entity(index)) }
+    let built = table
+    table.freeze()
+    #expect(table != built && !table.edges.isEmpty && built.edges.isEmpty)
+    for probe in phrases + ["kazakhstan new", "nothing", "president of the", "a b c", "a c"] {
+      let words = PhraseTable.words(of: probe)
+      let found = table.longestMatch(words[...])
+      let expected = built.longestMatch(words[...])
+      #expect(found?.0 == expected?.0 && found?.1 == expected?.1, "\(probe)")
+      #expect(table.hasPrefix(words) == built.hasPrefix(words), "\(probe)")
+    }
+  }
 }

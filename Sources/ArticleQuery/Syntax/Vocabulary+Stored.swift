@@ -212,8 +212,8 @@ extension Vocabulary {
 }
 
 extension PhraseTable {
-  /// The table as its nodes' meanings, then its edges in the order of the nodes they lead to
-  /// (each node but the root has one), so that the bytes do not depend on hashing.
+  /// The frozen table as its nodes' meanings, then its edges in their sorted order, so that
+  /// reading it back is appending them.
   func encode(into writer: inout SnapshotWriter) {
     writer.number(meanings.count)
     for meaning in meanings {
@@ -232,21 +232,22 @@ extension PhraseTable {
       }
     }
     writer.number(edges.count)
-    for (edge, next) in edges.sorted(by: { $0.value < $1.value }) {
-      writer.number(edge.node)
+    for edge in edges {
+      writer.number(Int(edge.key >> 32))
       writer.string(edge.word)
-      writer.number(next)
+      writer.number(edge.next)
     }
   }
 
   /// The table written by `encode(into:)`; every meaning's index is below its limit (entities,
-  /// relations, sets), every edge joins two of the table's nodes and leads away from the root.
+  /// relations, sets), every edge joins two of the table's nodes and leads away from the root,
+  /// and the edges are in the order lookups rely on.
   init(_ reader: inout SnapshotReader, limits: (entities: Int, relations: Int, sets: Int))
     throws(SnapshotError)
   {
     let nodes = try reader.count()
     guard nodes >= 1 else { throw .malformed("a phrase table without its root") }
-    meanings = []
+    var meanings: [Vocabulary.Meaning?] = []
     meanings.reserveCapacity(nodes)
     for _ in 0..<nodes {
       switch try reader.byte() {
@@ -260,13 +261,21 @@ extension PhraseTable {
       }
     }
     let count = try reader.count()
+    var edges: [Entry] = []
     edges.reserveCapacity(count)
     for _ in 0..<count {
-      let edge = Edge(node: try reader.number(below: nodes), word: try reader.string())
-      let next = try reader.number(below: nodes)
-      guard next != 0, edges.updateValue(next, forKey: edge) == nil else {
-        throw .malformed("a phrase table's edge twice or into its root")
+      let node = try reader.number(below: nodes)
+      let word = try reader.string()
+      let edge = Entry(
+        key: Self.key(node: node, word: word), word: word, next: try reader.number(below: nodes))
+      guard edge.next != 0 else { throw .malformed("a phrase table's edge into its root") }
+      if let last = edges.last,
+        last.key > edge.key || (last.key == edge.key && !(last.word < edge.word))
+      {
+        throw .malformed("a phrase table's edges out of order")
       }
+      edges.append(edge)
     }
+    self.init(meanings: meanings, edges: edges)
   }
 }

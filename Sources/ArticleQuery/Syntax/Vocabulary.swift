@@ -167,6 +167,9 @@ public struct Vocabulary: Sendable, Equatable {
     }
     singularSets = Self.singularSets(of: model, setNames: setNames)
     offices = Self.offices(of: model)
+    entities.freeze()
+    relations.freeze()
+    sets.freeze()
   }
 
   /// The longest entity name at the start of `words`, and how many words it takes.
@@ -256,90 +259,4 @@ public struct Vocabulary: Sendable, Equatable {
 
   /// True when `word` could begin a relation phrase.
   func startsRelation(_ word: String) -> Bool { relations.hasPrefix([word]) }
-}
-
-/// Phrases as word sequences in a trie, looked up by longest match.
-struct PhraseTable: Sendable, Equatable {
-  /// The trie's edges, all in one table: from a node by a word to the next node. (A table per
-  /// node cost an allocation per node: hundreds of thousands for a corpus's names.)
-  var edges: [Edge: Int] = [:]
-  /// Each node's meaning, if a phrase ends there; node 0 is the root.
-  var meanings: [Vocabulary.Meaning?] = [nil]
-
-  struct Edge: Hashable, Sendable {
-    var node: Int
-    var word: String
-  }
-
-  /// The folded words of a phrase as the lexer would split it.
-  ///
-  /// Read lexeme by lexeme, folding only the words' bytes: a token (its text, then a folded
-  /// copy) for every word of every name cost a fifth of the start-up (issue 14).
-  static func words(of phrase: String) -> [String] {
-    Lexer.scanning(phrase) { lexer in
-      var words: [String] = []
-      while true {
-        guard let lexeme = try? lexer.next() else { return [phrase.lowercased()] }
-        switch lexeme.kind {
-        case .end: return words
-        case .word, .number: words.append(lexer.folded(lexeme.range))
-        default: continue
-        }
-      }
-    }
-  }
-
-  /// Room for about `words` words of phrases before the table grows.
-  mutating func reserveCapacity(_ words: Int) {
-    edges.reserveCapacity(words)
-    meanings.reserveCapacity(words + 1)
-  }
-
-  /// Adds a phrase; false when it was there already (the first meaning stays).
-  mutating func insert(_ phrase: String, _ meaning: Vocabulary.Meaning) -> Bool {
-    insert(words: Self.words(of: phrase), meaning)
-  }
-
-  /// Adds a phrase by its words (`words(of:)`); false when it was there already.
-  mutating func insert(words: [String], _ meaning: Vocabulary.Meaning) -> Bool {
-    guard !words.isEmpty else { return false }
-    var node = 0
-    for word in words {
-      let edge = Edge(node: node, word: word)
-      if let next = edges[edge] {
-        node = next
-      } else {
-        meanings.append(nil)
-        node = meanings.count - 1
-        edges[edge] = node
-      }
-    }
-    guard meanings[node] == nil else { return false }
-    meanings[node] = meaning
-    return true
-  }
-
-  /// The meaning of the longest phrase that `words` begins with, and its length in words.
-  func longestMatch(_ words: ArraySlice<String>) -> (Vocabulary.Meaning, Int)? {
-    var node = 0
-    var best: (Vocabulary.Meaning, Int)?
-    var length = 0
-    for word in words {
-      guard let next = edges[Edge(node: node, word: word)] else { break }
-      node = next
-      length += 1
-      if let meaning = meanings[node] { best = (meaning, length) }
-    }
-    return best
-  }
-
-  /// True when some phrase begins with `words`.
-  func hasPrefix(_ words: [String]) -> Bool {
-    var node = 0
-    for word in words {
-      guard let next = edges[Edge(node: node, word: word)] else { return false }
-      node = next
-    }
-    return true
-  }
 }
