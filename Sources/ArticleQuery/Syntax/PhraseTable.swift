@@ -50,8 +50,13 @@ struct PhraseTable: Sendable, Equatable {
   /// The sort key of an edge: its node, then the FNV-1a hash of its word's UTF-8 bytes (the
   /// same in every process, unlike `Hasher`, so that it can be stored).
   static func key(node: Int, word: String) -> UInt64 {
-    var hash: UInt32 = 2_166_136_261
-    for byte in word.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+    // Over the contiguous bytes: `word.utf8` one byte at a time cost twice as much.
+    var word = word
+    let hash = word.withUTF8 { bytes in
+      var hash: UInt32 = 2_166_136_261
+      for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+      return hash
+    }
     return UInt64(truncatingIfNeeded: node) << 32 | UInt64(hash)
   }
 
