@@ -72,7 +72,8 @@ let package = Package(
     .testTarget(name: "SyntaxTests", dependencies: ["Syntax"]),
     // The tests read their data files from the source tree (#filePath), not as resources.
     .testTarget(
-      name: "ArticleModelTests", dependencies: ["ArticleModel", "Syntax"], exclude: ["Claims"]),
+      name: "ArticleModelTests", dependencies: ["ArticleModel", "ArticleQuery", "Syntax"],
+      exclude: ["Claims"]),
     .testTarget(
       name: "ArticleQueryTests",
       dependencies: [

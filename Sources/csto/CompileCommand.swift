@@ -34,7 +34,8 @@ struct CompileCommand: ParsableCommand {
       SnapshotCache.absolutePath(model).flatMap {
         SnapshotCache.sources(of: engine.model, modelPath: $0)
       } ?? []
-    let bytes = ModelSnapshot(build: BuildIdentity.current, sources: sources).encode(engine.model)
+    let bytes = ModelSnapshot(build: BuildIdentity.current, sources: sources)
+      .encode(engine.model, sections: engine.snapshotSections)
     if case .failure(let problem) = OutputFile.write(bytes, to: output) {
       out.error("csto: \(problem)")
       return 2

@@ -91,6 +91,11 @@ struct Csto: ParsableCommand {
   static func main() {
     signal(SIGPIPE, SIG_IGN)
     let arguments = Array(CommandLine.arguments.dropFirst())
+    // What swift-argument-parser prints for it (PlainArgumentsTests), without its start-up.
+    if arguments == ["--version"] {
+      Output().line(version)
+      Glibc.exit(0)
+    }
     let subcommands = [
       ExportCommand.configuration.commandName, GraphCommand.configuration.commandName,
       TestCommand.configuration.commandName, CompileCommand.configuration.commandName,

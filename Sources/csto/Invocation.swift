@@ -39,7 +39,8 @@ struct Invocation {
     let cache =
       usesCache
       ? SnapshotCache.folder(environment: environment).map {
-        SnapshotCache(folder: $0, build: BuildIdentity.current)
+        SnapshotCache(
+          folder: $0, build: BuildIdentity.current, sections: QueryEngine.snapshotSections(of:))
       } : nil
     guard let engine = Self.engine(modelFile: modelFile, output: output, cache: cache) else {
       exit(2)

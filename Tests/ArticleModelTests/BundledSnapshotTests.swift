@@ -1,4 +1,5 @@
 import ArticleModel
+import ArticleQuery
 import Foundation
 import Testing
 
@@ -8,7 +9,8 @@ import Testing
 /// used.
 @Suite struct BundledSnapshotTests {
   static let checked = ModelLoader.checkedBundled()
-  static let compiled = BundledSnapshot.encode(checked)
+  static let compiled = BundledSnapshot.encode(
+    checked, sections: QueryEngine.snapshotSections(of: checked))
   static let modelText = Array(Bundled.modelText.utf8)
   static let articleText = Array(Bundled.articleText.utf8)
 

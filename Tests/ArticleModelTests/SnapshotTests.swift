@@ -24,7 +24,7 @@ import Testing
       ModelLoader.bundled,
       [
         "documents", "kinds", "relations", "entities", "sets", "facts", "qualifiers", "noClaims",
-        "index",
+        "index", "snapshotSections",
       ]
     ),
     (
@@ -144,5 +144,23 @@ import Testing
     #expect(throws: SnapshotError.otherFormatVersion(99)) {
       try other.withUnsafeBytes { try ModelSnapshot.model(from: $0) }
     }
+  }
+}
+
+extension SnapshotTests {
+  /// Sections written after the model come back as written, in order, with the model; the
+  /// model read from its text has none.
+  @Test func sectionsComeBackAsWritten() throws {
+    let sections = [
+      SnapshotSection(name: "vocabulary", bytes: [1, 2, 3]),
+      SnapshotSection(name: "empty", bytes: []),
+      SnapshotSection(name: "large", bytes: (0..<300).map { UInt8($0 % 256) }),
+    ]
+    let bytes = Self.header.encode(ModelLoader.checkedBundled(), sections: sections)
+    let model = try bytes.withUnsafeBytes { try ModelSnapshot.model(from: $0) }
+    #expect(model.snapshotSections == sections)
+    #expect(model.snapshotSection(named: "large") == sections[2].bytes)
+    #expect(model.snapshotSection(named: "none") == nil)
+    #expect(ModelLoader.checkedBundled().snapshotSections.isEmpty)
   }
 }

@@ -78,8 +78,10 @@ import Testing
         do {
           let model = try variant.withUnsafeBytes { try ModelSnapshot.model(from: $0) }
           let header = try variant.withUnsafeBytes { try ModelSnapshot.header(of: $0) }
-          let again = try header.encode(model).withUnsafeBytes { try ModelSnapshot.model(from: $0) }
+          let again = try header.encode(model, sections: model.snapshotSections)
+            .withUnsafeBytes { try ModelSnapshot.model(from: $0) }
           #expect(again == model, "\(file.lastPathComponent)")
+          #expect(again.snapshotSections == model.snapshotSections)
           if let engine = try? QueryEngine(model: model) {
             _ = engine.run("everything; facts; count everything")
           }

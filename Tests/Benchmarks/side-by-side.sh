@@ -38,9 +38,11 @@ done
 
 echo "== building (release)" >&2
 swift build -c release --package-path "$root" --scratch-path "$work/build-csto" --product csto >&2
-# The same, with the Swift runtime and Foundation linked in: no dynamic loading at start-up.
+# The same, with the Swift runtime and Foundation linked in: no dynamic loading at start-up;
+# and generic types' metadata made by code, not looked up by name (README, "To keep the binary").
 swift build -c release --package-path "$root" --scratch-path "$work/build-csto-static" \
-  --product csto --static-swift-stdlib >&2
+  --product csto --static-swift-stdlib \
+  -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors >&2
 # SwiftPM can keep stale objects of a path dependency whose types changed layout (seen here:
 # a crash reading a field at its old offset), so the project's modules are rebuilt each time.
 release=("$work"/build-bench/*/release)

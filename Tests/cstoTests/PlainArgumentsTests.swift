@@ -37,6 +37,17 @@ import Testing
     ["--keep-going", "--keep-going"],
   ]
 
+  /// `csto --version` alone prints `Csto.version` without the parser (`Csto.main`): what the
+  /// parser prints for it.
+  @Test func theVersionIsWhatTheParserPrints() {
+    #expect(throws: (any Error).self) { try Csto.parse(["--version"]) }
+    do {
+      _ = try Csto.parse(["--version"])
+    } catch {
+      #expect(Csto.fullMessage(for: error) == Csto.version)
+    }
+  }
+
   @Test(arguments: leftToTheParser)
   func leavesTheRestToTheArgumentParser(_ arguments: [String]) {
     #expect(PlainArguments(arguments) == nil)

@@ -12,6 +12,9 @@ public struct Model: Sendable, Equatable {
   /// The sentences the model declares to make no claim.
   public let noClaims: [NoClaim]
   public let index: ModelIndex
+  /// What the snapshot this model was read from carried beside it for the layers above
+  /// (`SnapshotSection`); empty for a model loaded from its text. Not part of equality.
+  public internal(set) var snapshotSections: [SnapshotSection] = []
 
   /// A model from its parts; indices in facts must be in range (the loader checks them).
   public init(

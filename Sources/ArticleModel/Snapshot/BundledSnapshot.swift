@@ -32,11 +32,11 @@ public enum BundledSnapshot {
       build: build, sources: [source("csto.model", modelText), source("article.txt", articleText)])
   }
 
-  /// The bytes of the bundled snapshot of `model`, checked from the bundled files: what
-  /// `path` must hold.
-  public static func encode(_ model: Model) -> [UInt8] {
+  /// The bytes of the bundled snapshot of `model`, checked from the bundled files, with the
+  /// query engine's `sections` (`QueryEngine.snapshotSections(of:)`): what `path` must hold.
+  public static func encode(_ model: Model, sections: [SnapshotSection]) -> [UInt8] {
     header(modelText: PackageResources.csto_model, articleText: PackageResources.article_txt)
-      .encode(model)
+      .encode(model, sections: sections)
   }
 
   /// The model in `bytes` when they are a whole, valid snapshot compiled from exactly these

@@ -4,7 +4,7 @@
 /// any problem is a `SnapshotError`, never a crash.
 public struct ModelSnapshot: Sendable, Equatable {
   /// The version of the byte layout; a snapshot of another version is not read.
-  public static let formatVersion: UInt32 = 3
+  public static let formatVersion: UInt32 = 4
   static let magic: [UInt8] = Array("CSTOSNAP".utf8)
   static let fixedHeaderSize = 32
 
@@ -40,16 +40,17 @@ public struct ModelSnapshot: Sendable, Equatable {
     self.sources = sources
   }
 
-  /// The snapshot of `model`, with this header.
-  public func encode(_ model: Model) -> [UInt8] {
-    Array(encodedParts(model).joined())
+  /// The snapshot of `model`, with this header, and `sections` after the model.
+  public func encode(_ model: Model, sections: [SnapshotSection] = []) -> [UInt8] {
+    Array(encodedParts(model, sections: sections).joined())
   }
 
-  /// The snapshot of `model` in the pieces that follow one another in the file: the fixed
-  /// header, the header and the string count, the string table, the model. Written one
-  /// after another, they are the bytes of `encode(_:)`, without a copy of them all. The
-  /// source files' sizes, when the header lists them, bound the room the parts are given.
-  func encodedParts(_ model: Model) -> [[UInt8]] {
+  /// The snapshot of `model` and its `sections` in the pieces that follow one another in the
+  /// file: the fixed header, the header and the string count, the string table, the model and
+  /// the sections. Written one after another, they are the bytes of `encode(_:sections:)`,
+  /// without a copy of them all. The source files' sizes, when the header lists them, bound
+  /// the room the parts are given.
+  func encodedParts(_ model: Model, sections: [SnapshotSection] = []) -> [[UInt8]] {
     var body = SnapshotWriter()
     // A model's strings are in its files, and its facts take fewer bytes than their text.
     let sourceBytes = min(
@@ -57,6 +58,7 @@ public struct ModelSnapshot: Sendable, Equatable {
       2 * ModelLoader.maximumFileSize)
     body.reserve(bytes: sourceBytes / 2, tableBytes: sourceBytes)
     body.encode(model)
+    body.encode(sections)
     var whole = SnapshotWriter()
     whole.text(build)
     whole.number(sources.count)
@@ -92,8 +94,9 @@ public struct ModelSnapshot: Sendable, Equatable {
     return try header(&reader)
   }
 
-  /// The model in `bytes`, after checking the header, the length and the checksum, then every
-  /// count and index as it is read.
+  /// The model in `bytes`, with the snapshot's sections (`Model.snapshotSections`), after
+  /// checking the header, the length and the checksum, then every count and index as it is
+  /// read.
   public static func model(from bytes: UnsafeRawBufferPointer) throws(SnapshotError) -> Model {
     var reader = try bodyReader(bytes)
     let checksum = UInt64(
@@ -107,8 +110,9 @@ public struct ModelSnapshot: Sendable, Equatable {
     for _ in 0..<count { strings.append(try reader.text()) }
     reader.table = strings
     let model = try reader.model()
-    guard reader.isAtEnd else { throw .malformed("bytes after the model") }
-    return model
+    let sections = try reader.sections()
+    guard reader.isAtEnd else { throw .malformed("bytes after the sections") }
+    return model.withSnapshotSections(sections)
   }
 
   /// A reader after the fixed header, once the magic, the version and the length are right.

@@ -14,10 +14,17 @@ public struct SnapshotCache: Sendable {
   public let folder: String
   /// Which csto this is: its version and build. A snapshot of another is not used.
   public let build: String
+  /// What a snapshot written by this cache carries beside the model (the query engine's
+  /// `QueryEngine.snapshotSections(of:)`); a model loaded on a miss is given them too.
+  public let sections: @Sendable (Model) -> [SnapshotSection]
 
-  public init(folder: String, build: String) {
+  public init(
+    folder: String, build: String,
+    sections: @escaping @Sendable (Model) -> [SnapshotSection] = { _ in [] }
+  ) {
     self.folder = folder
     self.build = build
+    self.sections = sections
   }
 
   /// `$XDG_CACHE_HOME/csto`, else `$HOME/.cache/csto`; nil when neither is set.
@@ -57,19 +64,21 @@ public struct SnapshotCache: Sendable {
     let statted = stat(absolute, &status) == 0
     var contentHash: UInt64?
     var size = 0
-    let model = try ModelLoader.load(file: path) { bytes in
+    let loaded = try ModelLoader.load(file: path) { bytes in
       size = bytes.count
       contentHash = ContentHash.of(bytes)
     }
     guard statted, let contentHash,
       let sources = Self.sources(
-        of: model,
+        of: loaded,
         modelSource: ModelSnapshot.SourceFile(
           path: absolute, size: size, modifiedSeconds: Int64(status.st_mtim.tv_sec),
           modifiedNanoseconds: Int64(status.st_mtim.tv_nsec), inode: UInt64(status.st_ino),
           contentHash: contentHash))
-    else { return (model, .miss(stored: false)) }
-    let parts = ModelSnapshot(build: build, sources: sources).encodedParts(model)
+    else { return (loaded, .miss(stored: false)) }
+    let model = loaded.withSnapshotSections(sections(loaded))
+    let parts = ModelSnapshot(build: build, sources: sources)
+      .encodedParts(model, sections: model.snapshotSections)
     return (
       model, .miss(stored: Self.writeAtomically(parts, to: snapshotPath, makingFolder: folder))
     )

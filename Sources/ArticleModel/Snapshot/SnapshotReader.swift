@@ -1,25 +1,26 @@
 /// Reads the bytes of a snapshot, checking every read against the end of the data and every
-/// number against what it may count or index: nothing read from a file is trusted.
-struct SnapshotReader {
-  let bytes: UnsafeRawBufferPointer
-  private(set) var offset: Int
+/// number against what it may count or index: nothing read from a file is trusted. Public for
+/// the sections that layers above store in a snapshot (`SnapshotSection`).
+public struct SnapshotReader {
+  public let bytes: UnsafeRawBufferPointer
+  var offset: Int
   /// The string table, once read.
-  var table: [String] = []
+  public var table: [String] = []
 
-  init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
+  public init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
     self.bytes = bytes
     self.offset = offset
   }
 
-  var isAtEnd: Bool { offset == bytes.count }
+  public var isAtEnd: Bool { offset == bytes.count }
 
-  mutating func byte() throws(SnapshotError) -> UInt8 {
+  public mutating func byte() throws(SnapshotError) -> UInt8 {
     guard offset < bytes.count else { throw .truncated }
     defer { offset += 1 }
     return bytes[offset]
   }
 
-  mutating func bool() throws(SnapshotError) -> Bool {
+  public mutating func bool() throws(SnapshotError) -> Bool {
     switch try byte() {
     case 0: false
     case 1: true
@@ -27,14 +28,14 @@ struct SnapshotReader {
     }
   }
 
-  mutating func uint64() throws(SnapshotError) -> UInt64 {
+  public mutating func uint64() throws(SnapshotError) -> UInt64 {
     guard bytes.count - offset >= 8 else { throw .truncated }
     defer { offset += 8 }
     return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
   }
 
   /// A LEB128 number, at most `limit`.
-  mutating func number(below limit: Int = Int.max) throws(SnapshotError) -> Int {
+  public mutating func number(below limit: Int = Int.max) throws(SnapshotError) -> Int {
     var value: UInt64 = 0
     var shift: UInt64 = 0
     while true {
@@ -50,22 +51,22 @@ struct SnapshotReader {
 
   /// A count of items that each take at least one byte: never more than the bytes left after
   /// it (counted once it is read: the bytes it takes are not left).
-  mutating func count() throws(SnapshotError) -> Int {
+  public mutating func count() throws(SnapshotError) -> Int {
     let count = try number()
     guard count <= bytes.count - offset else { throw .malformed("a number out of range") }
     return count
   }
 
-  mutating func string() throws(SnapshotError) -> String {
+  public mutating func string() throws(SnapshotError) -> String {
     table[try number(below: table.count)]
   }
 
-  mutating func optionalString() throws(SnapshotError) -> String? {
+  public mutating func optionalString() throws(SnapshotError) -> String? {
     let number = try number(below: table.count + 1)
     return number == 0 ? nil : table[number - 1]
   }
 
-  mutating func strings() throws(SnapshotError) -> [String] {
+  public mutating func strings() throws(SnapshotError) -> [String] {
     let count = try count()
     var values: [String] = []
     values.reserveCapacity(count)
@@ -75,7 +76,7 @@ struct SnapshotReader {
 
   /// Raw bytes with their length before them, as a string (invalid UTF-8 is repaired, never
   /// trusted).
-  mutating func text() throws(SnapshotError) -> String {
+  public mutating func text() throws(SnapshotError) -> String {
     // The bytes left are counted after the length is read, not before: the length's own bytes
     // are not the text's (a fuzzed snapshot read past its end).
     let length = try number()

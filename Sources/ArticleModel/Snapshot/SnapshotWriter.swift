@@ -1,9 +1,17 @@
 /// Writes the bytes of a snapshot (`Grammar/snapshot.md`): little-endian integers, LEB128
 /// unsigned numbers, and strings as numbers into a table of distinct strings written once.
-struct SnapshotWriter {
-  private(set) var bytes: [UInt8] = []
+/// Public for the sections that layers above store in a snapshot (`SnapshotSection`).
+public struct SnapshotWriter {
+  public internal(set) var bytes: [UInt8] = []
   /// The distinct strings `string(_:)` has numbered, as the table stores them.
   private(set) var table = SnapshotStrings()
+
+  /// How many distinct strings `string(_:)` has numbered.
+  public var stringCount: Int { table.count }
+
+  /// The string table as a snapshot stores it (each string as `text`, in number order), for a
+  /// section that writes its own table.
+  public var stringTableBytes: [UInt8] { table.bytes }
 
   /// Room for `bytes` bytes of numbers and `tableBytes` of the string table, so that writing a
   /// snapshot of hundreds of megabytes does not copy them each time they outgrow their room.
@@ -13,15 +21,17 @@ struct SnapshotWriter {
     table.reserve(bytes: tableBytes)
   }
 
-  mutating func byte(_ value: UInt8) { bytes.append(value) }
+  public init() {}
 
-  mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+  public mutating func byte(_ value: UInt8) { bytes.append(value) }
 
-  mutating func uint64(_ value: UInt64) {
+  public mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+  public mutating func uint64(_ value: UInt64) {
     withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
   }
 
-  mutating func number(_ value: Int) {
+  public mutating func number(_ value: Int) {
     var rest = UInt64(value)
     while rest >= 0x80 {
       bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
@@ -31,12 +41,12 @@ struct SnapshotWriter {
   }
 
   /// A string as its number in the table, which is written separately (`table.bytes`).
-  mutating func string(_ value: String) {
+  public mutating func string(_ value: String) {
     number(table.number(of: value))
   }
 
   /// An optional string: 0 for none, else its number plus one.
-  mutating func optionalString(_ value: String?) {
+  public mutating func optionalString(_ value: String?) {
     guard let value else {
       number(0)
       return
@@ -44,13 +54,13 @@ struct SnapshotWriter {
     number(table.number(of: value) + 1)
   }
 
-  mutating func strings(_ values: [String]) {
+  public mutating func strings(_ values: [String]) {
     number(values.count)
     for value in values { string(value) }
   }
 
   /// Raw bytes with their length before them.
-  mutating func text(_ value: String) {
+  public mutating func text(_ value: String) {
     number(value.utf8.count)
     bytes.append(contentsOf: value.utf8)
   }

@@ -23,7 +23,8 @@ struct EngineContext: Sendable {
   /// itself.
   init(model: Model) throws(QueryError) {
     self.model = model
-    let vocabulary = Vocabulary(model: model)
+    // Read from the model's snapshot when it carries it (issue 14), else built.
+    let vocabulary = Vocabulary(storedWith: model) ?? Vocabulary(model: model)
     self.vocabulary = vocabulary
     var sets: [Statement] = []
     for set in model.sets {
@@ -56,13 +57,7 @@ struct EngineContext: Sendable {
     }
     self.kindOfEntity = kindOfEntity
     self.membersByKind = membersByKind
-    let names = model.entities.map { $0.name.lowercased() }
-    let order = model.entities.indices.sorted {
-      names[$0] != names[$1] ? names[$0] < names[$1] : model.entities[$0].id < model.entities[$1].id
-    }
-    var rank = [Int](repeating: 0, count: model.entities.count)
-    for (place, entity) in order.enumerated() { rank[entity] = place }
-    self.rank = rank
+    rank = Self.storedRank(of: model) ?? Self.rank(of: model)
     paragraphSearch = ParagraphSearch(documents: model.documents)
     nameIndex = NameIndex(names: vocabulary.entityNames)
     try checkCycles()

@@ -3,7 +3,7 @@ import Syntax
 
 /// The words a query may use, drawn from a model: entity names, relation phrases, set names
 /// and the language's keywords, each as a sequence of folded words for longest-match lookup.
-public struct Vocabulary: Sendable {
+public struct Vocabulary: Sendable, Equatable {
   /// What a phrase of words stands for.
   public enum Meaning: Sendable, Equatable {
     case entity(Int)
@@ -40,57 +40,54 @@ public struct Vocabulary: Sendable {
     "how many", "list", "show me",
   ]
 
-  private var entities = PhraseTable()
-  private var entityIDs: [String] = []
-  private var scenarios: Set<Int> = []
-  private var relations = PhraseTable()
-  private var sets = PhraseTable()
+  var entities = PhraseTable()
+  var entityIDs: [String] = []
+  var scenarios: Set<Int> = []
+  var relations = PhraseTable()
+  var sets = PhraseTable()
   /// Every entity's names, relation phrases and set names as typed, for suggestions.
-  public private(set) var entityNames: [String] = []
-  public private(set) var relationPhrases: [String] = []
+  public internal(set) var entityNames: [String] = []
+  public internal(set) var relationPhrases: [String] = []
   /// Each relation's canonical phrase and its reversed forms (passive, inverse): the short
   /// list offered before anything is typed.
-  public private(set) var primaryRelationPhrases: [String] = []
+  public internal(set) var primaryRelationPhrases: [String] = []
   /// Every set name, in the order of `SetRef.index`, and what each stands for.
-  public private(set) var setNames: [String] = []
-  public private(set) var setMeanings: [SetMeaning] = []
+  public internal(set) var setNames: [String] = []
+  public internal(set) var setMeanings: [SetMeaning] = []
   /// The further names of kinds' sets and named sets (`csto members`, `maneuvers`), which
   /// name the set they belong to and print as its name.
-  public private(set) var setAliases: [String] = []
+  public internal(set) var setAliases: [String] = []
   /// The documents' ids and how many paragraphs each has, in the model's order.
   public let documentIDs: [String]
   public let paragraphCounts: [Int]
   /// The phrase each relation is printed with, forward and reversed.
-  private var printedForms: [RelationRef: String] = [:]
+  var printedForms: [RelationRef: String] = [:]
   /// Each relation's base form (`visit`), where it names that relation: how a question with
   /// `did` prints it.
   var baseForms: [Int: String] = [:]
   /// What a possessive names (`Vocabulary+Possessives.swift`): by owner and head words.
   var possessives: [PossessiveKey: Set<Int>] = [:]
   /// Each entity's display name, for messages that list readings.
-  private(set) var displayNames: [String] = []
+  var displayNames: [String] = []
   /// Each kind's singular (its id) and the set of its plural (`Vocabulary+Possessives.swift`).
-  private(set) var singularSets: [String: Int] = [:]
+  var singularSets: [String: Int] = [:]
   /// Each office's title (`president`) and its relation.
-  private(set) var offices: [String: Int] = [:]
+  var offices: [String: Int] = [:]
   /// The qualifier keys a query may use (the five built in, then the model's), and whether
   /// each takes an entity (else words).
-  public private(set) var qualifierKeys: [String] = []
-  public private(set) var qualifierTakesEntity: [String: Bool] = [:]
+  public internal(set) var qualifierKeys: [String] = []
+  public internal(set) var qualifierTakesEntity: [String: Bool] = [:]
   /// One-word values of the model's declared text qualifiers (`openly`, `publicly` of
   /// `manner`), each with its key, for a question to use as an adverb before its relation
   /// (`did belarus openly support russia`); a word that two keys share is left out.
-  public private(set) var adverbs: [String: String] = [:]
+  public internal(set) var adverbs: [String: String] = [:]
   /// The folded words of each `when` value the facts have (`winter of 2022`), for a time a
   /// reader puts after `in` (`in the winter of 2022`).
-  public private(set) var times: [[String]] = []
+  public internal(set) var times: [[String]] = []
 
   /// The vocabulary of `model`.
   public init(model: Model) {
-    entityIDs = model.entities.map(\.id)
-    scenarios = Set(model.entities.indices.filter(model.isScenario))
-    documentIDs = model.documents.map(\.id)
-    paragraphCounts = model.documents.map(\.paragraphs.count)
+    self.init(basicsOf: model)
     // Each name's words are read once, for the table and the possessives, and the table has
     // room for them at once: it grew 26 times at every start (issue 14).
     let names = model.entities.map(\.allNames)
@@ -150,7 +147,6 @@ public struct Vocabulary: Sendable {
       kindsByPlural[kind.plural, default: []].append(number)
     }
     let defined = Dictionary(model.sets.enumerated().map { ($1.id, $0) }) { first, _ in first }
-    displayNames = model.entities.map(\.name)
     baseForms = Self.baseForms(of: model, in: relations)
     possessives = Self.possessives(of: model, in: entities, nameWords: nameWords)
     for name in model.kinds.map(\.plural) + model.sets.map(\.id) + ["everything"]
@@ -174,6 +170,9 @@ public struct Vocabulary: Sendable {
     }
     singularSets = Self.singularSets(of: model, setNames: setNames)
     offices = Self.offices(of: model)
+    entities.freeze()
+    relations.freeze()
+    sets.freeze()
   }
 
   /// The longest entity name at the start of `words`, and how many words it takes.
@@ -263,90 +262,4 @@ public struct Vocabulary: Sendable {
 
   /// True when `word` could begin a relation phrase.
   func startsRelation(_ word: String) -> Bool { relations.hasPrefix([word]) }
-}
-
-/// Phrases as word sequences in a trie, looked up by longest match.
-struct PhraseTable: Sendable {
-  /// The trie's edges, all in one table: from a node by a word to the next node. (A table per
-  /// node cost an allocation per node: hundreds of thousands for a corpus's names.)
-  private var edges: [Edge: Int] = [:]
-  /// Each node's meaning, if a phrase ends there; node 0 is the root.
-  private var meanings: [Vocabulary.Meaning?] = [nil]
-
-  private struct Edge: Hashable, Sendable {
-    var node: Int
-    var word: String
-  }
-
-  /// The folded words of a phrase as the lexer would split it.
-  ///
-  /// Read lexeme by lexeme, folding only the words' bytes: a token (its text, then a folded
-  /// copy) for every word of every name cost a fifth of the start-up (issue 14).
-  static func words(of phrase: String) -> [String] {
-    Lexer.scanning(phrase) { lexer in
-      var words: [String] = []
-      while true {
-        guard let lexeme = try? lexer.next() else { return [phrase.lowercased()] }
-        switch lexeme.kind {
-        case .end: return words
-        case .word, .number: words.append(lexer.folded(lexeme.range))
-        default: continue
-        }
-      }
-    }
-  }
-
-  /// Room for about `words` words of phrases before the table grows.
-  mutating func reserveCapacity(_ words: Int) {
-    edges.reserveCapacity(words)
-    meanings.reserveCapacity(words + 1)
-  }
-
-  /// Adds a phrase; false when it was there already (the first meaning stays).
-  mutating func insert(_ phrase: String, _ meaning: Vocabulary.Meaning) -> Bool {
-    insert(words: Self.words(of: phrase), meaning)
-  }
-
-  /// Adds a phrase by its words (`words(of:)`); false when it was there already.
-  mutating func insert(words: [String], _ meaning: Vocabulary.Meaning) -> Bool {
-    guard !words.isEmpty else { return false }
-    var node = 0
-    for word in words {
-      let edge = Edge(node: node, word: word)
-      if let next = edges[edge] {
-        node = next
-      } else {
-        meanings.append(nil)
-        node = meanings.count - 1
-        edges[edge] = node
-      }
-    }
-    guard meanings[node] == nil else { return false }
-    meanings[node] = meaning
-    return true
-  }
-
-  /// The meaning of the longest phrase that `words` begins with, and its length in words.
-  func longestMatch(_ words: ArraySlice<String>) -> (Vocabulary.Meaning, Int)? {
-    var node = 0
-    var best: (Vocabulary.Meaning, Int)?
-    var length = 0
-    for word in words {
-      guard let next = edges[Edge(node: node, word: word)] else { break }
-      node = next
-      length += 1
-      if let meaning = meanings[node] { best = (meaning, length) }
-    }
-    return best
-  }
-
-  /// True when some phrase begins with `words`.
-  func hasPrefix(_ words: [String]) -> Bool {
-    var node = 0
-    for word in words {
-      guard let next = edges[Edge(node: node, word: word)] else { return false }
-      node = next
-    }
-    return true
-  }
 }

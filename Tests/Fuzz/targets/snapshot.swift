@@ -27,9 +27,11 @@ private func check(_ bytes: [UInt8]) {
     return
   }
   let header = try! bytes.withUnsafeBytes { try ModelSnapshot.header(of: $0) }
-  let again = header.encode(model)
+  let again = header.encode(model, sections: model.snapshotSections)
   let decoded = try! again.withUnsafeBytes { try ModelSnapshot.model(from: $0) }
-  precondition(decoded == model, "writing and reading changed the model")
+  precondition(
+    decoded == model && decoded.snapshotSections == model.snapshotSections,
+    "writing and reading changed the model")
   if let engine = try? QueryEngine(model: model) {
     _ = engine.run("everything; facts; count everything")
   }
