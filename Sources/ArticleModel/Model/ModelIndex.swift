@@ -34,6 +34,11 @@ public struct ModelIndex: Sendable {
   public static let maximumReach = 256
 
   init(kinds: [Kind], relations: [Relation], entities: [Entity], facts: [Fact]) {
+    self.init(kinds: kinds, relations: relations, entities: entities, fields: FactFields(facts))
+  }
+
+  /// The index of facts whose fields are `fields` (read from a snapshot or from the facts).
+  init(kinds: [Kind], relations: [Relation], entities: [Entity], fields: FactFields) {
     var entityByID: [String: Int] = [:]
     for (index, entity) in entities.enumerated() where entityByID[entity.id] == nil {
       entityByID[entity.id] = index
@@ -56,17 +61,22 @@ public struct ModelIndex: Sendable {
     let representing = relations.map { relation in
       Set(relation.represents.compactMap { kindNumbers[$0] })
     }
-    for (index, fact) in facts.enumerated() {
-      bySubject[fact.subject].append(index)
-      byObject[fact.object].append(index)
-      byRelation[fact.relation].append(index)
-      for qualifier in fact.qualifiers {
-        if case .entity(let entity) = qualifier.value, byQualifier[entity].last != index {
-          byQualifier[entity].append(index)
-        }
+    // Read from flat columns, not from facts: no fact is made or copied (issue 14).
+    for index in 0..<fields.count {
+      let subject = Int(fields.subjects[index])
+      let relation = Int(fields.relations[index])
+      let object = Int(fields.objects[index])
+      bySubject[subject].append(index)
+      byObject[object].append(index)
+      byRelation[relation].append(index)
+      for place in Int(fields.qualifierStarts[index])..<Int(fields.qualifierStarts[index + 1]) {
+        let entity = Int(fields.qualifierEntities[place])
+        if byQualifier[entity].last != index { byQualifier[entity].append(index) }
       }
-      for evidence in fact.evidence where evidence.paragraph >= 0 && evidence.document >= 0 {
-        let (document, paragraph) = (evidence.document, evidence.paragraph)
+      for place in Int(fields.placeStarts[index])..<Int(fields.placeStarts[index + 1]) {
+        let document = Int(fields.placeDocuments[place])
+        let paragraph = Int(fields.placeParagraphs[place])
+        guard paragraph >= 0, document >= 0 else { continue }
         if document >= byParagraph.count {
           byParagraph += [[[Int]]](repeating: [], count: document + 1 - byParagraph.count)
         }
@@ -78,12 +88,10 @@ public struct ModelIndex: Sendable {
           byParagraph[document][paragraph].append(index)
         }
       }
-      if !representing[fact.relation].isEmpty, fact.polarity == .affirmed,
-        fact.modality == .reported,
-        representing[fact.relation].contains(kindOfEntity[fact.subject]),
-        fact.subject != fact.object
+      if !representing[relation].isEmpty, fields.affirmedAndReported[index],
+        representing[relation].contains(kindOfEntity[subject]), subject != object
       {
-        steps[fact.subject].append((fact.object, index))
+        steps[subject].append((object, index))
       }
     }
     var speaksFor = [[Representation]](repeating: [], count: entities.count)

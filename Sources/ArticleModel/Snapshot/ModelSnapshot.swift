@@ -86,20 +86,23 @@ public struct ModelSnapshot: Sendable, Equatable {
   }
 
   /// The model in `bytes`, after checking the header, the length and the checksum, then every
-  /// count and index as it is read.
+  /// count and index as it is read. The model keeps a copy of the bytes, from which its facts
+  /// are made when asked.
   public static func model(from bytes: UnsafeRawBufferPointer) throws(SnapshotError) -> Model {
+    try model(from: SnapshotBytes(copying: bytes))
+  }
+
+  /// The model in the snapshot `owner` holds, which it keeps (`model(from:)`).
+  static func model(from owner: SnapshotBytes) throws(SnapshotError) -> Model {
+    let bytes = owner.bytes
     var reader = try bodyReader(bytes)
     let checksum = UInt64(
       littleEndian: bytes.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
     guard ContentHash.of(UnsafeRawBufferPointer(rebasing: bytes[fixedHeaderSize...])) == checksum
     else { throw .checksumMismatch }
     _ = try header(&reader)
-    let count = try reader.count()
-    var strings: [String] = []
-    strings.reserveCapacity(count)
-    for _ in 0..<count { strings.append(try reader.text()) }
-    reader.table = strings
-    let model = try reader.model()
+    reader.table = try StringTable(&reader)
+    let model = try reader.model(owner: owner)
     guard reader.isAtEnd else { throw .malformed("bytes after the model") }
     return model
   }

@@ -2,9 +2,9 @@
 /// number against what it may count or index: nothing read from a file is trusted.
 struct SnapshotReader {
   let bytes: UnsafeRawBufferPointer
-  private(set) var offset: Int
+  var offset: Int
   /// The string table, once read.
-  var table: [String] = []
+  var table = StringTable()
 
   init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
     self.bytes = bytes
@@ -57,12 +57,12 @@ struct SnapshotReader {
   }
 
   mutating func string() throws(SnapshotError) -> String {
-    table[try number(below: table.count)]
+    table.string(try number(below: table.count), in: bytes)
   }
 
   mutating func optionalString() throws(SnapshotError) -> String? {
     let number = try number(below: table.count + 1)
-    return number == 0 ? nil : table[number - 1]
+    return number == 0 ? nil : table.string(number - 1, in: bytes)
   }
 
   mutating func strings() throws(SnapshotError) -> [String] {
@@ -76,13 +76,18 @@ struct SnapshotReader {
   /// Raw bytes with their length before them, as a string (invalid UTF-8 is repaired, never
   /// trusted).
   mutating func text() throws(SnapshotError) -> String {
+    let range = try textRange()
+    return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+  }
+
+  /// Where the raw bytes with their length before them are, checked to be in the data.
+  mutating func textRange() throws(SnapshotError) -> Range<Int> {
     // The bytes left are counted after the length is read, not before: the length's own bytes
     // are not the text's (a fuzzed snapshot read past its end).
     let length = try number()
     guard length <= bytes.count - offset else { throw .truncated }
     defer { offset += length }
-    return String(
-      decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
+    return offset..<offset + length
   }
 }
 

@@ -117,7 +117,7 @@ extension Vocabulary {
     }
     // The office facts, found by their relation before a fact is copied (issue 14).
     let offices = model.relations.map(\.office)
-    for index in model.facts.indices where offices[model.facts[index].relation] {
+    for index in model.facts.indices where offices[model.facts.relation(at: index)] {
       let fact = model.facts[index]
       guard fact.polarity == .affirmed, fact.scenario == nil else { continue }
       let role = PhraseTable.words(of: model.relations[fact.relation].role)

@@ -128,8 +128,9 @@ public struct Vocabulary: Sendable {
     // Each distinct time once: a million facts share a few hundred (issue 14); `times` is
     // only asked whether some time holds the words typed.
     var seenTimes: Set<String> = []
-    for index in model.facts.indices where !model.facts[index].qualifiers.isEmpty {
-      let qualifiers = model.facts[index].qualifiers
+    for index in model.facts.indices {
+      // The qualifiers alone: a fact read from a snapshot is not made whole (issue 14).
+      let qualifiers = model.facts.qualifiers(at: index)
       for qualifier in qualifiers where qualifier.key == .when {
         if case .text(let text) = qualifier.value, seenTimes.insert(text).inserted {
           times.append(QualifierCondition.words(of: text))
