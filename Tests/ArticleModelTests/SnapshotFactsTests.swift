@@ -49,6 +49,40 @@ import Testing
     #expect(Self.built.index.speaksFor.contains { !$0.isEmpty }, "the article has office chains")
   }
 
+  /// The index's lists, as the plain reading of the facts gives them: each entity's facts as
+  /// subject, as object and in qualifiers (once a fact), each relation's, each paragraph's.
+  @Test func theIndexIsWhatTheFactsSay() throws {
+    let model = try Self.read(Self.bytes)
+    let facts = Array(Self.built.facts)
+    for entity in model.entities.indices {
+      #expect(
+        model.index.factsBySubject[entity] == facts.indices.filter { facts[$0].subject == entity })
+      #expect(
+        model.index.factsByObject[entity] == facts.indices.filter { facts[$0].object == entity })
+      #expect(
+        model.index.factsByQualifier[entity]
+          == facts.indices.filter { facts[$0].qualifiers.contains { $0.value == .entity(entity) } })
+    }
+    for relation in model.relations.indices {
+      #expect(
+        model.index.factsByRelation[relation]
+          == facts.indices.filter { facts[$0].relation == relation })
+    }
+    let cited = facts.flatMap(\.evidence)
+    #expect(model.index.factsByParagraph.count == (cited.map(\.document).max() ?? -1) + 1)
+    for (document, paragraphs) in model.index.factsByParagraph.enumerated() {
+      let last = cited.filter { $0.document == document }.map(\.paragraph).max()
+      #expect(paragraphs.count == (last ?? -1) + 1)
+      for paragraph in paragraphs.indices {
+        #expect(
+          paragraphs[paragraph]
+            == facts.indices.filter {
+              facts[$0].evidence.contains { $0.document == document && $0.paragraph == paragraph }
+            })
+      }
+    }
+  }
+
   /// Facts built in code, with what a snapshot's facts have in every field: two qualifiers
   /// naming the same entity, a scenario, a denial, two pieces of evidence, a note.
   @Test func everyFieldOfAFactComesBack() throws {

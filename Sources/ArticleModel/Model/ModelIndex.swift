@@ -47,11 +47,6 @@ public struct ModelIndex: Sendable {
     for (index, relation) in relations.enumerated() where relationByID[relation.id] == nil {
       relationByID[relation.id] = index
     }
-    var bySubject = [[Int]](repeating: [], count: entities.count)
-    var byObject = [[Int]](repeating: [], count: entities.count)
-    var byRelation = [[Int]](repeating: [], count: relations.count)
-    var byQualifier = [[Int]](repeating: [], count: entities.count)
-    var byParagraph: [[[Int]]] = []
     var steps = [[(to: Int, fact: Int)]](repeating: [], count: entities.count)
     // Whether a relation's subject of a given kind speaks for its object, decided per
     // relation and kind once: not by copying the relation and comparing kind names per fact.
@@ -62,35 +57,25 @@ public struct ModelIndex: Sendable {
       Set(relation.represents.compactMap { kindNumbers[$0] })
     }
     // Read from flat columns, not from facts: no fact is made or copied (issue 14).
-    for index in 0..<fields.count {
-      let subject = Int(fields.subjects[index])
+    let count = fields.count
+    let bySubject = Self.grouped(
+      groups: entities.count, pairs: count, group: { Int(fields.subjects[$0]) }, fact: { $0 })
+    let byObject = Self.grouped(
+      groups: entities.count, pairs: count, group: { Int(fields.objects[$0]) }, fact: { $0 })
+    let byRelation = Self.grouped(
+      groups: relations.count, pairs: count, group: { Int(fields.relations[$0]) }, fact: { $0 })
+    let qualifierOwners = Self.owners(fields.qualifierStarts)
+    let byQualifier = Self.grouped(
+      groups: entities.count, pairs: qualifierOwners.count,
+      group: { Int(fields.qualifierEntities[$0]) }, fact: { qualifierOwners[$0] })
+    let byParagraph = Self.byParagraph(fields)
+    // In the facts' order, which decides the chain found first.
+    let represents = representing.map { !$0.isEmpty }
+    for index in 0..<count where fields.affirmedAndReported[index] {
       let relation = Int(fields.relations[index])
-      let object = Int(fields.objects[index])
-      bySubject[subject].append(index)
-      byObject[object].append(index)
-      byRelation[relation].append(index)
-      for place in Int(fields.qualifierStarts[index])..<Int(fields.qualifierStarts[index + 1]) {
-        let entity = Int(fields.qualifierEntities[place])
-        if byQualifier[entity].last != index { byQualifier[entity].append(index) }
-      }
-      for place in Int(fields.placeStarts[index])..<Int(fields.placeStarts[index + 1]) {
-        let document = Int(fields.placeDocuments[place])
-        let paragraph = Int(fields.placeParagraphs[place])
-        guard paragraph >= 0, document >= 0 else { continue }
-        if document >= byParagraph.count {
-          byParagraph += [[[Int]]](repeating: [], count: document + 1 - byParagraph.count)
-        }
-        if paragraph >= byParagraph[document].count {
-          byParagraph[document] += [[Int]](
-            repeating: [], count: paragraph + 1 - byParagraph[document].count)
-        }
-        if byParagraph[document][paragraph].last != index {
-          byParagraph[document][paragraph].append(index)
-        }
-      }
-      if !representing[relation].isEmpty, fields.affirmedAndReported[index],
-        representing[relation].contains(kindOfEntity[subject]), subject != object
-      {
+      guard represents[relation] else { continue }
+      let (subject, object) = (Int(fields.subjects[index]), Int(fields.objects[index]))
+      if representing[relation].contains(kindOfEntity[subject]), subject != object {
         steps[subject].append((object, index))
       }
     }
