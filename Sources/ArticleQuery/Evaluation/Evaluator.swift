@@ -327,7 +327,9 @@ struct Evaluator {
       }
     }
     func consider(_ factIndex: Int) {
-      if cancelled { return }
+      // The relation first, from its column: a fact of a snapshot is made only when it may
+      // count (issue 14).
+      guard !cancelled, model.facts.relation(at: factIndex) == pattern.relation else { return }
       let fact = model.facts[factIndex]
       guard accepts(fact, pattern) else { return }
       let (near, far) = pattern.reversed ? (fact.object, fact.subject) : (fact.subject, fact.object)
@@ -382,7 +384,7 @@ struct Evaluator {
       for target in subjects {
         for (speaker, chain) in speakers(for: target) {
           let facts = reversed ? index.factsByObject[speaker] : index.factsBySubject[speaker]
-          for factIndex in facts {
+          for factIndex in facts where model.facts.relation(at: factIndex) == relationIndex {
             let fact = model.facts[factIndex]
             guard fact.relation == relationIndex, fact.polarity == polarity, inScope(fact),
               holds(fact, qualifiers),
