@@ -15,9 +15,9 @@ import Testing
   /// Every list of the index, by name, for comparing two indexes.
   static func lists(of index: ModelIndex) -> [String: [[Int]]] {
     [
-      "bySubject": index.factsBySubject, "byObject": index.factsByObject,
-      "byRelation": index.factsByRelation, "byQualifier": index.factsByQualifier,
-      "byParagraph": index.factsByParagraph.flatMap { $0 + [[-1]] },
+      "bySubject": Array(index.factsBySubject), "byObject": Array(index.factsByObject),
+      "byRelation": Array(index.factsByRelation), "byQualifier": Array(index.factsByQualifier),
+      "byParagraph": index.factsByParagraph.flatMap { Array($0) + [[-1]] },
       "speaksFor": index.speaksFor.map { $0.flatMap { [$0.entity] + $0.chain + [-1] } },
       "spokenForBy": index.spokenForBy.map { $0.flatMap { [$0.entity] + $0.chain + [-1] } },
     ]

@@ -7,26 +7,39 @@ extension ModelIndex {
   /// by one to 300,000 arrays cost a fifth of a warm start at a million facts (issue 14).
   static func grouped(
     groups: Int, pairs: Int, group: (Int) -> Int, fact: (Int) -> Int
-  ) -> [[Int]] {
+  ) -> FactLists {
     var begins = [Int](repeating: 0, count: groups + 1)
     for pair in 0..<pairs { begins[group(pair) + 1] += 1 }
     for number in 0..<groups { begins[number + 1] += begins[number] }
     var ends = Array(begins.dropLast())
-    var flat = [Int](repeating: 0, count: pairs)
+    var flat = [Int32](repeating: 0, count: pairs)
     for pair in 0..<pairs {
-      let (number, fact) = (group(pair), fact(pair))
+      let (number, fact) = (group(pair), Int32(truncatingIfNeeded: fact(pair)))
       let end = ends[number]
       if end > begins[number], flat[end - 1] == fact { continue }
       flat[end] = fact
       ends[number] = end + 1
     }
-    return (0..<groups).map { Array(flat[begins[$0]..<ends[$0]]) }
+    // A fact counted twice in a group (two qualifiers naming one entity) left a gap at the
+    // group's end: the lists are moved down over the gaps.
+    var starts: [Int32] = [0]
+    starts.reserveCapacity(groups + 1)
+    var kept = 0
+    for number in 0..<groups {
+      for place in begins[number]..<ends[number] {
+        flat[kept] = flat[place]
+        kept += 1
+      }
+      starts.append(Int32(truncatingIfNeeded: kept))
+    }
+    flat.removeLast(flat.count - kept)
+    return FactLists(starts: starts, facts: flat)
   }
 
   /// The facts per document and paragraph that `fields` cite, as `factsByParagraph` holds
   /// them: as many documents as the last one cited, and for each as many paragraphs as the
   /// last one it has cited (none for a document no fact cites).
-  static func byParagraph(_ fields: FactFields) -> [[[Int]]] {
+  static func byParagraph(_ fields: FactFields) -> [FactLists] {
     var sizes: [Int] = []
     for place in fields.placeDocuments.indices {
       let (document, paragraph) = (
@@ -54,7 +67,7 @@ extension ModelIndex {
     }
     let lists = grouped(
       groups: bases.last!, pairs: groups.count, group: { groups[$0] }, fact: { facts[$0] })
-    return sizes.indices.map { Array(lists[bases[$0]..<bases[$0 + 1]]) }
+    return sizes.indices.map { lists.lists(bases[$0]..<bases[$0 + 1]) }
   }
 
   /// The fact each of `starts`' pairs belongs to: pairs `starts[i]..<starts[i + 1]` are fact

@@ -4,13 +4,13 @@ public struct ModelIndex: Sendable {
   public let entityByID: [String: Int]
   public let relationByID: [String: Int]
   /// Fact indices, per entity as subject, per entity as object, per relation.
-  public let factsBySubject: [[Int]]
-  public let factsByObject: [[Int]]
-  public let factsByRelation: [[Int]]
+  public let factsBySubject: FactLists
+  public let factsByObject: FactLists
+  public let factsByRelation: FactLists
   /// Fact indices, per entity named in a qualifier (`in`, `at`, `during`, …), in order.
-  public let factsByQualifier: [[Int]]
+  public let factsByQualifier: FactLists
   /// Fact indices, per document and paragraph number their evidence cites, in order.
-  public let factsByParagraph: [[[Int]]]
+  public let factsByParagraph: [FactLists]
   /// For each entity, the entities it speaks for, each with the chain of office or part-of
   /// facts that leads there (nearest first).
   public let speaksFor: [[Representation]]

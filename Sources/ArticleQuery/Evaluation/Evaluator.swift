@@ -312,7 +312,7 @@ struct Evaluator {
   ) {
     let byCandidate = pattern.reversed ? index.factsByObject : index.factsBySubject
     let byTarget = pattern.reversed ? index.factsBySubject : index.factsByObject
-    let relationCost = index.factsByRelation[pattern.relation].count
+    let relationCost = index.factsByRelation.count(at: pattern.relation)
     let candidateCost = cost(of: candidates, in: byCandidate, limit: relationCost)
     let targetCost = cost(of: pattern.targets, in: byTarget, limit: relationCost)
 
@@ -358,11 +358,11 @@ struct Evaluator {
 
   /// The facts an index lists for these entities and those who speak for them, counted up
   /// to `limit` (past it, another index is cheaper anyway).
-  func cost(of entities: EntitySet, in facts: [[Int]], limit: Int) -> Int {
+  func cost(of entities: EntitySet, in facts: FactLists, limit: Int) -> Int {
     var total = 0
     for entity in entities {
-      total += facts[entity].count + 1
-      for speaker in index.spokenForBy[entity] { total += facts[speaker.entity].count + 1 }
+      total += facts.count(at: entity) + 1
+      for speaker in index.spokenForBy[entity] { total += facts.count(at: speaker.entity) + 1 }
       if total > limit { return total }
     }
     return total
