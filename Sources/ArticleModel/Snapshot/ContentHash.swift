@@ -4,6 +4,14 @@
 public enum ContentHash {
   /// The hash of `bytes`.
   public static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    of(bytes, afterEach: Int.max) { _ in }
+  }
+
+  /// The hash of `bytes`, calling `done` with each run of `chunk` bytes (a multiple of 32)
+  /// once it is hashed: a mapped file's pages can then be let go (`SnapshotBytes`).
+  static func of(
+    _ bytes: UnsafeRawBufferPointer, afterEach chunk: Int, _ done: (Range<Int>) -> Void
+  ) -> UInt64 {
     let prime: UInt64 = 0x9E37_79B9_7F4A_7C15
     var lanes: (UInt64, UInt64, UInt64, UInt64) = (
       0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344, 0xA409_3822_299F_31D0, 0x082E_FA98_EC4E_6C89
@@ -20,6 +28,7 @@ public enum ContentHash {
       lanes.2 = mix(lanes.2, bytes.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
       lanes.3 = mix(lanes.3, bytes.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
       offset += 32
+      if offset % chunk == 0 { done(offset - chunk..<offset) }
     }
     var hash = mix(mix(mix(mix(UInt64(count), lanes.0), lanes.1), lanes.2), lanes.3)
     while offset < count {

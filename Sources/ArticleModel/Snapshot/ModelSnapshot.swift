@@ -98,12 +98,17 @@ public struct ModelSnapshot: Sendable, Equatable {
     var reader = try bodyReader(bytes)
     let checksum = UInt64(
       littleEndian: bytes.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
-    guard ContentHash.of(UnsafeRawBufferPointer(rebasing: bytes[fixedHeaderSize...])) == checksum
-    else { throw .checksumMismatch }
+    // The pages hashed, then those of the string table read, are let go as the reading goes
+    // on: a snapshot read once is not kept in memory whole (issue 14).
+    let hash = ContentHash.of(
+      UnsafeRawBufferPointer(rebasing: bytes[fixedHeaderSize...]), afterEach: SnapshotBytes.chunk
+    ) { owner.release($0.lowerBound + fixedHeaderSize..<$0.upperBound + fixedHeaderSize) }
+    guard hash == checksum else { throw .checksumMismatch }
     _ = try header(&reader)
-    reader.table = try StringTable(&reader)
+    reader.table = try StringTable(&reader, releasing: owner)
     let model = try reader.model(owner: owner)
     guard reader.isAtEnd else { throw .malformed("bytes after the model") }
+    owner.release(0..<bytes.count)
     return model
   }
 

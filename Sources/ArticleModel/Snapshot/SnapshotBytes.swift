@@ -24,6 +24,15 @@ final class SnapshotBytes: @unchecked Sendable {
   deinit {
     if file == nil { bytes.deallocate() }
   }
+
+  /// How many bytes are read before the pages behind are let go (`release`).
+  static let chunk = 8 << 20
+
+  /// Lets the pages of `range` of a mapped file go, so that reading a snapshot of hundreds of
+  /// megabytes once does not keep it all in memory (issue 14); a copy keeps its bytes.
+  func release(_ range: Range<Int>) {
+    file?.release(range)
+  }
 }
 
 /// A snapshot's string table: where each string's UTF-8 bytes are, made into a `String` only
@@ -38,15 +47,21 @@ struct StringTable: Sendable {
   init() {}
 
   /// The table at the reader's place: a count, then each string as a length and its bytes.
-  init(_ reader: inout SnapshotReader) throws(SnapshotError) {
+  init(_ reader: inout SnapshotReader, releasing owner: SnapshotBytes? = nil) throws(SnapshotError)
+  {
     let count = try reader.count()
     starts.reserveCapacity(count)
     lengths.reserveCapacity(count)
+    var released = reader.offset
     for _ in 0..<count {
       let range = try reader.textRange()
       guard range.count <= UInt32.max else { throw .malformed("a string too long") }
       starts.append(range.lowerBound)
       lengths.append(UInt32(range.count))
+      if let owner, reader.offset - released >= SnapshotBytes.chunk {
+        owner.release(released..<reader.offset)
+        released = reader.offset
+      }
     }
   }
 
