@@ -51,31 +51,29 @@ extension ModelIndex {
     }
     var bases = [0]
     for size in sizes { bases.append(bases.last! + size) }
-    // The places that count, each with its group (its document's base and its paragraph) and
-    // its fact.
-    var groups: [Int] = []
-    var facts: [Int] = []
-    for index in 0..<fields.count {
-      for place in Int(fields.placeStarts[index])..<Int(fields.placeStarts[index + 1]) {
+    // Each place's group is its document's base and its paragraph; a place of no document or
+    // paragraph (a fact built in code) goes to one more group, which is left out.
+    let cited = bases.last!
+    let owners = Self.owners(fields.placeStarts)
+    let lists = grouped(
+      groups: cited + 1, pairs: owners.count,
+      group: { place in
         let (document, paragraph) = (
           Int(fields.placeDocuments[place]), Int(fields.placeParagraphs[place])
         )
-        guard document >= 0, paragraph >= 0 else { continue }
-        groups.append(bases[document] + paragraph)
-        facts.append(index)
-      }
-    }
-    let lists = grouped(
-      groups: bases.last!, pairs: groups.count, group: { groups[$0] }, fact: { facts[$0] })
+        return document >= 0 && paragraph >= 0 ? bases[document] + paragraph : cited
+      }, fact: { Int(owners[$0]) })
     return sizes.indices.map { lists.lists(bases[$0]..<bases[$0 + 1]) }
   }
 
   /// The fact each of `starts`' pairs belongs to: pairs `starts[i]..<starts[i + 1]` are fact
   /// `i`'s.
-  static func owners(_ starts: [Int32]) -> [Int] {
-    var owners = [Int](repeating: 0, count: Int(starts.last ?? 0))
+  static func owners(_ starts: [Int32]) -> [Int32] {
+    var owners = [Int32](repeating: 0, count: Int(starts.last ?? 0))
     for fact in 0..<max(0, starts.count - 1) {
-      for pair in Int(starts[fact])..<Int(starts[fact + 1]) { owners[pair] = fact }
+      for pair in Int(starts[fact])..<Int(starts[fact + 1]) {
+        owners[pair] = Int32(truncatingIfNeeded: fact)
+      }
     }
     return owners
   }

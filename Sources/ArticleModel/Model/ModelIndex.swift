@@ -67,7 +67,7 @@ public struct ModelIndex: Sendable {
     let qualifierOwners = Self.owners(fields.qualifierStarts)
     let byQualifier = Self.grouped(
       groups: entities.count, pairs: qualifierOwners.count,
-      group: { Int(fields.qualifierEntities[$0]) }, fact: { qualifierOwners[$0] })
+      group: { Int(fields.qualifierEntities[$0]) }, fact: { Int(qualifierOwners[$0]) })
     let byParagraph = Self.byParagraph(fields)
     // In the facts' order, which decides the chain found first.
     let represents = representing.map { !$0.isEmpty }

@@ -50,11 +50,17 @@ final class SnapshotFacts: Sendable {
     offsets.reserveCapacity(count)
     var fields = FactFields()
     fields.reserveCapacity(count)
+    var released = reader.offset
     for _ in 0..<count {
       offsets.append(reader.offset)
       try reader.checkFact(
         entities: entities, relations: relations, paragraphCounts: paragraphCounts,
         into: &fields)
+      // The facts' pages read are let go as the check goes on (`SnapshotBytes.release`).
+      if reader.offset - released >= SnapshotBytes.chunk {
+        owner.release(released..<reader.offset)
+        released = reader.offset
+      }
     }
     guard fields.qualifierEntities.count <= Int32.max, fields.placeDocuments.count <= Int32.max
     else { throw .malformed("a number out of range") }
