@@ -39,6 +39,21 @@ import Testing
     #expect(model.facts.contains { !$0.qualifiers.isEmpty })
   }
 
+  /// The paragraphs, kept as places in the string table, are the built ones, read one by
+  /// one, as an array, and in a copy changed after reading.
+  @Test func theParagraphsAreTheBuiltOnes() throws {
+    let model = try Self.read(Self.bytes)
+    let built = Self.built.documents[0].paragraphs
+    var read = model.documents[0].paragraphs
+    #expect(read.count == built.count)
+    #expect(read.indices.allSatisfy { read[$0] == built[$0] })
+    #expect(read.array == built.array)
+    #expect(model.documents[0].paragraph(1) == built.first)
+    read.append("one more")
+    #expect(Array(read) == built.array + ["one more"])
+    #expect(model.documents[0].paragraphs == built)
+  }
+
   @Test func theIndexFromTheSnapshotIsTheBuiltOne() throws {
     let model = try Self.read(Self.bytes)
     let (read, built) = (Self.lists(of: model.index), Self.lists(of: Self.built.index))
@@ -132,6 +147,9 @@ import Testing
           #expect(fact.object == model.facts.object(at: index))
           #expect(fact.scenario == model.facts.scenario(at: index))
           #expect(model.index.factsBySubject[fact.subject].contains(index))
+        }
+        for document in model.documents {
+          #expect(document.paragraphs.map(\.self).count == document.paragraphs.count)
         }
       }
     }

@@ -163,8 +163,8 @@ struct ModelChecker {
         error("a document takes its paragraphs either from 'text' or inline, not both", file.range)
       }
       do {
-        document.paragraphs = UTF8Text.paragraphs(
-          of: try readText(file.text), skipping: syntax.skipped)
+        document.paragraphs = TextList(
+          UTF8Text.paragraphs(of: try readText(file.text), skipping: syntax.skipped))
       } catch {
         self.error("cannot read the document's text '\(file.text)': \(error)", file.range)
       }

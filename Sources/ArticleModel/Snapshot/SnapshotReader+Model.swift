@@ -5,11 +5,14 @@ extension SnapshotReader {
   mutating func model(owner: SnapshotBytes) throws(SnapshotError) -> Model {
     var documents: [Document] = []
     for _ in 0..<(try count()) {
-      documents.append(
-        Document(
-          id: try string(), title: try optionalString(), author: try optionalString(),
-          publisher: try optionalString(), date: try optionalString(), url: try optionalString(),
-          textFile: try optionalString(), skipped: try strings(), paragraphs: try strings()))
+      var document = Document(
+        id: try string(), title: try optionalString(), author: try optionalString(),
+        publisher: try optionalString(), date: try optionalString(), url: try optionalString(),
+        textFile: try optionalString(), skipped: try strings())
+      // The paragraphs stay places in the table until read (`TextList`).
+      document.paragraphs = TextList(
+        snapshot: SnapshotTexts(owner: owner, table: table, numbers: try stringNumbers()))
+      documents.append(document)
     }
     var kinds: [Kind] = []
     for _ in 0..<(try count()) {

@@ -65,6 +65,16 @@ struct SnapshotReader {
     return number == 0 ? nil : table.string(number - 1, in: bytes)
   }
 
+  /// A count and that many numbers of strings in the table, checked, not made into strings.
+  mutating func stringNumbers() throws(SnapshotError) -> [Int32] {
+    let count = try count()
+    guard table.count <= Int32.max else { throw .malformed("a number out of range") }
+    var numbers: [Int32] = []
+    numbers.reserveCapacity(count)
+    for _ in 0..<count { numbers.append(Int32(try number(below: table.count))) }
+    return numbers
+  }
+
   mutating func strings() throws(SnapshotError) -> [String] {
     let count = try count()
     var values: [String] = []
