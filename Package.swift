@@ -1,6 +1,32 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+#if os(Linux)
+  import Foundation
+#endif
+
+/// Release builds on Linux link libstdc++ statically when GCC's archive of it is installed
+/// (Debian's and Ubuntu's libstdc++-dev have it): Sources/csto/StaticCXX holds a linker script
+/// named libstdc++.so that takes libstdc++.a instead. A one-shot run then spends 1.7M fewer
+/// instructions in the dynamic loader (Tests/Benchmarks/README.md, Round 5). Without the
+/// archive, libstdc++ stays a shared library.
+let staticLibstdcxx: [LinkerSetting] = {
+  #if os(Linux)
+    let gcc = "/usr/lib/gcc"
+    let files = FileManager.default
+    let archives = ((try? files.contentsOfDirectory(atPath: gcc)) ?? []).flatMap { triple in
+      ((try? files.contentsOfDirectory(atPath: "\(gcc)/\(triple)")) ?? []).map { version in
+        "\(gcc)/\(triple)/\(version)/libstdc++.a"
+      }
+    }
+    guard archives.contains(where: files.fileExists(atPath:)) else { return [] }
+    let folder = Context.packageDirectory + "/Sources/csto/StaticCXX"
+    return [.unsafeFlags(["-L", folder], .when(platforms: [.linux], configuration: .release))]
+  #else
+    return []
+  #endif
+}()
+
 let package = Package(
   name: "csto",
   platforms: [.macOS(.v15)],
@@ -29,11 +55,8 @@ let package = Package(
       ]
     ),
     .target(name: "ArticleQuery", dependencies: ["ArticleModel", "Syntax"]),
-    .systemLibrary(
-      name: "CEditLine",
-      pkgConfig: "libedit",
-      providers: [.apt(["libedit-dev"])]
-    ),
+    // libedit's header only: csto opens the library itself at the prompt (LibEdit.swift).
+    .systemLibrary(name: "CEditLine", providers: [.apt(["libedit-dev"])]),
     .executableTarget(
       name: "csto",
       dependencies: [
@@ -42,7 +65,9 @@ let package = Package(
         "Syntax",
         "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      exclude: ["StaticCXX"],
+      linkerSettings: staticLibstdcxx
     ),
     .testTarget(name: "SyntaxTests", dependencies: ["Syntax"]),
     // The tests read their data files from the source tree (#filePath), not as resources.

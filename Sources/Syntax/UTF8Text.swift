@@ -1,5 +1,3 @@
-import Foundation  // precomposedStringWithCanonicalMapping
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -183,11 +181,13 @@ public struct UTF8Text: Sendable, Equatable {
     return nil
   }
 
-  /// True when `text` contains `needle` as `String.contains` compares them, by characters.
+  /// True when `text` contains `needle` as `String.contains` compares them, by characters
+  /// (so never a part of one: not `a\r` in `a\r\n`); an empty needle is in no text.
   /// The bytes decide when they are found starting and ending between two characters; when
   /// they are not, the characters are compared (another normalization of the same text may
   /// still match).
   public static func contains(_ needle: String, in text: String) -> Bool {
+    guard !needle.isEmpty else { return false }
     let verbatim = withBytes(of: needle) { wanted in
       withBytes(of: text) { text in
         var offset = 0
@@ -248,8 +248,12 @@ public struct UTF8Text: Sendable, Equatable {
 
   /// The text in its canonical composition (NFC), which two texts share when `==` finds them
   /// equal: the bytes under which an id is filed. ASCII is its own.
+  ///
+  /// Composed by the standard library (`_nfcCodeUnits`, public though underscored; what
+  /// FoundationEssentials uses), which composes as Foundation's ICU did
+  /// (`UTF8TextTests.compositionIsICUs`) without linking ICU.
   public static func canonical(_ text: String) -> String {
-    text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+    text.utf8.allSatisfy { $0 < 0x80 } ? text : String(decoding: text._nfcCodeUnits, as: UTF8.self)
   }
 
   /// The text a name or a paragraph is searched as: lowercased, then composed (NFC), so that
@@ -272,7 +276,11 @@ public struct UTF8Text: Sendable, Equatable {
     let stable = lower.unicodeScalars.allSatisfy {
       $0.value < 0x300 || (0x2010..<0x2070).contains($0.value)
     }
-    bytes += stable ? lower.utf8 : lower.precomposedStringWithCanonicalMapping.utf8
+    if stable {
+      bytes += lower.utf8
+    } else {
+      lower._withNFCCodeUnits { bytes.append($0) }
+    }
   }
 
   /// The byte-by-byte fold of `appendFolded(_:to:)`: false, having appended nothing, for text

@@ -29,7 +29,8 @@ struct Csto: ParsableCommand {
       dot-commands. The start-up file $XDG_CONFIG_HOME/csto/init.csto (else \
       ~/.config/csto/init.csto) runs before the first prompt. History is kept in \
       $CSTO_HISTORY (empty: none), else $XDG_STATE_HOME/csto/history, else \
-      ~/.local/state/csto/history.
+      ~/.local/state/csto/history. Line editing is libedit's, opened at the prompt \
+      ($CSTO_LIBEDIT names another library); without it, plain lines.
 
       ^C stops the query under way: at the prompt the prompt comes back; in a script or -c, \
       csto stops there with status 1 (a second ^C ends it at once).

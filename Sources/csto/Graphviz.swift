@@ -1,4 +1,15 @@
-import Foundation
+import Syntax
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Drawing a DOT graph into a picture with Graphviz's `dot`, for `csto graph` and `.graph`.
 /// The file's extension chooses the picture; a `.dot` file is the graph itself and needs no
@@ -88,8 +99,8 @@ enum Graphviz {
     case .failure(let problem): return .failure(problem)
     }
     guard status == 0 else {
-      let message = (try? String(contentsOfFile: said, encoding: .utf8))?
-        .trimmingCharacters(in: .whitespacesAndNewlines)
+      let message = (try? String(contentsOfFile: said, encoding: .utf8))?[...]
+        .trimmingWhitespace()
       let fallback =
         status > 0 ? "exit status \(status)" : "killed by signal \(-status)"
       return .failure(.dotFailed(message.flatMap { $0.isEmpty ? nil : $0 } ?? fallback))

@@ -1,4 +1,5 @@
 import CEditLine
+import Syntax
 
 #if canImport(Glibc)
   import Glibc
@@ -50,10 +51,12 @@ struct HistoryFile: Equatable {
     return nil
   }
 
-  /// Reads the file into `history`. A missing or empty file is fine; a directory, a device, an
+  /// Reads the file into `history`, with `libedit`'s functions. A missing or empty file is fine; a directory, a device, an
   /// unreadable or read-only file or one that is not a libedit history file is a problem,
   /// left untouched.
-  func load(into history: OpaquePointer) -> Result<Void, Problem> {
+  func load(into history: OpaquePointer, with libedit: UnsafePointer<csto_libedit>)
+    -> Result<Void, Problem>
+  {
     var info = stat()
     if stat(path, &info) != 0 {
       return errno == ENOENT ? .success(()) : .failure(problem("cannot be read", errno))
@@ -69,7 +72,7 @@ struct HistoryFile: Equatable {
         Problem(description: "\(prefix) is read-only; it is left as it is and \(consequence)"))
     }
     guard info.st_size > 0 else { return .success(()) }
-    guard csto_history_load(history, path) >= 0 else {
+    guard csto_history_load(libedit, history, path) >= 0 else {
       return .failure(
         Problem(
           description:
@@ -189,7 +192,7 @@ struct HistoryFile: Equatable {
   /// becomes U+2400 SYMBOL FOR NULL, and the user is told (`nulMessage`).
   static func storable(_ entry: String) -> (entry: String, hadNUL: Bool) {
     guard entry.utf8.contains(0) else { return (entry, false) }
-    return (entry.replacingOccurrences(of: "\u{0}", with: "\u{2400}"), true)
+    return (entry.replacingASCII(0, with: "\u{2400}"), true)
   }
 
   /// The warning for an entry that held a NUL byte.

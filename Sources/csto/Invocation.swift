@@ -150,10 +150,16 @@ struct Invocation {
   private func runPrompt(_ shell: Shell, environment: [String: String]) {
     Interrupt.installForPrompt()
     output.line(shell.banner)
-    let editor = LineEditor(
-      historyFile: HistoryFile.location(environment: environment),
-      completer: { [unowned shell] text in shell.completions(before: text) },
-      warn: { [output] message in output.error(message) })
+    let editor: any LineReader
+    do {
+      editor = try LineEditor(
+        historyFile: HistoryFile.location(environment: environment),
+        completer: { [unowned shell] text in shell.completions(before: text) },
+        warn: { [output] message in output.error(message) })
+    } catch {
+      output.error("csto: \(LibEdit.fallbackMessage(error))")
+      editor = PlainLineReader()
+    }
     if runsInitFile, let path = Self.initFile(environment: environment), ScriptFile.exists(path) {
       switch ScriptFile.read(path) {
       case .success(let text):

@@ -9,8 +9,9 @@ import CEditLine
 /// Owns one libedit editor and its history. The rest of the shell sees `readLine(prompt:)`,
 /// `addHistory(_:)` and a completion hook; everything libedit-specific stays in this file.
 ///
-/// Only made when standard input is a terminal: libedit is never initialised otherwise.
-final class LineEditor {
+/// Only made when standard input is a terminal: libedit is never initialised otherwise, nor
+/// even loaded (`LibEdit`).
+final class LineEditor: LineReader {
   /// What one call to `readLine(prompt:)` gave back.
   enum Input: Equatable {
     /// A line, without its line break.
@@ -27,6 +28,7 @@ final class LineEditor {
   /// the candidates replace, and the candidates; nil when nothing fits.
   typealias Completer = (String) -> (replacing: Int, candidates: [String])?
 
+  private let libedit: UnsafePointer<csto_libedit>
   private let editor: OpaquePointer
   private let history: OpaquePointer
   private var historyFile: HistoryFile?
@@ -47,46 +49,50 @@ final class LineEditor {
   /// `completer`, ^C bound to abandoning the line, ^R to searching the history as one types,
   /// ^X^E to handing the line to the user's editor, and the history loaded from `historyFile`
   /// (nil: history kept for this session only). Problems with the history file go to `warn`.
+  /// Fails when libedit cannot be loaded (`LibEdit.shared`).
   init(historyFile: HistoryFile?, completer: @escaping Completer, warn: @escaping (String) -> Void)
+    throws(LibEdit.LoadError)
   {
+    let lib = try LibEdit.shared.get().functions
     // libedit decodes keys by the locale; under LC_ALL=C it would drop every non-ASCII byte
     // (pelosi’s read as pelosis). csto's input is UTF-8 whatever the locale says.
     if let set = setlocale(LC_CTYPE, ""), !String(cString: set).lowercased().contains("utf") {
       setlocale(LC_CTYPE, "C.UTF-8")
     }
-    editor = el_init("csto", csto_stdin(), csto_stdout(), csto_stderr())
-    history = history_init()
+    self.libedit = lib
+    editor = csto_el_init(lib, "csto")
+    history = csto_history_init(lib)
     prompt = strdup("")
     self.historyFile = historyFile
     self.completer = completer
     self.warn = warn
 
-    csto_history_setsize(history, Int32(historyFile?.limit ?? HistoryFile.defaultLimit))
-    csto_history_setunique(history, 1)
-    csto_el_set_editor(editor, "emacs")
-    csto_el_set_signal(editor, 1)
-    csto_el_set_getcfn(editor, lineEditorReadCharacter)
-    csto_el_set_hist(editor, history)
-    csto_el_set_prompt(editor, lineEditorPrompt)
-    csto_el_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
-    csto_el_setty_nosignals(editor)
-    csto_el_addfn(editor, "csto-abandon", "Abandon the line", lineEditorAbandon)
-    csto_el_bind(editor, "^C", "csto-abandon")
-    csto_el_addfn(editor, "csto-complete", "Complete the word", lineEditorComplete)
-    csto_el_bind(editor, "^I", "csto-complete")
-    csto_el_bind(editor, "^R", "em-inc-search-prev")
-    csto_el_addfn(editor, "csto-edit", "Edit the line in $VISUAL or $EDITOR", lineEditorEdit)
-    csto_el_bind(editor, "^X^E", "csto-edit")
+    csto_history_setsize(lib, history, Int32(historyFile?.limit ?? HistoryFile.defaultLimit))
+    csto_history_setunique(lib, history, 1)
+    csto_el_set_editor(lib, editor, "emacs")
+    csto_el_set_signal(lib, editor, 1)
+    csto_el_set_getcfn(lib, editor, lineEditorReadCharacter)
+    csto_el_set_hist(lib, editor, history)
+    csto_el_set_prompt(lib, editor, lineEditorPrompt)
+    csto_el_set_clientdata(lib, editor, Unmanaged.passUnretained(self).toOpaque())
+    csto_el_setty_nosignals(lib, editor)
+    csto_el_addfn(lib, editor, "csto-abandon", "Abandon the line", lineEditorAbandon)
+    csto_el_bind(lib, editor, "^C", "csto-abandon")
+    csto_el_addfn(lib, editor, "csto-complete", "Complete the word", lineEditorComplete)
+    csto_el_bind(lib, editor, "^I", "csto-complete")
+    csto_el_bind(lib, editor, "^R", "em-inc-search-prev")
+    csto_el_addfn(lib, editor, "csto-edit", "Edit the line in $VISUAL or $EDITOR", lineEditorEdit)
+    csto_el_bind(lib, editor, "^X^E", "csto-edit")
 
-    if let historyFile, case .failure(let problem) = historyFile.load(into: history) {
+    if let historyFile, case .failure(let problem) = historyFile.load(into: history, with: lib) {
       warn(problem.description)
       self.historyFile = nil
     }
   }
 
   deinit {
-    el_end(editor)
-    history_end(history)
+    csto_el_end(libedit, editor)
+    csto_history_end(libedit, history)
     free(prompt)
   }
 
@@ -98,7 +104,7 @@ final class LineEditor {
     abandoned = false
     toEdit = nil
     var count: Int32 = 0
-    let bytes = el_gets(editor, &count)
+    let bytes = csto_el_gets(libedit, editor, &count)
     if let toEdit {
       write(to: csto_stdout(), "\n")
       return .edit(toEdit)
@@ -122,7 +128,7 @@ final class LineEditor {
     let (trimmed, hadNUL) = HistoryFile.storable(entry.trimmed)
     guard !trimmed.isEmpty else { return }
     if hadNUL { warn(HistoryFile.nulMessage) }
-    csto_history_enter(history, trimmed)
+    csto_history_enter(libedit, history, trimmed)
     guard let historyFile else { return }
     switch historyFile.append(trimmed, entries: entriesInFile, trimNow: entriesInFile == nil) {
     case .success(let appended):
@@ -161,7 +167,7 @@ final class LineEditor {
         if count < 0 {
           let number = errno
           if number == EINTR, Interrupt.endingSignal == 0 {
-            el_resize(editor)
+            csto_el_resize(libedit, editor)
             continue
           }
           if number == EAGAIN, !madeBlocking {
@@ -215,7 +221,7 @@ final class LineEditor {
 
   /// Ctrl-X Ctrl-E: ends the line, keeping it whole (cursor anywhere) for the editor.
   fileprivate func editLine() -> UInt8 {
-    guard let info = el_line(editor)?.pointee else { return UInt8(CC_ERROR) }
+    guard let info = csto_el_line(libedit, editor)?.pointee else { return UInt8(CC_ERROR) }
     let length = info.lastchar - info.buffer
     toEdit = info.buffer.withMemoryRebound(to: UInt8.self, capacity: length) {
       String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
@@ -227,7 +233,7 @@ final class LineEditor {
   /// replace the word with their longest common prefix, then list them under the line (cut
   /// to the screen's height). None: beep.
   fileprivate func complete() -> UInt8 {
-    guard let info = el_line(editor)?.pointee else { return UInt8(CC_ERROR) }
+    guard let info = csto_el_line(libedit, editor)?.pointee else { return UInt8(CC_ERROR) }
     let length = info.cursor - info.buffer
     let before = info.buffer.withMemoryRebound(to: UInt8.self, capacity: length) {
       String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
@@ -252,8 +258,8 @@ final class LineEditor {
   }
 
   private func replaceWord(length: Int, with text: String) {
-    if length > 0 { el_deletestr(editor, Int32(length)) }
-    el_insertstr(editor, text)
+    if length > 0 { csto_el_deletestr(libedit, editor, Int32(length)) }
+    csto_el_insertstr(libedit, editor, text)
   }
 
   private func write(to file: UnsafeMutablePointer<FILE>, _ text: String) {
@@ -263,7 +269,9 @@ final class LineEditor {
 }
 
 private func lineEditor(_ editor: OpaquePointer?) -> LineEditor? {
-  guard let editor, let data = csto_el_get_clientdata(editor) else { return nil }
+  guard let editor, case .success(let libedit) = LibEdit.shared,
+    let data = csto_el_get_clientdata(libedit.functions, editor)
+  else { return nil }
   return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
 }
 

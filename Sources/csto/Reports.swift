@@ -90,7 +90,7 @@ enum Reports {
     for (index, fact) in model.facts.enumerated() {
       for evidence in fact.evidence
       where evidence.document == documentIndex && evidence.paragraph == number {
-        if let range = text.range(of: evidence.quote) { spans.append(range) }
+        if let range = text.firstRange(of: evidence.quote) { spans.append(range) }
         if citing.last != index { citing.append(index) }
       }
     }

@@ -80,7 +80,7 @@ final class Shell {
   /// The editor `.edit` and Ctrl-X Ctrl-E open.
   var editor = ExternalEditor(command: "vi")
   /// The line editor while the prompt runs, for `.edit`.
-  private(set) var lineEditor: LineEditor?
+  private(set) var lineEditor: (any LineReader)?
   /// The last query run at the prompt, for `.edit`.
   private(set) var lastQuery: String?
   /// The last answer and the time it took, for `.last`.
@@ -124,7 +124,7 @@ final class Shell {
   /// printed and the prompt goes on; each query, however many lines, is one history entry,
   /// and so is one left open at Ctrl-D, to be finished in the next session.
   /// ^C while a query or a command runs stops it and comes back to the prompt.
-  func runInteractive(editor: LineEditor) {
+  func runInteractive(editor: any LineReader) {
     lineEditor = editor
     defer { lineEditor = nil }
     while !isQuitting {

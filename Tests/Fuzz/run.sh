@@ -4,7 +4,8 @@
 # The libraries are built by SwiftPM with -sanitize=fuzzer,address into .build-fuzz; the
 # target's entry file (targets/TARGET.swift) is linked against their objects. The shell
 # target is compiled together with Sources/csto's files (the one holding @main without it), so
-# it drives the real shell; it links ArgumentParser's objects and libedit as csto does.
+# it drives the real shell; it links ArgumentParser's objects as csto does, and reads
+# CEditLine's header (csto opens libedit itself, at the prompt, which fuzzing never shows).
 # New inputs go to .build-fuzz/corpus-TARGET; the committed seeds in corpus/TARGET are read,
 # not written. A crash, a hang (-timeout) or a sanitizer report is written to findings/ and
 # ends the run with a non-zero status; turn it into a regression test (FuzzCorpusTests
@@ -45,8 +46,7 @@ if [ "$target" = shell ]; then
       sources+=("$file")
     fi
   done
-  extra=(-module-name cstoShell -I "$root/Sources/CEditLine" $(pkg-config --cflags-only-I libedit)
-    -ledit)
+  extra=(-module-name cstoShell -I "$root/Sources/CEditLine" $(pkg-config --cflags-only-I libedit))
 fi
 swiftc -O -sanitize=fuzzer,address -parse-as-library "${sources[@]}" -I "$release/Modules" \
   "${objects[@]}" "${extra[@]}" -o "$build/fuzz-$target" \

@@ -40,6 +40,40 @@ import Testing
     #expect(Array(UTF8Text.canonical(decomposed).utf8) == Array(UTF8Text.canonical(text).utf8))
   }
 
+  /// The bundled article and model, read from the source tree.
+  static func bundledFile(_ name: String) throws -> String {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Sources/ArticleModel/Bundled")
+    return try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+  }
+
+  /// Composition comes from the standard library (`_nfcCodeUnits`) and no longer from
+  /// Foundation's ICU: both compose the same, on every letter with a mark of the Latin,
+  /// Greek and Cyrillic blocks spelled decomposed, on a sample of Hangul, and on the bundled
+  /// article and model, line by line.
+  @Test func compositionIsICUs() throws {
+    let blocks: [ClosedRange<UInt32>] = [
+      0xC0...0x24F, 0x370...0x3FF, 0x400...0x52F, 0x1E00...0x1FFF, 0xAC00...0xAC40,
+    ]
+    var samples = blocks.joined().compactMap(Unicode.Scalar.init).map {
+      String($0).decomposedStringWithCanonicalMapping
+    }
+    samples += ["e\u{301}\u{323}", "e\u{323}\u{301}", "\u{1100}\u{1161}\u{11A8}", "Å Å Å"]
+    for name in ["article.txt", "csto.model"] {
+      samples += try Self.bundledFile(name).split(separator: "\n").map(String.init)
+    }
+    #expect(samples.count > 1000)
+    for text in samples {
+      let icu = text.precomposedStringWithCanonicalMapping
+      #expect(Array(UTF8Text.canonical(text).utf8) == Array(icu.utf8), "\(text.debugDescription)")
+      #expect(
+        Array(UTF8Text.folded(text).utf8)
+          == Array(text.lowercased().precomposedStringWithCanonicalMapping.utf8),
+        "\(text.debugDescription)")
+    }
+  }
+
   /// Paragraphs as the characters give them: lines split at `\n` characters (a `\r\n` is
   /// one character, and no line feed), trimmed, joined with a space, blocks split at blank
   /// lines.
@@ -80,7 +114,18 @@ import Testing
     ("plain text", "text"), ("plain text", "texts"), ("x", ""), ("👩‍👩‍👧 family", "👩"),
   ])
   func containsIsStringContains(_ text: String, _ needle: String) {
-    #expect(UTF8Text.contains(needle, in: text) == text.contains(needle))
+    // The standard library's search, by characters (not Foundation's `contains`, which
+    // this file imports and which also finds part of a character); it finds an empty needle
+    // anywhere.
+    let byCharacters = text.firstRange(of: needle) != nil
+    #expect(UTF8Text.contains(needle, in: text) == (!needle.isEmpty && byCharacters))
+  }
+
+  @Test func containsFindsNoPartOfACharacter() {
+    #expect(!UTF8Text.contains("a\r", in: "a\r\nb"))
+    #expect(!UTF8Text.contains("👩", in: "👩‍👩‍👧 family"))
+    #expect(!UTF8Text.contains("", in: "x"))
+    #expect(UTF8Text.contains("CSTO’s", in: "the CSTO’s reaction"))
   }
 
   @Test func linesAndColumnsAreCountedInCharacters() {

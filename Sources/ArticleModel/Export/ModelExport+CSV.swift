@@ -1,4 +1,4 @@
-import Foundation
+import Syntax
 
 extension ModelExport {
   /// The columns of the CSV export.
@@ -36,9 +36,10 @@ extension ModelExport {
 
   /// A field quoted when it holds a comma, a quote or a line break, quotes doubled.
   static func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-      return text
-    }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    // By bytes: a CRLF is one `Character`, equal to neither "\r" nor "\n", and a quote with a
+    // combining mark after it is one too.
+    let special: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D]
+    guard text.utf8.contains(where: special.contains) else { return text }
+    return "\"" + text.replacingASCII(UInt8(ascii: "\""), with: "\"\"") + "\""
   }
 }

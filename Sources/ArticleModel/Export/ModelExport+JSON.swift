@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 extension ModelExport {
   /// The model as its `Codable` JSON: pretty-printed, keys sorted, slashes unescaped, so that

@@ -489,7 +489,7 @@ struct ModelChecker {
     let words = quote.split(separator: " ")
     for length in stride(from: min(4, words.count), through: 1, by: -1) {
       let start = words.prefix(length).joined(separator: " ")
-      if let range = paragraph.range(of: start) {
+      if let range = paragraph.firstRange(of: start) {
         return String(paragraph[range.lowerBound...].prefix(quote.count))
       }
     }

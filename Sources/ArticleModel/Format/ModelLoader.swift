@@ -1,5 +1,15 @@
-import Foundation
 import Syntax
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Loads model files: parses, checks, and either gives the whole model or every problem.
 public enum ModelLoader {
@@ -116,15 +126,19 @@ public enum ModelLoader {
   }
 
   /// The bytes of the file at `url`, refused when it is a directory or too large.
+  ///
+  /// Its type and size come from `stat` (through a symbolic link): `FileManager`'s attributes
+  /// give the size as `Int` in one Foundation and `UInt` in another, and a size that failed
+  /// `as? Int` once let any file through.
   static func readData(_ url: URL) throws(FileProblem) -> Data {
     let data: Data
     do {
-      let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-      if attributes[.type] as? FileAttributeType == .typeDirectory {
-        throw FileProblem("is a directory")
-      }
-      if let size = attributes[.size] as? Int, size > maximumFileSize {
-        throw FileProblem("is larger than \(maximumFileSize / 1024 / 1024) MiB")
+      var status = stat()
+      if stat(url.path, &status) == 0 {
+        if status.st_mode & S_IFMT == S_IFDIR { throw FileProblem("is a directory") }
+        if status.st_size > maximumFileSize {
+          throw FileProblem("is larger than \(maximumFileSize / 1024 / 1024) MiB")
+        }
       }
       data = try Data(contentsOf: url)
     } catch let problem as FileProblem {

@@ -115,7 +115,7 @@ public struct Coverage: Sendable, Equatable {
     -> Bool
   {
     var searchStart = text.startIndex
-    while let found = text.range(of: quote, range: searchStart..<text.endIndex) {
+    while let found = text[searchStart...].firstRange(of: quote) {
       if found.lowerBound < sentence.upperBound, found.upperBound > sentence.lowerBound {
         return true
       }

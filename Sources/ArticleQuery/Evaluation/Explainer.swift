@@ -1,5 +1,4 @@
 import ArticleModel
-import Foundation
 
 /// Builds the answers to `why` and `why not`: a proof tree from the claim down to quoted facts,
 /// and, where the claim does not hold, what the article says nearby.

@@ -1,3 +1,5 @@
+import Syntax
+
 /// Answers as RFC 4180 CSV: a header row, then one row per result (per piece of evidence for
 /// entities, so that no quote is lost).
 struct CSVRenderer {
@@ -111,9 +113,10 @@ struct CSVRenderer {
 
   /// A field quoted when it holds a comma, a quote or a line break.
   static func field(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-      return text
-    }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    // By bytes: a CRLF is one `Character`, equal to neither "\r" nor "\n", and a quote with a
+    // combining mark after it is one too.
+    let special: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D]
+    guard text.utf8.contains(where: special.contains) else { return text }
+    return "\"" + text.replacingASCII(UInt8(ascii: "\""), with: "\"\"") + "\""
   }
 }

@@ -1,3 +1,5 @@
+import Syntax
+
 /// Answers as Markdown tables (GitHub flavour), quotes whole.
 struct MarkdownRenderer {
   func render(_ answer: Answer) -> String {
@@ -133,7 +135,8 @@ struct MarkdownRenderer {
     return out
   }
 
-  private func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+  func escape(_ text: String) -> String {
+    text.replacingASCII(UInt8(ascii: "|"), with: "\\|").replacingASCII(
+      UInt8(ascii: "\n"), with: " ")
   }
 }

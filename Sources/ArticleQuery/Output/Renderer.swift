@@ -1,5 +1,10 @@
 import ArticleModel
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Renders answers as text in one of the output formats. Pure: it returns the text and
 /// leaves printing to the caller.

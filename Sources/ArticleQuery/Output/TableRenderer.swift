@@ -239,13 +239,18 @@ struct TableRenderer {
         : "\(chains) \(chains == 1 ? "chain" : "chains") of \(length) \(length == 1 ? "fact" : "facts")"
       if connections.more > 0 { text += "; \(connections.more) more not shown" }
     }
-    if let elapsed = options.elapsed {
-      let milliseconds =
-        Double(elapsed.components.seconds) * 1000
-        + Double(elapsed.components.attoseconds) / 1e15
-      text += String(format: " in %.3f ms", milliseconds)
-    }
+    if let elapsed = options.elapsed { text += " in \(Self.milliseconds(elapsed)) ms" }
     return dim("(\(text))")
+  }
+
+  /// A duration in milliseconds with three decimals (`12.345`), rounded to the nearest
+  /// microsecond, half up; a negative one (which a clock never gives) as 0.
+  static func milliseconds(_ duration: Duration) -> String {
+    let (seconds, attoseconds) = duration.components
+    let microseconds = max(
+      0, seconds * 1_000_000 + (attoseconds + 500_000_000_000) / 1_000_000_000_000)
+    let fraction = String(microseconds % 1000)
+    return "\(microseconds / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
   }
 
   // MARK: layout
