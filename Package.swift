@@ -7,7 +7,7 @@ import PackageDescription
 
 /// Release builds on Linux link libstdc++ statically when GCC's archive of it is installed
 /// (Debian's and Ubuntu's libstdc++-dev have it): Sources/csto/StaticCXX holds a linker script
-/// named libstdc++.so that takes libstdc++.a instead. A one-shot run then spends 1.7M fewer
+/// named libstdc++.so that takes libstdc++.a instead. A one-shot run then spends 1.6M fewer
 /// instructions in the dynamic loader (Tests/Benchmarks/README.md, Round 5). Without the
 /// archive, libstdc++ stays a shared library.
 let staticLibstdcxx: [LinkerSetting] = {
