@@ -37,4 +37,24 @@ import Testing
     #expect(completions.candidates.allSatisfy { $0.hasPrefix(typed) })
     #expect(completions.candidates == completions.candidates.sorted())
   }
+  /// A first Tab on a typed prefix finds the names by one pass over them; after a Tab on an
+  /// empty word they are sorted once and found by binary search. Both give the same list, for
+  /// names with accents written composed and decomposed, and a name that two entities share.
+  @Test(arguments: ["", "n", "name 1", "é", "e", "ze", "zé", "e\u{301}", "q"])
+  func aPrefixFoundByAPassIsTheOneFoundInTheSortedNames(_ typed: String) throws {
+    let names = ["Zébé", "Zebe", "Ze\u{301}bu", "éna", "e\u{301}nb", "Name 1", "Name 10", "Name 1"]
+    let entities = names.indices.map { Entity(id: "n_\($0)", name: names[$0], kind: KindRef(0)) }
+    let model = Model(
+      documents: [Document(id: "d", paragraphs: ["one"])],
+      kinds: [Kind(id: "country", plural: "countries")],
+      relations: [Relation(id: "likes", phrase: "likes")], entities: entities, sets: [],
+      facts: [])
+    let line = "countries where likes " + typed
+    let scanned = try QueryEngine(model: model).completions(in: line, cursor: line.count)
+    let sorting = try QueryEngine(model: model)
+    _ = sorting.completions(in: "countries where likes ", cursor: 22)
+    let searched = sorting.completions(in: line, cursor: line.count)
+    #expect(scanned == searched)
+    #expect(scanned.candidates.allSatisfy { $0.hasPrefix(typed) })
+  }
 }

@@ -99,7 +99,8 @@ import Testing
     let model = try Fixture.awkward.model()
     let database = try SQLiteDatabase.load(ModelExport.sql(model))
     #expect(try database.column("SELECT name FROM entities;") == model.entities.map(\.name))
-    #expect(try database.column("SELECT text FROM paragraphs;") == model.documents[0].paragraphs)
+    #expect(
+      try database.column("SELECT text FROM paragraphs;") == model.documents[0].paragraphs.array)
     #expect(
       try database.column("SELECT quote FROM evidence ORDER BY fact, position;")
         == model.facts.flatMap { $0.evidence.map(\.quote) })

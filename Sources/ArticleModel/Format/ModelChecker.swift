@@ -194,7 +194,7 @@ struct ModelChecker {
     paragraphsRead[index] = read
     switch read {
     case .success(let paragraphs):
-      document.paragraphs = paragraphs
+      document.paragraphs = TextList(paragraphs)
       return (document, nil)
     case .failure(let error):
       return (document, error)

@@ -10,7 +10,7 @@ public struct Document: Sendable, Equatable, Codable {
   public var textFile: String?
   /// Blocks of the text file that are page furniture, not numbered paragraphs.
   public var skipped: [String]
-  public var paragraphs: [String]
+  public var paragraphs: TextList
 
   public init(
     id: String, title: String? = nil, author: String? = nil, publisher: String? = nil,
@@ -25,7 +25,7 @@ public struct Document: Sendable, Equatable, Codable {
     self.url = url
     self.textFile = textFile
     self.skipped = skipped
-    self.paragraphs = paragraphs
+    self.paragraphs = TextList(paragraphs)
   }
 
   /// Paragraph `number` (counted from 1), or nil when out of range.

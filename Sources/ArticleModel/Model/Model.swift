@@ -6,7 +6,9 @@ public struct Model: Sendable, Equatable {
   public let relations: [Relation]
   public let entities: [Entity]
   public let sets: [NamedSet]
-  public let facts: [Fact]
+  /// The facts, in order: an array, or read when asked from the snapshot the model was loaded
+  /// from (`FactList`).
+  public let facts: FactList
   /// The qualifiers the model declares beyond the five built in.
   public let qualifiers: [Qualifier.Declaration]
   /// The sentences the model declares to make no claim.
@@ -19,8 +21,27 @@ public struct Model: Sendable, Equatable {
   /// A model from its parts; indices in facts must be in range (the loader checks them).
   public init(
     documents: [Document], kinds: [Kind], relations: [Relation], entities: [Entity],
-    sets: [NamedSet], facts: [Fact], qualifiers: [Qualifier.Declaration] = [],
+    sets: [NamedSet], facts: some Sequence<Fact>, qualifiers: [Qualifier.Declaration] = [],
     noClaims: [NoClaim] = []
+  ) {
+    let facts = Array(facts)
+    self.documents = documents
+    self.kinds = kinds
+    self.relations = relations
+    self.entities = entities
+    self.sets = sets
+    self.facts = FactList(facts)
+    self.qualifiers = qualifiers
+    self.noClaims = noClaims
+    index = ModelIndex(kinds: kinds, relations: relations, entities: entities, facts: facts)
+  }
+
+  /// A model read from a snapshot: its facts read when asked, its index built from their
+  /// fields (`FactFields`), which the snapshot reader has checked.
+  init(
+    documents: [Document], kinds: [Kind], relations: [Relation], entities: [Entity],
+    sets: [NamedSet], facts: FactList, fields: FactFields, qualifiers: [Qualifier.Declaration],
+    noClaims: [NoClaim]
   ) {
     self.documents = documents
     self.kinds = kinds
@@ -30,7 +51,7 @@ public struct Model: Sendable, Equatable {
     self.facts = facts
     self.qualifiers = qualifiers
     self.noClaims = noClaims
-    index = ModelIndex(kinds: kinds, relations: relations, entities: entities, facts: facts)
+    index = ModelIndex(kinds: kinds, relations: relations, entities: entities, fields: fields)
   }
 
   public static func == (lhs: Model, rhs: Model) -> Bool {

@@ -4,13 +4,13 @@ public struct ModelIndex: Sendable {
   public let entityByID: [String: Int]
   public let relationByID: [String: Int]
   /// Fact indices, per entity as subject, per entity as object, per relation.
-  public let factsBySubject: [[Int]]
-  public let factsByObject: [[Int]]
-  public let factsByRelation: [[Int]]
+  public let factsBySubject: FactLists
+  public let factsByObject: FactLists
+  public let factsByRelation: FactLists
   /// Fact indices, per entity named in a qualifier (`in`, `at`, `during`, …), in order.
-  public let factsByQualifier: [[Int]]
+  public let factsByQualifier: FactLists
   /// Fact indices, per document and paragraph number their evidence cites, in order.
-  public let factsByParagraph: [[[Int]]]
+  public let factsByParagraph: [FactLists]
   /// For each entity, the entities it speaks for, each with the chain of office or part-of
   /// facts that leads there (nearest first).
   public let speaksFor: [[Representation]]
@@ -34,6 +34,11 @@ public struct ModelIndex: Sendable {
   public static let maximumReach = 256
 
   init(kinds: [Kind], relations: [Relation], entities: [Entity], facts: [Fact]) {
+    self.init(kinds: kinds, relations: relations, entities: entities, fields: FactFields(facts))
+  }
+
+  /// The index of facts whose fields are `fields` (read from a snapshot or from the facts).
+  init(kinds: [Kind], relations: [Relation], entities: [Entity], fields: FactFields) {
     var entityByID: [String: Int] = [:]
     for (index, entity) in entities.enumerated() where entityByID[entity.id] == nil {
       entityByID[entity.id] = index
@@ -42,11 +47,6 @@ public struct ModelIndex: Sendable {
     for (index, relation) in relations.enumerated() where relationByID[relation.id] == nil {
       relationByID[relation.id] = index
     }
-    var bySubject = [[Int]](repeating: [], count: entities.count)
-    var byObject = [[Int]](repeating: [], count: entities.count)
-    var byRelation = [[Int]](repeating: [], count: relations.count)
-    var byQualifier = [[Int]](repeating: [], count: entities.count)
-    var byParagraph: [[[Int]]] = []
     var steps = [[(to: Int, fact: Int)]](repeating: [], count: entities.count)
     // Whether a relation's subject of a given kind speaks for its object, decided per
     // relation and kind once: not by copying the relation and comparing kind names per fact.
@@ -56,34 +56,27 @@ public struct ModelIndex: Sendable {
     let representing = relations.map { relation in
       Set(relation.represents.compactMap { kindNumbers[$0] })
     }
-    for (index, fact) in facts.enumerated() {
-      bySubject[fact.subject].append(index)
-      byObject[fact.object].append(index)
-      byRelation[fact.relation].append(index)
-      for qualifier in fact.qualifiers {
-        if case .entity(let entity) = qualifier.value, byQualifier[entity].last != index {
-          byQualifier[entity].append(index)
-        }
-      }
-      for evidence in fact.evidence where evidence.paragraph >= 0 && evidence.document >= 0 {
-        let (document, paragraph) = (evidence.document, evidence.paragraph)
-        if document >= byParagraph.count {
-          byParagraph += [[[Int]]](repeating: [], count: document + 1 - byParagraph.count)
-        }
-        if paragraph >= byParagraph[document].count {
-          byParagraph[document] += [[Int]](
-            repeating: [], count: paragraph + 1 - byParagraph[document].count)
-        }
-        if byParagraph[document][paragraph].last != index {
-          byParagraph[document][paragraph].append(index)
-        }
-      }
-      if !representing[fact.relation].isEmpty, fact.polarity == .affirmed,
-        fact.modality == .reported,
-        representing[fact.relation].contains(kindOfEntity[fact.subject]),
-        fact.subject != fact.object
-      {
-        steps[fact.subject].append((fact.object, index))
+    // Read from flat columns, not from facts: no fact is made or copied (issue 14).
+    let count = fields.count
+    let bySubject = Self.grouped(
+      groups: entities.count, pairs: count, group: { Int(fields.subjects[$0]) }, fact: { $0 })
+    let byObject = Self.grouped(
+      groups: entities.count, pairs: count, group: { Int(fields.objects[$0]) }, fact: { $0 })
+    let byRelation = Self.grouped(
+      groups: relations.count, pairs: count, group: { Int(fields.relations[$0]) }, fact: { $0 })
+    let qualifierOwners = Self.owners(fields.qualifierStarts)
+    let byQualifier = Self.grouped(
+      groups: entities.count, pairs: qualifierOwners.count,
+      group: { Int(fields.qualifierEntities[$0]) }, fact: { Int(qualifierOwners[$0]) })
+    let byParagraph = Self.byParagraph(fields)
+    // In the facts' order, which decides the chain found first.
+    let represents = representing.map { !$0.isEmpty }
+    for index in 0..<count where fields.affirmedAndReported[index] {
+      let relation = Int(fields.relations[index])
+      guard represents[relation] else { continue }
+      let (subject, object) = (Int(fields.subjects[index]), Int(fields.objects[index]))
+      if representing[relation].contains(kindOfEntity[subject]), subject != object {
+        steps[subject].append((object, index))
       }
     }
     var speaksFor = [[Representation]](repeating: [], count: entities.count)

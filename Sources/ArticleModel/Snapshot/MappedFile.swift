@@ -32,6 +32,17 @@ final class MappedFile {
     bytes = UnsafeRawBufferPointer(start: start, count: size)
   }
 
+  /// Lets the kernel drop the pages of `range` that are in memory: they are read from the
+  /// file again when next touched. Nothing is written to a mapping, so nothing is lost.
+  func release(_ range: Range<Int>) {
+    guard let start = bytes.baseAddress, !range.isEmpty else { return }
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let first = (range.lowerBound + page - 1) / page * page
+    let end = min(range.upperBound, bytes.count) / page * page
+    guard first < end else { return }
+    madvise(UnsafeMutableRawPointer(mutating: start + first), end - first, MADV_DONTNEED)
+  }
+
   deinit {
     if let start = bytes.baseAddress {
       munmap(UnsafeMutableRawPointer(mutating: start), bytes.count)

@@ -96,22 +96,29 @@ public struct ModelSnapshot: Sendable, Equatable {
 
   /// The model in `bytes`, with the snapshot's sections (`Model.snapshotSections`), after
   /// checking the header, the length and the checksum, then every count and index as it is
-  /// read.
+  /// read. The model keeps a copy of the bytes, from which its facts are made when asked.
   public static func model(from bytes: UnsafeRawBufferPointer) throws(SnapshotError) -> Model {
+    try model(from: SnapshotBytes(copying: bytes))
+  }
+
+  /// The model in the snapshot `owner` holds, which it keeps (`model(from:)`).
+  static func model(from owner: SnapshotBytes) throws(SnapshotError) -> Model {
+    let bytes = owner.bytes
     var reader = try bodyReader(bytes)
     let checksum = UInt64(
       littleEndian: bytes.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
-    guard ContentHash.of(UnsafeRawBufferPointer(rebasing: bytes[fixedHeaderSize...])) == checksum
-    else { throw .checksumMismatch }
+    // The pages hashed, then those of the string table read, are let go as the reading goes
+    // on: a snapshot read once is not kept in memory whole (issue 14).
+    let hash = ContentHash.of(
+      UnsafeRawBufferPointer(rebasing: bytes[fixedHeaderSize...]), afterEach: SnapshotBytes.chunk
+    ) { owner.release($0.lowerBound + fixedHeaderSize..<$0.upperBound + fixedHeaderSize) }
+    guard hash == checksum else { throw .checksumMismatch }
     _ = try header(&reader)
-    let count = try reader.count()
-    var strings: [String] = []
-    strings.reserveCapacity(count)
-    for _ in 0..<count { strings.append(try reader.text()) }
-    reader.table = strings
-    let model = try reader.model()
+    reader.table = try StringTable(&reader, releasing: owner)
+    let model = try reader.model(owner: owner)
     let sections = try reader.sections()
     guard reader.isAtEnd else { throw .malformed("bytes after the sections") }
+    owner.release(0..<bytes.count)
     return model.withSnapshotSections(sections)
   }
 

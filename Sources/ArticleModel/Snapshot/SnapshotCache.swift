@@ -98,7 +98,7 @@ public struct SnapshotCache: Sendable {
       let header = try? ModelSnapshot.header(of: file.bytes), header.build == build,
       header.sources.first?.path == modelPath, header.sources.allSatisfy(\.isCurrent)
     else { return nil }
-    return try? ModelSnapshot.model(from: file.bytes)
+    return try? ModelSnapshot.model(from: SnapshotBytes(file: file))
   }
 
   /// The model file and the text files its documents name, as they are now.
@@ -141,7 +141,7 @@ public struct SnapshotCache: Sendable {
           unreadable: path,
           reason: "compiled by another csto (\(header.build)); compile the model again")
       }
-      return try ModelSnapshot.model(from: file.bytes)
+      return try ModelSnapshot.model(from: SnapshotBytes(file: file))
     } catch let error as SnapshotError {
       throw ModelError(unreadable: path, reason: error.description)
     } catch let error as ModelError {

@@ -1,14 +1,18 @@
 extension SnapshotReader {
   /// The model written by `SnapshotWriter.encode(_:)`; every fact's entity, relation, document
-  /// and paragraph is checked to be in range, as the model's index relies on.
-  mutating func model() throws(SnapshotError) -> Model {
+  /// and paragraph is checked to be in range, as the model's index relies on. Its facts stay
+  /// in `owner` (whose bytes this reader reads) and are made when asked (`SnapshotFacts`).
+  mutating func model(owner: SnapshotBytes) throws(SnapshotError) -> Model {
     var documents: [Document] = []
     for _ in 0..<(try count()) {
-      documents.append(
-        Document(
-          id: try string(), title: try optionalString(), author: try optionalString(),
-          publisher: try optionalString(), date: try optionalString(), url: try optionalString(),
-          textFile: try optionalString(), skipped: try strings(), paragraphs: try strings()))
+      var document = Document(
+        id: try string(), title: try optionalString(), author: try optionalString(),
+        publisher: try optionalString(), date: try optionalString(), url: try optionalString(),
+        textFile: try optionalString(), skipped: try strings())
+      // The paragraphs stay places in the table until read (`TextList`).
+      document.paragraphs = TextList(
+        snapshot: SnapshotTexts(owner: owner, table: table, numbers: try stringNumbers()))
+      documents.append(document)
     }
     var kinds: [Kind] = []
     for _ in 0..<(try count()) {
@@ -49,13 +53,10 @@ extension SnapshotReader {
         : nil
       sets.append(NamedSet(id: id, query: query, origin: origin, aliases: try strings()))
     }
-    let factCount = try count()
-    var facts: [Fact] = []
-    facts.reserveCapacity(factCount)
-    for _ in 0..<factCount {
-      facts.append(
-        try fact(entities: entities.count, relations: relations.count, documents: documents))
-    }
+    let paragraphCounts = documents.map(\.paragraphs.count)
+    let facts = try SnapshotFacts.read(
+      &self, owner: owner, entities: entities.count, relations: relations.count,
+      paragraphCounts: paragraphCounts)
     var qualifiers: [Qualifier.Declaration] = []
     for _ in 0..<(try count()) {
       qualifiers.append(
@@ -65,31 +66,25 @@ extension SnapshotReader {
     }
     var noClaims: [NoClaim] = []
     for _ in 0..<(try count()) {
-      let (document, paragraph) = try place(in: documents)
+      let (document, paragraph) = try place(paragraphCounts: paragraphCounts)
       noClaims.append(
         NoClaim(document: document, paragraph: paragraph, quote: try string(), reason: try string())
       )
     }
     return Model(
       documents: documents, kinds: kinds, relations: relations, entities: entities, sets: sets,
-      facts: facts, qualifiers: qualifiers, noClaims: noClaims)
+      facts: FactList(snapshot: facts.storage), fields: facts.fields, qualifiers: qualifiers,
+      noClaims: noClaims)
   }
 
-  private mutating func fact(entities: Int, relations: Int, documents: [Document])
+  /// The fact at the reader's place, as `SnapshotWriter` wrote it.
+  mutating func fact(entities: Int, relations: Int, paragraphCounts: [Int])
     throws(SnapshotError) -> Fact
   {
     let subject = try number(below: entities)
     let relation = try number(below: relations)
     let object = try number(below: entities)
-    var qualifiers: [Qualifier] = []
-    for _ in 0..<(try count()) {
-      let key = Qualifier.Key(rawValue: try string())
-      switch try byte() {
-      case 0: qualifiers.append(Qualifier(key, .entity(try number(below: entities))))
-      case 1: qualifiers.append(Qualifier(key, .text(try string())))
-      default: throw .malformed("a qualifier of no known kind")
-      }
-    }
+    let qualifiers = try qualifiers(entities: entities)
     let polarity: Polarity =
       switch try byte() {
       case 0: .affirmed
@@ -106,7 +101,7 @@ extension SnapshotReader {
     let personal = try bool()
     var evidence: [Evidence] = []
     for _ in 0..<(try count()) {
-      let (document, paragraph) = try place(in: documents)
+      let (document, paragraph) = try place(paragraphCounts: paragraphCounts)
       evidence.append(Evidence(document: document, paragraph: paragraph, quote: try string()))
     }
     return Fact(
@@ -115,10 +110,25 @@ extension SnapshotReader {
       note: try optionalString())
   }
 
-  /// A document index and a paragraph number in it (from 1).
-  private mutating func place(in documents: [Document]) throws(SnapshotError) -> (Int, Int) {
-    let document = try number(below: documents.count)
-    let paragraph = try number(below: documents[document].paragraphs.count + 1)
+  /// A fact's qualifiers, at the reader's place.
+  mutating func qualifiers(entities: Int) throws(SnapshotError) -> [Qualifier] {
+    var qualifiers: [Qualifier] = []
+    for _ in 0..<(try count()) {
+      let key = Qualifier.Key(rawValue: try string())
+      switch try byte() {
+      case 0: qualifiers.append(Qualifier(key, .entity(try number(below: entities))))
+      case 1: qualifiers.append(Qualifier(key, .text(try string())))
+      default: throw .malformed("a qualifier of no known kind")
+      }
+    }
+    return qualifiers
+  }
+
+  /// A document index and a paragraph number in it (from 1), for documents of
+  /// `paragraphCounts` paragraphs.
+  mutating func place(paragraphCounts: [Int]) throws(SnapshotError) -> (Int, Int) {
+    let document = try number(below: paragraphCounts.count)
+    let paragraph = try number(below: paragraphCounts[document] + 1)
     guard paragraph >= 1 else { throw .malformed("paragraph 0") }
     return (document, paragraph)
   }

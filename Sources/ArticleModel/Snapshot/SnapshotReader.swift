@@ -5,7 +5,7 @@ public struct SnapshotReader {
   public let bytes: UnsafeRawBufferPointer
   var offset: Int
   /// The string table, once read.
-  public var table: [String] = []
+  var table = StringTable()
 
   public init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
     self.bytes = bytes
@@ -58,12 +58,22 @@ public struct SnapshotReader {
   }
 
   public mutating func string() throws(SnapshotError) -> String {
-    table[try number(below: table.count)]
+    table.string(try number(below: table.count), in: bytes)
   }
 
   public mutating func optionalString() throws(SnapshotError) -> String? {
     let number = try number(below: table.count + 1)
-    return number == 0 ? nil : table[number - 1]
+    return number == 0 ? nil : table.string(number - 1, in: bytes)
+  }
+
+  /// A count and that many numbers of strings in the table, checked, not made into strings.
+  mutating func stringNumbers() throws(SnapshotError) -> [Int32] {
+    let count = try count()
+    guard table.count <= Int32.max else { throw .malformed("a number out of range") }
+    var numbers: [Int32] = []
+    numbers.reserveCapacity(count)
+    for _ in 0..<count { numbers.append(Int32(try number(below: table.count))) }
+    return numbers
   }
 
   public mutating func strings() throws(SnapshotError) -> [String] {
@@ -77,13 +87,24 @@ public struct SnapshotReader {
   /// Raw bytes with their length before them, as a string (invalid UTF-8 is repaired, never
   /// trusted).
   public mutating func text() throws(SnapshotError) -> String {
+    let range = try textRange()
+    return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+  }
+
+  /// Reads a string table at this place (a count, then each string as `text`), which
+  /// `string()` and `strings()` then index: a section's own table.
+  public mutating func readStringTable() throws(SnapshotError) {
+    table = try StringTable(&self)
+  }
+
+  /// Where the raw bytes with their length before them are, checked to be in the data.
+  mutating func textRange() throws(SnapshotError) -> Range<Int> {
     // The bytes left are counted after the length is read, not before: the length's own bytes
     // are not the text's (a fuzzed snapshot read past its end).
     let length = try number()
     guard length <= bytes.count - offset else { throw .truncated }
     defer { offset += length }
-    return String(
-      decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
+    return offset..<offset + length
   }
 }
 

@@ -12,7 +12,7 @@ extension SnapshotWriter {
         optionalString(field)
       }
       strings(document.skipped)
-      strings(document.paragraphs)
+      strings(document.paragraphs.array)
     }
     number(model.kinds.count)
     for kind in model.kinds {

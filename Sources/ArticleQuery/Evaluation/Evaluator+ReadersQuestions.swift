@@ -119,6 +119,6 @@ extension Evaluator {
   /// scenario): what holds if it happens.
   func ownFacts(ofScenario entity: Int) -> [Int] {
     guard model.isScenario(entity) else { return [] }
-    return model.facts.indices.filter { model.facts[$0].scenario == entity }
+    return model.facts.indices.filter { model.facts.scenario(at: $0) == entity }
   }
 }

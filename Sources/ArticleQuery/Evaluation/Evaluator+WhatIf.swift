@@ -9,7 +9,9 @@ extension Evaluator {
     let scenarios = Assumptions.scenarios(for: assumption, in: context)
     let builder = ResultBuilder(context: context)
     let chosen = Set(scenarios)
-    let own = model.facts.indices.filter { model.facts[$0].scenario.map(chosen.contains) ?? false }
+    let own = model.facts.indices.filter {
+      model.facts.scenario(at: $0).map(chosen.contains) ?? false
+    }
     var hypothetical = Evaluator(
       context: context, assumed: assumed.union(chosen), cancellation: cancellation)
     var changes: [WhatIf.SetChange] = []

@@ -312,7 +312,7 @@ struct Evaluator {
   ) {
     let byCandidate = pattern.reversed ? index.factsByObject : index.factsBySubject
     let byTarget = pattern.reversed ? index.factsBySubject : index.factsByObject
-    let relationCost = index.factsByRelation[pattern.relation].count
+    let relationCost = index.factsByRelation.count(at: pattern.relation)
     let candidateCost = cost(of: candidates, in: byCandidate, limit: relationCost)
     let targetCost = cost(of: pattern.targets, in: byTarget, limit: relationCost)
 
@@ -327,7 +327,9 @@ struct Evaluator {
       }
     }
     func consider(_ factIndex: Int) {
-      if cancelled { return }
+      // The relation first, from its column: a fact of a snapshot is made only when it may
+      // count (issue 14).
+      guard !cancelled, model.facts.relation(at: factIndex) == pattern.relation else { return }
       let fact = model.facts[factIndex]
       guard accepts(fact, pattern) else { return }
       let (near, far) = pattern.reversed ? (fact.object, fact.subject) : (fact.subject, fact.object)
@@ -356,11 +358,11 @@ struct Evaluator {
 
   /// The facts an index lists for these entities and those who speak for them, counted up
   /// to `limit` (past it, another index is cheaper anyway).
-  func cost(of entities: EntitySet, in facts: [[Int]], limit: Int) -> Int {
+  func cost(of entities: EntitySet, in facts: FactLists, limit: Int) -> Int {
     var total = 0
     for entity in entities {
-      total += facts[entity].count + 1
-      for speaker in index.spokenForBy[entity] { total += facts[speaker.entity].count + 1 }
+      total += facts.count(at: entity) + 1
+      for speaker in index.spokenForBy[entity] { total += facts.count(at: speaker.entity) + 1 }
       if total > limit { return total }
     }
     return total
@@ -382,7 +384,7 @@ struct Evaluator {
       for target in subjects {
         for (speaker, chain) in speakers(for: target) {
           let facts = reversed ? index.factsByObject[speaker] : index.factsBySubject[speaker]
-          for factIndex in facts {
+          for factIndex in facts where model.facts.relation(at: factIndex) == relationIndex {
             let fact = model.facts[factIndex]
             guard fact.relation == relationIndex, fact.polarity == polarity, inScope(fact),
               holds(fact, qualifiers),

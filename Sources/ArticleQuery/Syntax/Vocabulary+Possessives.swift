@@ -115,10 +115,11 @@ extension Vocabulary {
         }
       }
     }
-    for fact in model.facts
-    where fact.polarity == .affirmed && fact.scenario == nil
-      && model.relations[fact.relation].office
-    {
+    // The office facts, found by their relation before a fact is copied (issue 14).
+    let offices = model.relations.map(\.office)
+    for index in model.facts.indices where offices[model.facts.relation(at: index)] {
+      let fact = model.facts[index]
+      guard fact.polarity == .affirmed, fact.scenario == nil else { continue }
       let role = PhraseTable.words(of: model.relations[fact.relation].role)
       let key = PossessiveKey(owner: fact.object, head: role.joined(separator: " "))
       table[key, default: []].insert(fact.subject)

@@ -143,11 +143,7 @@ extension Vocabulary {
     for size in Self.sizes(of: model) where try reader.number() != size {
       throw .malformed("a vocabulary of another model")
     }
-    let count = try reader.count()
-    var table: [String] = []
-    table.reserveCapacity(count)
-    for _ in 0..<count { table.append(try reader.text()) }
-    reader.table = table
+    try reader.readStringTable()
     entityNames = try reader.strings()
     relationPhrases = try reader.strings()
     primaryRelationPhrases = try reader.strings()

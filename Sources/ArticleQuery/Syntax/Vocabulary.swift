@@ -122,16 +122,18 @@ public struct Vocabulary: Sendable, Equatable {
       qualifierTakesEntity[key] = takesEntity
     }
     var shared: Set<String> = []
-    // Each time once: a million facts repeat a few thousand, and splitting a text into words
-    // by characters is what costs.
-    var timeTexts: Set<String> = []
-    for fact in model.facts {
-      for qualifier in fact.qualifiers where qualifier.key == .when {
-        if case .text(let text) = qualifier.value, timeTexts.insert(text).inserted {
+    // Each distinct time once: a million facts share a few hundred (issue 14); `times` is
+    // only asked whether some time holds the words typed.
+    var seenTimes: Set<String> = []
+    for index in model.facts.indices {
+      // The qualifiers alone: a fact read from a snapshot is not made whole (issue 14).
+      let qualifiers = model.facts.qualifiers(at: index)
+      for qualifier in qualifiers where qualifier.key == .when {
+        if case .text(let text) = qualifier.value, seenTimes.insert(text).inserted {
           times.append(QualifierCondition.words(of: text))
         }
       }
-      for qualifier in fact.qualifiers where !Qualifier.Key.allCases.contains(qualifier.key) {
+      for qualifier in qualifiers where !Qualifier.Key.allCases.contains(qualifier.key) {
         guard case .text(let text) = qualifier.value, !text.utf8.contains(UInt8(ascii: " ")) else {
           continue
         }

@@ -21,7 +21,8 @@ import SyntheticModel
 //                                   three seconds): the median and the fastest time in
 //                                   microseconds, and the answer size
 //
-// MODEL is a model file, or `article` for the bundled article.
+// MODEL is a model file, a snapshot (a file named *.snapshot: `csto compile`, or a cache file),
+// or `article` for the bundled article.
 
 func fail(_ message: String) -> Never {
   FileHandle.standardError.write(Data("csto-timing: \(message)\n".utf8))
@@ -52,6 +53,14 @@ func microseconds(_ duration: Duration) -> Double {
 
 func engine(for path: String) -> QueryEngine {
   do {
+    if path.hasSuffix(".snapshot") {
+      // A compiled snapshot (`csto compile`, or a cache file), read as csto reads its cache:
+      // the facts are made when asked.
+      guard let bytes = FileManager.default.contents(atPath: path) else {
+        fail("cannot read \(path)")
+      }
+      return try QueryEngine(model: bytes.withUnsafeBytes { try ModelSnapshot.model(from: $0) })
+    }
     return path == "article" ? try QueryEngine() : try QueryEngine(modelFile: path)
   } catch {
     fail("\(error)")

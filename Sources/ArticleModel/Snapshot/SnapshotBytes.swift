@@ -1,0 +1,75 @@
+/// The bytes of a snapshot kept for as long as a model read from it lives: a mapped file, or a
+/// copy of bytes that were only lent (`withUnsafeBytes`). A model's facts and strings are read
+/// from them when asked (`SnapshotFacts`).
+final class SnapshotBytes: @unchecked Sendable {
+  // Sendable: the bytes are never written after `init`, and the mapping or the copy lives as
+  // long as this object.
+  let bytes: UnsafeRawBufferPointer
+  private let file: MappedFile?
+
+  /// The bytes of a mapped file, kept mapped.
+  init(file: MappedFile) {
+    self.file = file
+    bytes = file.bytes
+  }
+
+  /// A copy of `bytes`.
+  init(copying bytes: UnsafeRawBufferPointer) {
+    file = nil
+    let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 8)
+    copy.copyMemory(from: bytes)
+    self.bytes = UnsafeRawBufferPointer(copy)
+  }
+
+  deinit {
+    if file == nil { bytes.deallocate() }
+  }
+
+  /// How many bytes are read before the pages behind are let go (`release`).
+  static let chunk = 8 << 20
+
+  /// Lets the pages of `range` of a mapped file go, so that reading a snapshot of hundreds of
+  /// megabytes once does not keep it all in memory (issue 14); a copy keeps its bytes.
+  func release(_ range: Range<Int>) {
+    file?.release(range)
+  }
+}
+
+/// A snapshot's string table: where each string's UTF-8 bytes are, made into a `String` only
+/// when asked (invalid UTF-8 is repaired, never trusted). The table is read once for the
+/// places, every length checked against the bytes.
+struct StringTable: Sendable {
+  private var starts: [Int] = []
+  private var lengths: [UInt32] = []
+
+  var count: Int { starts.count }
+
+  init() {}
+
+  /// The table at the reader's place: a count, then each string as a length and its bytes.
+  init(_ reader: inout SnapshotReader, releasing owner: SnapshotBytes? = nil) throws(SnapshotError)
+  {
+    let count = try reader.count()
+    starts.reserveCapacity(count)
+    lengths.reserveCapacity(count)
+    var released = reader.offset
+    for _ in 0..<count {
+      let range = try reader.textRange()
+      guard range.count <= UInt32.max else { throw .malformed("a string too long") }
+      starts.append(range.lowerBound)
+      lengths.append(UInt32(range.count))
+      if let owner, reader.offset - released >= SnapshotBytes.chunk {
+        owner.release(released..<reader.offset)
+        released = reader.offset
+      }
+    }
+  }
+
+  /// String `number` of the table, read from `bytes` (those the table was read from).
+  func string(_ number: Int, in bytes: UnsafeRawBufferPointer) -> String {
+    let start = starts[number]
+    return String(
+      decoding: UnsafeRawBufferPointer(
+        rebasing: bytes[start..<start + Int(lengths[number])]), as: UTF8.self)
+  }
+}
