@@ -134,10 +134,8 @@ public enum ModelLoader {
         guard name == "article.txt" else { throw FileProblem("no bundled file named \(name)") }
         return Bundled.articleText
       }
-    } catch let error as ModelError {
-      fatalError("the bundled model does not check:\n\(error.rendered())")
     } catch {
-      fatalError("the bundled model does not load: \(error)")
+      fatalError("the bundled model does not check:\n\(error.rendered())")
     }
   }
 
