@@ -131,7 +131,12 @@ struct FoundationEssentialsTests {
         $0.hasPrefix("libFoundation.") || $0.hasPrefix("libFoundationInternationalization")
           || $0.hasPrefix("lib_FoundationICU") || $0.hasPrefix("libicu")
       }
-      #expect(whole.isEmpty, "csto loads \(whole)")
+      // An object file compiled before the sources dropped Foundation keeps its autolink entry
+      // when the driver does not compile it again (seen with `Reexports.swift`, whose text did
+      // not change): a build folder from then fails here until it is built afresh.
+      #expect(
+        whole.isEmpty,
+        "csto loads \(whole); if no source imports Foundation, a stale build folder may: remove it")
     }
   #endif
 }
