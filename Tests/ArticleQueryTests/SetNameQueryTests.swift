@@ -18,13 +18,23 @@ import Testing
     ("list maneuvers", "exercises"),
   ])
   func answersAsTheSetFormDoes(query: String, setForm: String) throws {
-    let answer = try Self.engine.evaluate(query)
+    try Self.expectAnswers(query, as: setForm)
+  }
+
+  /// `query` names some entities, the same as `form` names, and each of its statements prints
+  /// to a text that parses back to it; returns those texts.
+  @discardableResult
+  static func expectAnswers(_ query: String, as form: String) throws -> [String] {
+    let answer = try engine.evaluate(query)
     #expect(!answer.names.isEmpty)
-    #expect(answer.names == (try Self.engine.evaluate(setForm)).names)
-    for statement in try Self.engine.parseStatements(query) {
-      let printed = Self.engine.print(statement)
-      #expect(try Self.engine.parseStatements(printed) == [statement], "\(printed)")
+    #expect(answer.names == (try engine.evaluate(form)).names)
+    var texts: [String] = []
+    for statement in try engine.parseStatements(query) {
+      let printed = engine.print(statement)
+      #expect(try engine.parseStatements(printed) == [statement], "\(printed)")
+      texts.append(printed)
     }
+    return texts
   }
 
   @Test func countsTheRelatedSet() throws {
@@ -43,13 +53,8 @@ import Testing
     ),
   ])
   func anAdverbIsItsQualifier(query: String, qualified: String) throws {
-    let answer = try Self.engine.evaluate(query)
-    #expect(!answer.names.isEmpty)
-    #expect(answer.names == (try Self.engine.evaluate(qualified)).names)
-    for statement in try Self.engine.parseStatements(query) {
-      let printed = Self.engine.print(statement)
+    for printed in try Self.expectAnswers(query, as: qualified) {
       #expect(printed.contains("manner \"publicly\""), "\(printed)")
-      #expect(try Self.engine.parseStatements(printed) == [statement], "\(printed)")
     }
   }
 
