@@ -12,7 +12,9 @@ enum Environment {
   /// instructions an entry, most of a one-shot query's argument handling (Tests/Benchmarks,
   /// round 6, start).
   static func current() -> [String: String] {
-    var variables: [String: String] = [:]
+    var count = 0
+    while environ[count] != nil { count += 1 }
+    var variables = [String: String](minimumCapacity: count)
     var entry = environ
     while let pointer = entry.pointee {
       entry += 1
