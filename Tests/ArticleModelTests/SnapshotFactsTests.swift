@@ -36,6 +36,10 @@ import Testing
       #expect(model.facts.object(at: index) == fact.object)
       #expect(model.facts.scenario(at: index) == fact.scenario)
       #expect(model.facts.qualifiers(at: index) == fact.qualifiers)
+      var claim = fact
+      (claim.evidence, claim.note) = ([], nil)
+      #expect(model.facts.claim(at: index) == claim)
+      #expect(Self.built.facts.claim(at: index) == claim)
     }
     #expect(model.facts.contains { $0.scenario != nil }, "the article has scenario facts")
     #expect(model.facts.contains { !$0.qualifiers.isEmpty })

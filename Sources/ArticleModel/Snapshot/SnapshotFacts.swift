@@ -46,13 +46,20 @@ final class SnapshotFacts: Sendable {
 
   /// The qualifiers of fact `position`, without its evidence or note.
   func qualifiers(_ position: Int) -> [Qualifier] {
-    if let fact = try? read(position) { return fact.qualifiers }
+    if let fact = try? read(position, whole: false) { return fact.qualifiers }
     return store.replacement()?.facts.qualifiers(at: position) ?? []
   }
 
+  /// Fact `position` without its evidence and note (`FactList.claim(at:)`).
+  func claim(_ position: Int) -> Fact {
+    if let fact = try? read(position, whole: false) { return fact }
+    return store.replacement()?.facts.claim(at: position)
+      ?? Fact(subject: 0, relation: 0, object: 0, evidence: [])
+  }
+
   /// Fact `position` read and checked: its columns, then its details (qualifiers, evidence,
-  /// note), every number against what it indexes.
-  func read(_ position: Int) throws(SnapshotError) -> Fact {
+  /// note; only the qualifiers unless `whole`), every number against what it indexes.
+  func read(_ position: Int, whole: Bool = true) throws(SnapshotError) -> Fact {
     guard store.factsAreWhole() else { throw .checksumMismatch }
     let range = store.detailsRange(of: position)
     guard store.parts.check(.details, range, in: store.bytes) else { throw .checksumMismatch }
@@ -65,13 +72,16 @@ final class SnapshotFacts: Sendable {
     let entities = store.entityCount
     let qualifiers = try reader.qualifiers(entities: entities)
     var evidence: [Evidence] = []
-    for _ in 0..<(try reader.count()) {
-      let (document, paragraph) = try reader.place(paragraphCounts: store.paragraphCounts)
-      evidence.append(
-        Evidence(document: document, paragraph: paragraph, quote: try reader.string()))
+    var note: String?
+    if whole {
+      for _ in 0..<(try reader.count()) {
+        let (document, paragraph) = try reader.place(paragraphCounts: store.paragraphCounts)
+        evidence.append(
+          Evidence(document: document, paragraph: paragraph, quote: try reader.string()))
+      }
+      note = try reader.optionalString()
+      guard reader.isAtEnd else { throw .malformed("bytes after a fact's details") }
     }
-    let note = try reader.optionalString()
-    guard reader.isAtEnd else { throw .malformed("bytes after a fact's details") }
     let flags = store.flags(of: position)
     let scenario = Int(store.column(3, of: position))
     return Fact(
