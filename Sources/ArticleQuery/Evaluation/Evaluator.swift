@@ -345,7 +345,7 @@ struct Evaluator {
       // The relation first, from its column: a fact of a snapshot is made only when it may
       // count (issue 14).
       guard !cancelled, model.facts.relation(at: factIndex) == pattern.relation else { return }
-      let fact = model.facts[factIndex]
+      let fact = model.facts.claim(at: factIndex)
       guard accepts(fact, pattern) else { return }
       let (near, far) = pattern.reversed ? (fact.object, fact.subject) : (fact.subject, fact.object)
       let subjectLifts = speaksThrough(fact)
@@ -400,7 +400,7 @@ struct Evaluator {
         for (speaker, chain) in speakers(for: target) {
           let facts = reversed ? index.factsByObject[speaker] : index.factsBySubject[speaker]
           for factIndex in facts where model.facts.relation(at: factIndex) == relationIndex {
-            let fact = model.facts[factIndex]
+            let fact = model.facts.claim(at: factIndex)
             guard fact.relation == relationIndex, fact.polarity == polarity, inScope(fact),
               holds(fact, qualifiers),
               speaker == target || reversed || speaksThrough(fact)
