@@ -116,7 +116,7 @@ public struct ModelSnapshot: Sendable, Equatable {
     _ = try header(&reader)
     reader.table = try StringTable(&reader, releasing: owner)
     let model = try reader.model(owner: owner)
-    let sections = try reader.sections()
+    let sections = try reader.sections(owner: owner)
     guard reader.isAtEnd else { throw .malformed("bytes after the sections") }
     owner.release(0..<bytes.count)
     return model.withSnapshotSections(sections)

@@ -41,16 +41,18 @@ public struct Vocabulary: Sendable, Equatable {
   ]
 
   var entities = PhraseTable()
-  var entityIDs: [String] = []
-  var scenarios: Set<Int> = []
+  /// The model's entities (for their ids and display names), and whether each kind is a
+  /// scenario's: kept, not copied out entity by entity (issue 14).
+  let entityList: [Entity]
+  let scenarioKinds: [Bool]
   var relations = PhraseTable()
   var sets = PhraseTable()
   /// Every entity's names, relation phrases and set names as typed, for suggestions.
-  public internal(set) var entityNames: [String] = []
-  public internal(set) var relationPhrases: [String] = []
+  public internal(set) var entityNames = NameList([])
+  public internal(set) var relationPhrases = NameList([])
   /// Each relation's canonical phrase and its reversed forms (passive, inverse): the short
   /// list offered before anything is typed.
-  public internal(set) var primaryRelationPhrases: [String] = []
+  public internal(set) var primaryRelationPhrases = NameList([])
   /// Every set name, in the order of `SetRef.index`, and what each stands for.
   public internal(set) var setNames: [String] = []
   public internal(set) var setMeanings: [SetMeaning] = []
@@ -60,15 +62,14 @@ public struct Vocabulary: Sendable, Equatable {
   /// The documents' ids and how many paragraphs each has, in the model's order.
   public let documentIDs: [String]
   public let paragraphCounts: [Int]
-  /// The phrase each relation is printed with, forward and reversed.
-  var printedForms: [RelationRef: String] = [:]
+  /// The phrase each relation is printed with, forward (at twice its number) and reversed
+  /// (the next).
+  var printedForms = OptionalTexts([])
   /// Each relation's base form (`visit`), where it names that relation: how a question with
   /// `did` prints it.
-  var baseForms: [Int: String] = [:]
+  var baseForms = OptionalTexts([])
   /// What a possessive names (`Vocabulary+Possessives.swift`): by owner and head words.
-  var possessives: [PossessiveKey: Set<Int>] = [:]
-  /// Each entity's display name, for messages that list readings.
-  var displayNames: [String] = []
+  var possessives = PossessiveTable([:])
   /// Each kind's singular (its id) and the set of its plural (`Vocabulary+Possessives.swift`).
   var singularSets: [String: Int] = [:]
   /// Each office's title (`president`) and its relation.
@@ -94,6 +95,7 @@ public struct Vocabulary: Sendable, Equatable {
     let nameWords = names.map { $0.map(PhraseTable.words(of:)) }
     entities.reserveCapacity(nameWords.joined().reduce(0) { $0 + $1.count })
     relations.reserveCapacity(12 * model.relations.count)
+    var entityNames: [String] = []
     for (index, names) in names.enumerated() {
       for (name, words) in zip(names, nameWords[index])
       where entities.insert(words: words, .entity(index)) {
@@ -103,18 +105,25 @@ public struct Vocabulary: Sendable, Equatable {
     for (word, index) in Self.documentRoles(of: model) where entities.insert(word, .entity(index)) {
       entityNames.append(word)
     }
+    self.entityNames = NameList(entityNames)
+    var printedForms = [String?](repeating: nil, count: 2 * model.relations.count)
+    var relationPhrases: [String] = []
+    var primaryRelationPhrases: [String] = []
     for (index, relation) in model.relations.enumerated() {
       primaryRelationPhrases +=
         [relation.phrase] + [relation.passive, relation.inverse].compactMap { $0 }
       for (phrase, reversed) in relation.forms {
         let reference = RelationRef(index, reversed: reversed)
         if relations.insert(phrase, .relation(reference)) { relationPhrases.append(phrase) }
-        if printedForms[reference] == nil { printedForms[reference] = phrase }
+        if printedForms[2 * index + (reversed ? 1 : 0)] == nil {
+          printedForms[2 * index + (reversed ? 1 : 0)] = phrase
+        }
       }
-      if relation.symmetric {
-        printedForms[RelationRef(index, reversed: true)] = relation.phrase
-      }
+      if relation.symmetric { printedForms[2 * index + 1] = relation.phrase }
     }
+    self.printedForms = OptionalTexts(printedForms)
+    self.relationPhrases = NameList(relationPhrases)
+    self.primaryRelationPhrases = NameList(primaryRelationPhrases)
     for (key, takesEntity) in Qualifier.Key.allCases.map({ ($0.rawValue, $0.takesEntity) })
       + model.qualifiers.map({ ($0.key.rawValue, $0.takesEntity) })
     where qualifierTakesEntity[key] == nil {
@@ -149,8 +158,8 @@ public struct Vocabulary: Sendable, Equatable {
       kindsByPlural[kind.plural, default: []].append(number)
     }
     let defined = Dictionary(model.sets.enumerated().map { ($1.id, $0) }) { first, _ in first }
-    baseForms = Self.baseForms(of: model, in: relations)
-    possessives = Self.possessives(of: model, in: entities, nameWords: nameWords)
+    baseForms = OptionalTexts(Self.baseForms(of: model, in: relations))
+    possessives = PossessiveTable(Self.possessives(of: model, in: entities, nameWords: nameWords))
     for name in model.kinds.map(\.plural) + model.sets.map(\.id) + ["everything"]
     where sets.insert(name, .set(setNames.count)) {
       setNames.append(name)
@@ -206,14 +215,17 @@ public struct Vocabulary: Sendable, Equatable {
   }
 
   /// The id of the entity at `index`.
-  func entityID(_ index: Int) -> String { entityIDs[index] }
+  func entityID(_ index: Int) -> String { entityList[index].id }
 
   /// True when the entity is a scenario, which `assuming` takes by name.
-  func isScenario(_ index: Int) -> Bool { scenarios.contains(index) }
+  func isScenario(_ index: Int) -> Bool {
+    index >= 0 && index < entityList.count && scenarioKinds[entityList[index].kind.index]
+  }
 
   /// How the printer spells a relation.
   func phrase(for reference: RelationRef) -> String {
-    printedForms[reference] ?? printedForms[RelationRef(reference.index)] ?? ""
+    printedForms[2 * reference.index + (reference.reversed ? 1 : 0)]
+      ?? printedForms[2 * reference.index] ?? ""
   }
 
   /// The index of the document whose id is `id` (case-insensitive).
