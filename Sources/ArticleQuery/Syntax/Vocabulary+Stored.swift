@@ -42,8 +42,22 @@ extension Vocabulary {
     self.init(section: try VocabularySection(placed, model: model), model: model)
   }
 
-  /// The parts a snapshot leaves out, since they are read off the model at no cost.
-  init(basicsOf model: Model) {
+  /// A vocabulary of these tables, with the parts a snapshot leaves out, since they are read
+  /// off the model at no cost.
+  init(
+    basicsOf model: Model, entities: PhraseTable, relations: PhraseTable, sets: PhraseTable,
+    entityNames: NameList, relationPhrases: NameList, primaryRelationPhrases: NameList,
+    printedForms: OptionalTexts, baseForms: OptionalTexts, possessives: PossessiveTable
+  ) {
+    self.entities = entities
+    self.relations = relations
+    self.sets = sets
+    self.entityNames = entityNames
+    self.relationPhrases = relationPhrases
+    self.primaryRelationPhrases = primaryRelationPhrases
+    self.printedForms = printedForms
+    self.baseForms = baseForms
+    self.possessives = possessives
     entityList = model.entities
     scenarioKinds = model.kinds.map(\.isScenario)
     documentIDs = model.documents.map(\.id)
@@ -62,13 +76,17 @@ extension Vocabulary {
   /// forms and the possessives stay in the section, searched or read when asked; the few
   /// relation phrases, set names, qualifier keys and small tables are made now.
   init(section: VocabularySection, model: Model) {
-    self.init(basicsOf: model)
-    entities = PhraseTable(section: section, nodes: .entityNodes, edges: .entityEdges)
-    relations = PhraseTable(section: section, nodes: .relationNodes, edges: .relationEdges)
-    sets = PhraseTable(section: section, nodes: .setNodes, edges: .setEdges)
-    entityNames = NameList(section: section, part: .entityNames)
-    relationPhrases = NameList(section: section, part: .relationPhrases)
-    primaryRelationPhrases = NameList(section: section, part: .primaryRelationPhrases)
+    self.init(
+      basicsOf: model,
+      entities: PhraseTable(section: section, nodes: .entityNodes, edges: .entityEdges),
+      relations: PhraseTable(section: section, nodes: .relationNodes, edges: .relationEdges),
+      sets: PhraseTable(section: section, nodes: .setNodes, edges: .setEdges),
+      entityNames: NameList(section: section, part: .entityNames),
+      relationPhrases: NameList(section: section, part: .relationPhrases),
+      primaryRelationPhrases: NameList(section: section, part: .primaryRelationPhrases),
+      printedForms: OptionalTexts(section: section, part: .printedForms),
+      baseForms: OptionalTexts(section: section, part: .baseForms),
+      possessives: PossessiveTable(section: section))
     setNames = section.strings(.setNames)
     setAliases = section.strings(.setAliases)
     qualifierKeys = section.strings(.qualifierKeys)
@@ -82,9 +100,6 @@ extension Vocabulary {
       default: return .everything
       }
     }
-    printedForms = OptionalTexts(section: section, part: .printedForms)
-    baseForms = OptionalTexts(section: section, part: .baseForms)
-    possessives = PossessiveTable(section: section)
     for index in 0..<section.count(.singulars) {
       singularSets[section.string(section.number(.singulars, index))] =
         section.number(.singulars, index, 1)

@@ -40,19 +40,22 @@ public struct Vocabulary: Sendable, Equatable {
     "how many", "list", "show me",
   ]
 
-  var entities = PhraseTable()
+  /// The phrase tables of entity names, relation phrases and set names. (The tables, names,
+  /// forms and possessives have no initial value: one destroyed when a stored one replaced it
+  /// made their types at run time, 0.4M instructions, issue 14.)
+  var entities: PhraseTable
   /// The model's entities (for their ids and display names), and whether each kind is a
   /// scenario's: kept, not copied out entity by entity (issue 14).
   let entityList: [Entity]
   let scenarioKinds: [Bool]
-  var relations = PhraseTable()
-  var sets = PhraseTable()
+  var relations: PhraseTable
+  var sets: PhraseTable
   /// Every entity's names, relation phrases and set names as typed, for suggestions.
-  public internal(set) var entityNames = NameList([])
-  public internal(set) var relationPhrases = NameList([])
+  public internal(set) var entityNames: NameList
+  public internal(set) var relationPhrases: NameList
   /// Each relation's canonical phrase and its reversed forms (passive, inverse): the short
   /// list offered before anything is typed.
-  public internal(set) var primaryRelationPhrases = NameList([])
+  public internal(set) var primaryRelationPhrases: NameList
   /// Every set name, in the order of `SetRef.index`, and what each stands for.
   public internal(set) var setNames: [String] = []
   public internal(set) var setMeanings: [SetMeaning] = []
@@ -64,12 +67,12 @@ public struct Vocabulary: Sendable, Equatable {
   public let paragraphCounts: [Int]
   /// The phrase each relation is printed with, forward (at twice its number) and reversed
   /// (the next).
-  var printedForms = OptionalTexts([])
+  var printedForms: OptionalTexts
   /// Each relation's base form (`visit`), where it names that relation: how a question with
   /// `did` prints it.
-  var baseForms = OptionalTexts([])
+  var baseForms: OptionalTexts
   /// What a possessive names (`Vocabulary+Possessives.swift`): by owner and head words.
-  var possessives = PossessiveTable([:])
+  var possessives: PossessiveTable
   /// Each kind's singular (its id) and the set of its plural (`Vocabulary+Possessives.swift`).
   var singularSets: [String: Int] = [:]
   /// Each office's title (`president`) and its relation.
@@ -88,7 +91,9 @@ public struct Vocabulary: Sendable, Equatable {
 
   /// The vocabulary of `model`.
   public init(model: Model) {
-    self.init(basicsOf: model)
+    var entities = PhraseTable()
+    var relations = PhraseTable()
+    var sets = PhraseTable()
     // Each name's words are read once, for the table and the possessives, and the table has
     // room for them at once: it grew 26 times at every start (issue 14).
     let names = model.entities.map(\.allNames)
@@ -105,7 +110,6 @@ public struct Vocabulary: Sendable, Equatable {
     for (word, index) in Self.documentRoles(of: model) where entities.insert(word, .entity(index)) {
       entityNames.append(word)
     }
-    self.entityNames = NameList(entityNames)
     var printedForms = [String?](repeating: nil, count: 2 * model.relations.count)
     var relationPhrases: [String] = []
     var primaryRelationPhrases: [String] = []
@@ -121,9 +125,10 @@ public struct Vocabulary: Sendable, Equatable {
       }
       if relation.symmetric { printedForms[2 * index + 1] = relation.phrase }
     }
-    self.printedForms = OptionalTexts(printedForms)
-    self.relationPhrases = NameList(relationPhrases)
-    self.primaryRelationPhrases = NameList(primaryRelationPhrases)
+    var qualifierKeys: [String] = []
+    var qualifierTakesEntity: [String: Bool] = [:]
+    var times: [[String]] = []
+    var adverbs: [String: String] = [:]
     for (key, takesEntity) in Qualifier.Key.allCases.map({ ($0.rawValue, $0.takesEntity) })
       + model.qualifiers.map({ ($0.key.rawValue, $0.takesEntity) })
     where qualifierTakesEntity[key] == nil {
@@ -158,8 +163,11 @@ public struct Vocabulary: Sendable, Equatable {
       kindsByPlural[kind.plural, default: []].append(number)
     }
     let defined = Dictionary(model.sets.enumerated().map { ($1.id, $0) }) { first, _ in first }
-    baseForms = OptionalTexts(Self.baseForms(of: model, in: relations))
-    possessives = PossessiveTable(Self.possessives(of: model, in: entities, nameWords: nameWords))
+    let baseForms = Self.baseForms(of: model, in: relations)
+    let possessives = Self.possessives(of: model, in: entities, nameWords: nameWords)
+    var setNames: [String] = []
+    var setMeanings: [SetMeaning] = []
+    var setAliases: [String] = []
     for name in model.kinds.map(\.plural) + model.sets.map(\.id) + ["everything"]
     where sets.insert(name, .set(setNames.count)) {
       setNames.append(name)
@@ -179,11 +187,24 @@ public struct Vocabulary: Sendable, Equatable {
       guard let index = setIndex[name] else { continue }
       for alias in aliases where sets.insert(alias, .set(index)) { setAliases.append(alias) }
     }
-    singularSets = Self.singularSets(of: model, setNames: setNames)
-    offices = Self.offices(of: model)
     entities.freeze()
     relations.freeze()
     sets.freeze()
+    self.init(
+      basicsOf: model, entities: entities, relations: relations, sets: sets,
+      entityNames: NameList(entityNames), relationPhrases: NameList(relationPhrases),
+      primaryRelationPhrases: NameList(primaryRelationPhrases),
+      printedForms: OptionalTexts(printedForms), baseForms: OptionalTexts(baseForms),
+      possessives: PossessiveTable(possessives))
+    self.setNames = setNames
+    self.setMeanings = setMeanings
+    self.setAliases = setAliases
+    singularSets = Self.singularSets(of: model, setNames: setNames)
+    offices = Self.offices(of: model)
+    self.qualifierKeys = qualifierKeys
+    self.qualifierTakesEntity = qualifierTakesEntity
+    self.adverbs = adverbs
+    self.times = times
   }
 
   /// The longest entity name at the start of `words`, and how many words it takes.
