@@ -14,21 +14,22 @@ import CEditLine
 /// open over several lines.
 final class PlainLineReader: LineReader {
   func readLine(prompt: String) -> LineEditor.Input {
+    // ^C is held back while the line is read and let through only while waiting for input
+    // (`pselect`), so that one typed at any moment is seen: between a look at the flag and a
+    // read that would then wait for the next line (the terminal has thrown the typed one
+    // away), none can come.
+    var interrupt = sigset_t()
+    var previous = sigset_t()
+    sigemptyset(&interrupt)
+    sigaddset(&interrupt, SIGINT)
+    sigprocmask(SIG_BLOCK, &interrupt, &previous)
+    defer { sigprocmask(SIG_SETMASK, &previous, nil) }
+    var waiting = previous
+    sigdelset(&waiting, SIGINT)
     fputs(prompt, csto_stdout())
     fflush(csto_stdout())
-    // The prompt's ^C handler restarts reads, so that a query's own reads are never cut
-    // short; this read must be cut short to see the ^C.
-    var previous = sigaction()
-    var interrupting = sigaction()
-    interrupting.__sigaction_handler.sa_handler = { _ in Interrupt.flag.cancel() }
-    sigemptyset(&interrupting.sa_mask)
-    interrupting.sa_flags = 0
-    sigaction(SIGINT, &interrupting, &previous)
-    defer { sigaction(SIGINT, &previous, nil) }
     var bytes: [UInt8] = []
     while true {
-      var byte: UInt8 = 0
-      let count = read(STDIN_FILENO, &byte, 1)
       if Interrupt.endingSignal != 0 { return .end }
       if Interrupt.flag.isCancelled {
         Interrupt.flag.reset()
@@ -36,6 +37,16 @@ final class PlainLineReader: LineReader {
         fflush(csto_stdout())
         return .interrupted
       }
+      var ready = fd_set()
+      #if canImport(Glibc)
+        ready.__fds_bits.0 = 1  // standard input, descriptor 0
+      #else
+        ready.fds_bits.0 = 1
+      #endif
+      let waited = pselect(STDIN_FILENO + 1, &ready, nil, nil, nil, &waiting)
+      if waited < 0, errno == EINTR { continue }
+      var byte: UInt8 = 0
+      let count = waited < 0 ? -1 : read(STDIN_FILENO, &byte, 1)
       if count < 0, errno == EINTR { continue }
       if count < 0 { return .end }
       if count == 0 { return bytes.isEmpty ? .end : .line(String(decoding: bytes, as: UTF8.self)) }
