@@ -49,6 +49,6 @@ public enum BundledSnapshot {
       (try? ModelSnapshot.header(of: raw)) == header(modelText: modelText, articleText: articleText)
     }
     guard fits else { return nil }
-    return try? ModelSnapshot.model(from: SnapshotBytes(keeping: bytes))
+    return try? ModelSnapshot.model(from: SnapshotBytes(keeping: bytes), reload: nil)
   }
 }
