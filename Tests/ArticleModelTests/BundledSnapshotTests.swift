@@ -97,6 +97,30 @@ import Testing
     }
   }
 
+  /// Read as csto reads it at start, each part checked when first used (`ModelLoader.bundled`):
+  /// a damaged snapshot is either not read or reads as the checked model, the damaged parts
+  /// replaced from the model loaded again, never a wrong answer.
+  @Test func aDamagedSnapshotReadPartByPartIsTheCheckedModel() {
+    let bytes = Self.compiled
+    let checked = Self.checked
+    var read = 0
+    for offset in stride(from: 0, to: bytes.count, by: bytes.count / 50) {
+      var changed = bytes
+      changed[offset] ^= 0x40
+      guard
+        let model = BundledSnapshot.model(
+          from: changed, modelText: Self.modelText, articleText: Self.articleText,
+          reload: { checked })
+      else { continue }
+      read += 1
+      #expect(model == checked, "byte \(offset) changed")
+      #expect(
+        ModelExport.export(model, as: .json) == ModelExport.export(checked, as: .json),
+        "byte \(offset) changed")
+    }
+    #expect(read > 0, "a damaged part is not found before it is used")
+  }
+
   /// Bytes changed with the checksum made right again reach the reading of the body: every
   /// one gives an error or a model, never a crash (the fuzz target `snapshot` does this at
   /// length).

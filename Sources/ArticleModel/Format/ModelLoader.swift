@@ -120,11 +120,14 @@ public enum ModelLoader {
 
   /// The bundled model of the CSTO article, compiled into the binary with the article: read
   /// from its committed snapshot (`BundledSnapshot`) when that was compiled from these very
-  /// files, else parsed and checked.
+  /// files, else parsed and checked. Each part of the snapshot is checked when first used,
+  /// and a damaged one is replaced from the model parsed and checked: checking every part at
+  /// start cost a one-shot query 1M instructions (Tests/Benchmarks/README.md, round 6).
   public static let bundled: Model =
     BundledSnapshot.model(
       from: BundledSnapshot.committed, modelText: PackageResources.csto_model,
-      articleText: PackageResources.article_txt) ?? checkedBundled()
+      articleText: PackageResources.article_txt, reload: { checkedBundled() })
+    ?? checkedBundled()
 
   /// The bundled model parsed from `csto.model` and checked against the article, as
   /// `bundled` is when its snapshot is missing or out of date.

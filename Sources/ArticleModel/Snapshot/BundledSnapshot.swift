@@ -39,16 +39,20 @@ public enum BundledSnapshot {
       .encode(model, sections: sections)
   }
 
-  /// The model in `bytes` when they are a whole, valid snapshot compiled from exactly these
-  /// files; nil otherwise (another model text or article, another format, damage). The model
-  /// reads its facts and strings from `bytes` themselves, which it keeps.
-  public static func model(from bytes: [UInt8], modelText: [UInt8], articleText: [UInt8])
-    -> Model?
-  {
+  /// The model in `bytes` when they are a valid snapshot compiled from exactly these files; nil
+  /// otherwise (another model text or article, another format, damage). The model reads its
+  /// facts and strings from `bytes` themselves, which it keeps. With no `reload`, every part
+  /// is checked now; with one, each part the first time it is used, and what a damaged part
+  /// held comes from `reload` (`ModelSnapshot.model(from:reload:)`), as the cache's snapshots
+  /// are read: csto's start then checks only what its query reads.
+  public static func model(
+    from bytes: [UInt8], modelText: [UInt8], articleText: [UInt8],
+    reload: (@Sendable () -> Model?)? = nil
+  ) -> Model? {
     let fits = bytes.withUnsafeBytes { raw in
       (try? ModelSnapshot.header(of: raw)) == header(modelText: modelText, articleText: articleText)
     }
     guard fits else { return nil }
-    return try? ModelSnapshot.model(from: SnapshotBytes(keeping: bytes), reload: nil)
+    return try? ModelSnapshot.model(from: SnapshotBytes(keeping: bytes), reload: reload)
   }
 }
