@@ -32,7 +32,8 @@ import Testing
   }
 
   /// Each distinct string gets the next number, an equal one its first number, through the
-  /// table's growth; the table holds each once as `text`.
+  /// table's growth; the table holds each once, its bytes one after another, and where each
+  /// starts; as a section stores a table, each as `text`.
   @Test func stringsAreNumberedOnceEachInTheOrderFirstMet() {
     var table = SnapshotStrings()
     let words = (0..<5_000).map { "word \($0) – “\($0 % 7)”" }
@@ -44,12 +45,16 @@ import Testing
     #expect(table.number(of: "") == words.count)
     #expect(table.count == words.count + 1)
     var expected: [UInt8] = []
+    var starts = [0]
     for word in words + [""] {
       var writer = SnapshotWriter()
       writer.text(word)
       expected += writer.bytes
+      starts.append(starts.last! + word.utf8.count)
     }
-    #expect(table.bytes == expected)
+    #expect(table.textBytes == expected)
+    #expect(table.bytes == Array((words + [""]).joined().utf8))
+    #expect(table.starts == starts)
   }
 
   /// Strings that `==` finds equal but spelt with other bytes keep their bytes, and so read
@@ -80,7 +85,7 @@ import Testing
   @Test func thePartsAreTheSnapshot() throws {
     let header = ModelSnapshot(build: "test", sources: [])
     let parts = header.encodedParts(ModelLoader.bundled)
-    #expect(parts.count == 4)
+    #expect(parts.count == 2 + SnapshotPart.allCases.count)
     #expect(Array(parts.joined()) == header.encode(ModelLoader.bundled))
     let folder =
       FileManager.default.temporaryDirectory

@@ -36,11 +36,10 @@ public struct Model: Sendable, Equatable {
     index = ModelIndex(kinds: kinds, relations: relations, entities: entities, facts: facts)
   }
 
-  /// A model read from a snapshot: its facts read when asked, its index built from their
-  /// fields (`FactFields`), which the snapshot reader has checked.
+  /// A model read from a snapshot: its facts read when asked, its index as stored.
   init(
     documents: [Document], kinds: [Kind], relations: [Relation], entities: [Entity],
-    sets: [NamedSet], facts: FactList, fields: FactFields, qualifiers: [Qualifier.Declaration],
+    sets: [NamedSet], facts: FactList, index: ModelIndex, qualifiers: [Qualifier.Declaration],
     noClaims: [NoClaim]
   ) {
     self.documents = documents
@@ -51,7 +50,7 @@ public struct Model: Sendable, Equatable {
     self.facts = facts
     self.qualifiers = qualifiers
     self.noClaims = noClaims
-    index = ModelIndex(kinds: kinds, relations: relations, entities: entities, fields: fields)
+    self.index = index
   }
 
   public static func == (lhs: Model, rhs: Model) -> Bool {

@@ -11,8 +11,8 @@ public struct SnapshotSection: Sendable, Equatable {
     get { Array(place.owner.bytes[place.range]) }
     set { place = Self.holding(newValue) }
   }
-  /// Where the bytes lie: in the snapshot read, which they are not copied out of, or in a copy
-  /// of the bytes given, which the engine then reads in place too (issue 14).
+  /// Where the bytes lie: in the snapshot read, which they are not copied out of, or in the
+  /// array given, kept, which the engine then reads in place too (issue 14).
   var place: (owner: SnapshotBytes, range: Range<Int>)
 
   public init(name: String, bytes: [UInt8]) {
@@ -26,9 +26,9 @@ public struct SnapshotSection: Sendable, Equatable {
     place = (owner, range)
   }
 
-  /// `bytes` copied to where a section's bytes are kept.
+  /// `bytes` kept (not copied) as a section's bytes are.
   private static func holding(_ bytes: [UInt8]) -> (owner: SnapshotBytes, range: Range<Int>) {
-    (bytes.withUnsafeBytes { SnapshotBytes(copying: $0) }, 0..<bytes.count)
+    (SnapshotBytes(keeping: bytes), 0..<bytes.count)
   }
 
   /// The section's bytes where they lie, valid while this section lives.
@@ -71,14 +71,19 @@ extension SnapshotWriter {
 extension SnapshotReader {
   /// The sections written by `SnapshotWriter.encode(_: [SnapshotSection])`, every length
   /// checked against the bytes left.
-  /// They are left in `owner`'s bytes (which this reader reads), not copied.
-  mutating func sections(owner: SnapshotBytes) throws(SnapshotError) -> [SnapshotSection] {
+  /// They are left in `owner`'s bytes, not copied: this reader's bytes are those of `owner`
+  /// from `start` on.
+  mutating func sections(owner: SnapshotBytes, at start: Int) throws(SnapshotError)
+    -> [SnapshotSection]
+  {
     var sections: [SnapshotSection] = []
     for _ in 0..<(try count()) {
       let name = try text()
       let length = try number()
       guard length <= bytes.count - offset else { throw .truncated }
-      sections.append(SnapshotSection(name: name, owner: owner, range: offset..<offset + length))
+      sections.append(
+        SnapshotSection(
+          name: name, owner: owner, range: start + offset..<start + offset + length))
       offset += length
     }
     return sections
