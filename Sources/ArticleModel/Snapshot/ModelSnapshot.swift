@@ -149,9 +149,8 @@ public struct ModelSnapshot: Sendable, Equatable {
       parts: parts, strings: strings, reload: SnapshotReload(reload))
     if reload == nil { try store.checkWhole() }
     var sectionReader = try SnapshotReader.part(.sections, of: store)
-    // Left where they lie in the snapshot, not copied (`Model.snapshotSectionBytes`).
     let sections = try sectionReader.sections(
-      owner: owner, at: store.parts.range(.sections).lowerBound)
+      owner: owner, at: parts.range(.sections).lowerBound)
     guard sectionReader.isAtEnd else { throw .malformed("bytes after the sections") }
     // The pages read are let go: they come back from the file when a fact or a string is
     // read (issue 14).

@@ -71,9 +71,9 @@ extension SnapshotWriter {
 extension SnapshotReader {
   /// The sections written by `SnapshotWriter.encode(_: [SnapshotSection])`, every length
   /// checked against the bytes left.
-  /// They are left in `owner`'s bytes, not copied: this reader's bytes are those of `owner`
-  /// from `start` on.
-  mutating func sections(owner: SnapshotBytes, at start: Int) throws(SnapshotError)
+  /// They are left in `owner`'s bytes, not copied; this reader's bytes begin at `base` in
+  /// them.
+  mutating func sections(owner: SnapshotBytes, at base: Int = 0) throws(SnapshotError)
     -> [SnapshotSection]
   {
     var sections: [SnapshotSection] = []
@@ -82,8 +82,7 @@ extension SnapshotReader {
       let length = try number()
       guard length <= bytes.count - offset else { throw .truncated }
       sections.append(
-        SnapshotSection(
-          name: name, owner: owner, range: start + offset..<start + offset + length))
+        SnapshotSection(name: name, owner: owner, range: base + offset..<base + offset + length))
       offset += length
     }
     return sections
