@@ -5,29 +5,35 @@
 public struct SnapshotSection: Sendable, Equatable {
   /// What the bytes hold, e.g. `vocabulary`; the layer that wrote it looks for it by name.
   public var name: String
-  /// The section's bytes: those given, or a copy of those it has in the snapshot it was read
-  /// from (`Model.snapshotSectionBytes(named:)` reads them where they lie).
+  /// The section's bytes (a copy of them: `Model.snapshotSectionBytes(named:)` reads them
+  /// where they lie).
   public var bytes: [UInt8] {
-    get { place.map { Array($0.owner.bytes[$0.range]) } ?? given }
-    set {
-      given = newValue
-      place = nil
-    }
+    get { Array(place.owner.bytes[place.range]) }
+    set { place = Self.holding(newValue) }
   }
-  private var given: [UInt8]
-  /// Where the bytes lie in the snapshot read, which they are not copied out of (issue 14).
-  var place: (owner: SnapshotBytes, range: Range<Int>)?
+  /// Where the bytes lie: in the snapshot read, which they are not copied out of, or in the
+  /// array given, kept, which the engine then reads in place too (issue 14).
+  var place: (owner: SnapshotBytes, range: Range<Int>)
 
   public init(name: String, bytes: [UInt8]) {
     self.name = name
-    given = bytes
+    place = Self.holding(bytes)
   }
 
   /// A section of the snapshot `owner` holds, at `range`.
   init(name: String, owner: SnapshotBytes, range: Range<Int>) {
     self.name = name
-    given = []
     place = (owner, range)
+  }
+
+  /// `bytes` kept (not copied) as a section's bytes are.
+  private static func holding(_ bytes: [UInt8]) -> (owner: SnapshotBytes, range: Range<Int>) {
+    (SnapshotBytes(keeping: bytes), 0..<bytes.count)
+  }
+
+  /// The section's bytes where they lie, valid while this section lives.
+  var placedBytes: UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(rebasing: place.owner.bytes[place.range])
   }
 
   public static func == (lhs: SnapshotSection, rhs: SnapshotSection) -> Bool {
@@ -56,8 +62,8 @@ extension SnapshotWriter {
     number(sections.count)
     for section in sections {
       text(section.name)
-      number(section.bytes.count)
-      bytes.append(contentsOf: section.bytes)
+      number(section.place.range.count)
+      bytes.append(contentsOf: section.placedBytes)
     }
   }
 }

@@ -16,18 +16,11 @@ public struct SnapshotSectionBytes: @unchecked Sendable {
 }
 
 extension Model {
-  /// The bytes of the section called `name` of the snapshot this model was read from, where
-  /// they lie (a section given in memory, `withSnapshotSections`, is copied once); nil when
-  /// there is none.
+  /// The bytes of the section called `name` of the snapshot this model was read from (or that
+  /// was given it, `withSnapshotSections`), where they lie; nil when there is none.
   public func snapshotSectionBytes(named name: String) -> SnapshotSectionBytes? {
     guard let section = snapshotSections.first(where: { $0.name == name }) else { return nil }
-    if let place = section.place {
-      return SnapshotSectionBytes(
-        bytes: UnsafeRawBufferPointer(rebasing: place.owner.bytes[place.range]),
-        owner: place.owner)
-    }
-    let owner = section.bytes.withUnsafeBytes { SnapshotBytes(copying: $0) }
-    return SnapshotSectionBytes(bytes: owner.bytes, owner: owner)
+    return SnapshotSectionBytes(bytes: section.placedBytes, owner: section.place.owner)
   }
 }
 

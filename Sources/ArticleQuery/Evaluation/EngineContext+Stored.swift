@@ -32,9 +32,10 @@ extension EngineContext {
   /// The order stored with `model` in the snapshot it was read from; nil when there is none,
   /// or it is of another layout, or not one place for each of the model's entities.
   static func storedRank(of model: Model) -> [Int]? {
-    guard let bytes = model.snapshotSection(named: orderSectionName) else { return nil }
-    return bytes.withUnsafeBytes { raw -> [Int]? in
-      var reader = SnapshotReader(raw)
+    // Read where it lies in the snapshot, not copied.
+    guard let section = model.snapshotSectionBytes(named: orderSectionName) else { return nil }
+    return withExtendedLifetime(section) { () -> [Int]? in
+      var reader = SnapshotReader(section.bytes)
       let count = model.entities.count
       guard (try? reader.number()) == orderSectionFormat, (try? reader.number()) == count
       else { return nil }

@@ -183,7 +183,7 @@ extension Vocabulary {
         writer.append(part, string, number)
       }
     }
-    for (word, key) in adverbs.sorted(by: { $0.key < $1.key }) {
+    for (word, key) in zip(adverbs.keys, adverbs.values) {
       let (word, key) = (writer.string(word), writer.string(key))
       writer.append(.adverbs, word, key)
     }

@@ -84,7 +84,7 @@ public struct Vocabulary: Sendable, Equatable {
   /// One-word values of the model's declared text qualifiers (`openly`, `publicly` of
   /// `manner`), each with its key, for a question to use as an adverb before its relation
   /// (`did belarus openly support russia`); a word that two keys share is left out.
-  public internal(set) var adverbs: [String: String] = [:]
+  public internal(set) var adverbs = WordTable()
   /// The folded words of each `when` value the facts have (`winter of 2022`), for a time a
   /// reader puts after `in` (`in the winter of 2022`).
   public internal(set) var times: [[String]] = []
@@ -128,7 +128,7 @@ public struct Vocabulary: Sendable, Equatable {
     var qualifierKeys: [String] = []
     var qualifierTakesEntity: [String: Bool] = [:]
     var times: [[String]] = []
-    var adverbs: [String: String] = [:]
+    var adverbs = WordTable()
     for (key, takesEntity) in Qualifier.Key.allCases.map({ ($0.rawValue, $0.takesEntity) })
       + model.qualifiers.map({ ($0.key.rawValue, $0.takesEntity) })
     where qualifierTakesEntity[key] == nil {
