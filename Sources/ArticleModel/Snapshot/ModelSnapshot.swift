@@ -49,14 +49,22 @@ public struct ModelSnapshot: Sendable, Equatable {
   /// file: the fixed header, the header and the string count, the string table, the model and
   /// the sections. Written one after another, they are the bytes of `encode(_:sections:)`,
   /// without a copy of them all. The source files' sizes, when the header lists them, bound
-  /// the room the parts are given.
-  func encodedParts(_ model: Model, sections: [SnapshotSection] = []) -> [[UInt8]] {
-    var body = SnapshotWriter()
+  /// the room the parts are given. `numbers` are the checker's numbers for the model's
+  /// strings (`SnapshotStringNumbers`), by default those the model carries.
+  func encodedParts(
+    _ model: Model, sections: [SnapshotSection] = [],
+    numbers: consuming SnapshotStringNumbers? = nil
+  ) -> [[UInt8]] {
     // A model's strings are in its files, and its facts take fewer bytes than their text.
     let sourceBytes = min(
       sources.reduce(0) { $0 + min(max(0, $1.size), ModelLoader.maximumFileSize) },
       2 * ModelLoader.maximumFileSize)
-    body.reserve(bytes: sourceBytes / 2, tableBytes: sourceBytes)
+    var body = SnapshotWriter()
+    if let numbers = (consume numbers) ?? model.stringNumbers {
+      body = SnapshotWriter(numbers: numbers, bytes: sourceBytes / 2, tableBytes: sourceBytes)
+    } else {
+      body.reserve(bytes: sourceBytes / 2, tableBytes: sourceBytes)
+    }
     body.encode(model)
     body.encode(sections)
     var whole = SnapshotWriter()
