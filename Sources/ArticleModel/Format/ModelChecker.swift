@@ -263,28 +263,23 @@ struct ModelChecker {
 
   /// Every name an entity answers to (display name, id, aliases, metonyms) must name that
   /// entity alone, or a query could not tell which is meant.
-  ///
-  /// The names are filed folded, by the bytes of their canonical composition (`IDTable`, as
-  /// `==` compares them), with the first entity that has each: a million names are not each
-  /// hashed as a `String`.
   private mutating func checkEntities() {
-    var nameOwner = IDTable(capacity: syntax.entities.count * 2)
-    for (index, entity) in syntax.entities.enumerated() {
+    var nameOwner: [String: String] = [:]
+    for entity in syntax.entities {
       entityKindIndices.append(lookup(entity.kind, "kind", in: kindIDs))
       let names =
         [entity.id, Spelled(text: entity.name.text.lowercased(), range: entity.name.range)]
         + entity.aliases + entity.metonyms
-      var own: [String] = []
+      var own: Set<String> = []
       for name in names {
         let folded = name.text.lowercased()
-        guard !own.contains(folded) else { continue }
-        own.append(folded)
-        if let owner = nameOwner.add(folded, index).map({ syntax.entities[$0].id.text }),
-          owner != entity.id.text
-        {
+        guard own.insert(folded).inserted else { continue }
+        if let owner = nameOwner[folded], owner != entity.id.text {
           error(
             "the name '\(folded)' of entity '\(entity.id.text)' already names entity '\(owner)'",
             name.range)
+        } else {
+          nameOwner[folded] = entity.id.text
         }
       }
     }
