@@ -1,7 +1,8 @@
-import ArticleModel
 import ArticleQuery
 import Foundation
 import Testing
+
+@testable import ArticleModel
 
 /// The committed snapshot of the bundled model, which csto reads at start instead of parsing
 /// `csto.model` and checking its quotes: it must be what `csto.model` and the article compile
@@ -52,6 +53,18 @@ import Testing
     #expect(model == Self.checked)
   }
 
+  /// The model keeps the bytes it was read from, not a copy: the caller's array changed
+  /// (copied on write) or let go afterwards leaves the model as it was read.
+  @Test func theBytesReadStayTheModelsAfterTheCallersChange() throws {
+    var bytes = Array(Self.compiled)
+    let read = try #require(
+      BundledSnapshot.model(from: bytes, modelText: Self.modelText, articleText: Self.articleText))
+    for index in bytes.indices { bytes[index] = 0 }
+    bytes = []
+    #expect(read == Self.checked)
+    #expect(Array(read.facts) == Array(Self.checked.facts))
+  }
+
   /// A model text or an article changed by one byte, or a snapshot written by a csto build
   /// rather than for the bundle: the snapshot is not used.
   @Test(arguments: ["model", "article", "build"])
@@ -94,10 +107,7 @@ import Testing
       for value: UInt8 in [0x00, 0x7F, 0xFF] {
         var changed = bytes
         changed[offset] = value
-        let checksum = changed.withUnsafeBytes {
-          ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[32...]))
-        }
-        withUnsafeBytes(of: checksum.littleEndian) { changed.replaceSubrange(24..<32, with: $0) }
+        guard let changed = ModelSnapshot.resigned(changed) else { continue }
         if (try? changed.withUnsafeBytes({ try ModelSnapshot.model(from: $0) })) != nil {
           read += 1
         }

@@ -1,6 +1,7 @@
-import ArticleModel
 import Foundation
 import Testing
+
+@testable import ArticleModel
 
 /// The compiled-model cache on a copy of the bundled model in a folder of its own: each case
 /// ends with the model the file holds now, whatever the cache held.
@@ -117,5 +118,75 @@ import Testing
   static func header(at path: String) throws -> ModelSnapshot {
     let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
     return try bytes.withUnsafeBytes { try ModelSnapshot.header(of: $0) }
+  }
+}
+
+extension SnapshotCacheTests {
+  /// The range of `part` in the snapshot file `bytes`.
+  static func range(of part: SnapshotPart, in bytes: [UInt8]) throws -> Range<Int> {
+    let owner = bytes.withUnsafeBytes { SnapshotBytes(copying: $0) }
+    let model = try ModelSnapshot.model(from: owner, reload: nil)
+    _ = model
+    var reader = SnapshotReader(owner.bytes, offset: ModelSnapshot.fixedHeaderSize)
+    _ = try reader.text()
+    for _ in 0..<(try reader.count()) {
+      _ = try reader.text()
+      _ = try reader.number()
+      for _ in 0..<4 { _ = try reader.uint64() }
+    }
+    _ = try reader.number()
+    var found: Range<Int>?
+    for candidate in SnapshotPart.allCases {
+      let (offset, length) = (Int(try reader.uint64()), Int(try reader.uint64()))
+      for _ in 0..<SnapshotParts.blocks(of: length) { _ = try reader.uint64() }
+      if candidate == part { found = offset..<offset + length }
+    }
+    return try #require(found)
+  }
+
+  /// A snapshot whose facts, details, index or strings are damaged is read (those parts are
+  /// checked when first used), and the first use finds the damage: the facts, paragraphs and
+  /// index then come from the model file loaded again, the same as the built ones, and the
+  /// snapshot is removed, so that the next load writes a new one.
+  @Test(arguments: [
+    SnapshotPart.facts, .details, .bySubject, .byParagraph, .text, .stringStarts,
+  ])
+  func aPartDamagedAfterStartIsReplacedByTheModelFile(_ part: SnapshotPart) throws {
+    defer { removeFolder() }
+    _ = try cache.load(file: modelPath)
+    var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: snapshotPath)))
+    let range = try Self.range(of: part, in: bytes)
+    // The last byte of the part: in the strings, one of the facts' quotes, not of a name
+    // read at start.
+    bytes[range.upperBound - 1] ^= 0x01
+    try Data(bytes).write(to: URL(fileURLWithPath: snapshotPath))
+    let (model, outcome) = try cache.load(file: modelPath)
+    let built = ModelLoader.bundled
+    // The bundled model's strings are one block, read at start for the names: damage there
+    // is found at start, a miss.
+    guard outcome == .hit else {
+      #expect([.text, .stringStarts].contains(part))
+      #expect(model == built)
+      return
+    }
+    #expect(Array(model.facts) == Array(built.facts))
+    #expect(model.documents == built.documents)
+    #expect(
+      SnapshotFactsTests.lists(of: model.index) == SnapshotFactsTests.lists(of: built.index))
+    #expect(!FileManager.default.fileExists(atPath: snapshotPath))
+    #expect(try cache.load(file: modelPath).outcome == .miss(stored: true))
+  }
+
+  /// A damaged part of the model's names (read at start) makes the load a miss.
+  @Test func aDamagedModelPartIsAMiss() throws {
+    defer { removeFolder() }
+    _ = try cache.load(file: modelPath)
+    var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: snapshotPath)))
+    let range = try Self.range(of: .model, in: bytes)
+    bytes[range.lowerBound + range.count / 2] ^= 0x01
+    try Data(bytes).write(to: URL(fileURLWithPath: snapshotPath))
+    let loaded = try cache.load(file: modelPath)
+    #expect(loaded.outcome == .miss(stored: true))
+    #expect(loaded.model == ModelLoader.bundled)
   }
 }

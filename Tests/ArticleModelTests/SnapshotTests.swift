@@ -104,14 +104,14 @@ import Testing
     }
   }
 
-  /// A snapshot whose body is a text's length and nothing after it, its length and checksum
+  /// A snapshot whose head is a text's length and nothing after it, its length and checksum
   /// right: the length was checked against the bytes left before it was read, counting its
   /// own byte, so the text was read one byte past the end (found by the snapshot fuzzer).
   @Test(arguments: [[0x01], [0x02, 0x00], [0x81, 0x00, 0x00]] as [[UInt8]])
   func aTextLongerThanTheBytesLeftIsRefused(body: [UInt8]) {
     var bytes = Array("CSTOSNAP".utf8)
     bytes += withUnsafeBytes(of: ModelSnapshot.formatVersion.littleEndian, Array.init)
-    bytes += [0, 0, 0, 0]
+    bytes += withUnsafeBytes(of: UInt32(body.count).littleEndian, Array.init)
     bytes += withUnsafeBytes(of: UInt64(body.count).littleEndian, Array.init)
     let checksum = body.withUnsafeBytes { ContentHash.of($0) }
     bytes += withUnsafeBytes(of: checksum.littleEndian, Array.init)

@@ -32,7 +32,8 @@ import Testing
   }
 
   /// Each distinct string gets the next number, an equal one its first number, through the
-  /// table's growth; the table holds each once as `text`.
+  /// table's growth; the table holds each once, its bytes one after another, and where each
+  /// starts; as a section stores a table, each as `text`.
   @Test func stringsAreNumberedOnceEachInTheOrderFirstMet() {
     var table = SnapshotStrings()
     let words = (0..<5_000).map { "word \($0) – “\($0 % 7)”" }
@@ -44,12 +45,16 @@ import Testing
     #expect(table.number(of: "") == words.count)
     #expect(table.count == words.count + 1)
     var expected: [UInt8] = []
+    var starts = [0]
     for word in words + [""] {
       var writer = SnapshotWriter()
       writer.text(word)
       expected += writer.bytes
+      starts.append(starts.last! + word.utf8.count)
     }
-    #expect(table.bytes == expected)
+    #expect(table.textBytes == expected)
+    #expect(table.bytes == Array((words + [""]).joined().utf8))
+    #expect(table.starts == starts)
   }
 
   /// Strings that `==` finds equal but spelt with other bytes keep their bytes, and so read
@@ -80,7 +85,7 @@ import Testing
   @Test func thePartsAreTheSnapshot() throws {
     let header = ModelSnapshot(build: "test", sources: [])
     let parts = header.encodedParts(ModelLoader.bundled)
-    #expect(parts.count == 4)
+    #expect(parts.count == 2 + SnapshotPart.allCases.count)
     #expect(Array(parts.joined()) == header.encode(ModelLoader.bundled))
     let folder =
       FileManager.default.temporaryDirectory
@@ -95,8 +100,8 @@ import Testing
 }
 
 /// The checker's numbers for the facts' strings, which the writer takes instead of numbering
-/// the strings again (`SnapshotStringNumbers`).
-@Suite struct SnapshotStringNumbersTests {
+/// the strings again (`CheckedStrings`).
+@Suite struct CheckedStringsTests {
   /// A model the checker made carries its numbers; its snapshot, written with them or
   /// without, reads back as the same model, with each distinct string once.
   @Test func aSnapshotWrittenWithTheCheckersNumbersReadsBackTheSame() throws {
@@ -115,14 +120,15 @@ import Testing
     }
     // The same distinct strings, each once, whichever numbered them.
     var first = SnapshotWriter(numbers: numbers, bytes: 0, tableBytes: 0)
-    first.encode(checked)
+    _ = first.encodeParts(checked, sections: [])
     var second = SnapshotWriter()
-    second.encode(plain)
+    _ = second.encodeParts(plain, sections: [])
     #expect(first.stringCount == second.stringCount)
     // The checker's strings come first, in the order it made them.
     var table = SnapshotStrings()
     for string in numbers.strings { _ = table.number(of: string) }
-    #expect(Array(first.stringTableBytes.prefix(table.bytes.count)) == table.bytes)
+    #expect(Array(first.table.bytes.prefix(table.bytes.count)) == table.bytes)
+    #expect(Array(first.table.starts.prefix(table.starts.count)) == table.starts)
   }
 
   /// Strings met in another order than the checker's, or equal but not the very strings it
@@ -130,7 +136,7 @@ import Testing
   @Test func stringsMetInAnyOrderGetTheNumbersOfTheirBytes() {
     let words = (0..<3_000).map { "quote \($0) – “\($0 % 11)” and more words" }
     let text = Array(words.joined().utf8)
-    var numbers: SnapshotStringNumbers?
+    var numbers: CheckedStrings?
     text.withUnsafeBufferPointer { bytes in
       var texts = TextTable(text: bytes)
       var start = 0

@@ -19,7 +19,7 @@ struct TextTable {
   /// The strings made, by entry.
   private var strings: [String] = []
   /// The number of the string each call gave, in the order of the calls: the order the
-  /// snapshot writer meets them in (`SnapshotStringNumbers`).
+  /// snapshot writer meets them in (`CheckedStrings`).
   private(set) var uses: [UInt32] = []
 
   /// An empty table of strings of `text`.
@@ -58,8 +58,8 @@ struct TextTable {
 
   /// The strings made so far, numbered in the order they were made, with the table that
   /// finds them and the uses: the snapshot writer's numbers for them.
-  func numbers() -> SnapshotStringNumbers {
-    SnapshotStringNumbers(strings: strings, slots: slots, uses: uses)
+  func numbers() -> CheckedStrings {
+    CheckedStrings(strings: strings, slots: slots, uses: uses)
   }
 
   /// Whether `string` has the bytes of `key`.

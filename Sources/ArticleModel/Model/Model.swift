@@ -18,9 +18,9 @@ public struct Model: Sendable, Equatable {
   /// (`SnapshotSection`); empty for a model loaded from its text. Not part of equality.
   public internal(set) var snapshotSections: [SnapshotSection] = []
   /// The numbers the checker gave the facts' strings, for the snapshot writer
-  /// (`SnapshotStringNumbers`); nil once written, and for a model not made by the checker.
+  /// (`CheckedStrings`); nil once written, and for a model not made by the checker.
   /// Not part of equality.
-  var stringNumbers: SnapshotStringNumbers?
+  var stringNumbers: CheckedStrings?
 
   /// A model from its parts; indices in facts must be in range (the loader checks them).
   public init(
@@ -40,11 +40,10 @@ public struct Model: Sendable, Equatable {
     index = ModelIndex(kinds: kinds, relations: relations, entities: entities, facts: facts)
   }
 
-  /// A model read from a snapshot: its facts read when asked, its index built from their
-  /// fields (`FactFields`), which the snapshot reader has checked.
+  /// A model read from a snapshot: its facts read when asked, its index as stored.
   init(
     documents: [Document], kinds: [Kind], relations: [Relation], entities: [Entity],
-    sets: [NamedSet], facts: FactList, fields: FactFields, qualifiers: [Qualifier.Declaration],
+    sets: [NamedSet], facts: FactList, index: ModelIndex, qualifiers: [Qualifier.Declaration],
     noClaims: [NoClaim]
   ) {
     self.documents = documents
@@ -55,7 +54,7 @@ public struct Model: Sendable, Equatable {
     self.facts = facts
     self.qualifiers = qualifiers
     self.noClaims = noClaims
-    index = ModelIndex(kinds: kinds, relations: relations, entities: entities, fields: fields)
+    self.index = index
   }
 
   public static func == (lhs: Model, rhs: Model) -> Bool {

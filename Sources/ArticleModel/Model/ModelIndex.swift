@@ -1,8 +1,15 @@
+import Synchronization
+
 /// Lookups derived from a model's facts: by id, by subject, object, relation, circumstance and
 /// paragraph, and who speaks for whom (an office holder or a body for its state).
 public struct ModelIndex: Sendable {
-  public let entityByID: [String: Int]
-  public let relationByID: [String: Int]
+  /// Each entity's index by its id (the first, should two share one).
+  public var entityByID: [String: Int] { ids.tables.entities }
+  /// Each relation's index by its id (the first, should two share one).
+  public var relationByID: [String: Int] { ids.tables.relations }
+  /// Made on first use for a model read from a snapshot: a million-fact model's 100,000 ids
+  /// hashed at every start cost more than the query (issue 14).
+  private let ids: IDTables
   /// Fact indices, per entity as subject, per entity as object, per relation.
   public let factsBySubject: FactLists
   public let factsByObject: FactLists
@@ -39,14 +46,6 @@ public struct ModelIndex: Sendable {
 
   /// The index of facts whose fields are `fields` (read from a snapshot or from the facts).
   init(kinds: [Kind], relations: [Relation], entities: [Entity], fields: FactFields) {
-    var entityByID: [String: Int] = [:]
-    for (index, entity) in entities.enumerated() where entityByID[entity.id] == nil {
-      entityByID[entity.id] = index
-    }
-    var relationByID: [String: Int] = [:]
-    for (index, relation) in relations.enumerated() where relationByID[relation.id] == nil {
-      relationByID[relation.id] = index
-    }
     var steps = [[(to: Int, fact: Int)]](repeating: [], count: entities.count)
     // Whether a relation's subject of a given kind speaks for its object, decided per
     // relation and kind once: not by copying the relation and comparing kind names per fact.
@@ -98,8 +97,7 @@ public struct ModelIndex: Sendable {
         frontier = next
       }
     }
-    self.entityByID = entityByID
-    self.relationByID = relationByID
+    ids = IDTables(entities: entities, relations: relations)
     factsBySubject = bySubject
     factsByObject = byObject
     factsByRelation = byRelation
@@ -109,11 +107,63 @@ public struct ModelIndex: Sendable {
     self.spokenForBy = spokenForBy
   }
 
+  /// An index read from a snapshot: its lists in place (`MappedLists`), who speaks for whom as
+  /// stored, the id tables made when first used.
+  init(
+    relations: [Relation], entities: [Entity], lists: [FactLists], byParagraph: [FactLists],
+    speaksFor: [[Representation]]
+  ) {
+    ids = IDTables(entities: entities, relations: relations)
+    factsBySubject = lists[0]
+    factsByObject = lists[1]
+    factsByRelation = lists[2]
+    factsByQualifier = lists[3]
+    factsByParagraph = byParagraph
+    self.speaksFor = speaksFor
+    // In the order the index built them: by the speaker, then as each speaker's were found.
+    var spokenForBy = [[Representation]](repeating: [], count: entities.count)
+    for (start, reached) in speaksFor.enumerated() {
+      for step in reached {
+        spokenForBy[step.entity].append(Representation(entity: start, chain: step.chain))
+      }
+    }
+    self.spokenForBy = spokenForBy
+  }
+
   /// The facts whose evidence cites paragraph `number` of document `document`, in order.
   public func facts(inParagraph number: Int, of document: Int) -> [Int] {
     guard factsByParagraph.indices.contains(document),
       factsByParagraph[document].indices.contains(number)
     else { return [] }
     return factsByParagraph[document][number]
+  }
+}
+
+/// The id tables of an index, made from the entities and relations when first used.
+private final class IDTables: Sendable {
+  private let entities: [Entity]
+  private let relations: [Relation]
+  private let made = Mutex<(entities: [String: Int], relations: [String: Int])?>(nil)
+
+  init(entities: [Entity], relations: [Relation]) {
+    self.entities = entities
+    self.relations = relations
+  }
+
+  var tables: (entities: [String: Int], relations: [String: Int]) {
+    made.withLock { made in
+      if let made { return made }
+      var entityByID: [String: Int] = [:]
+      entityByID.reserveCapacity(entities.count)
+      for (index, entity) in entities.enumerated() where entityByID[entity.id] == nil {
+        entityByID[entity.id] = index
+      }
+      var relationByID: [String: Int] = [:]
+      for (index, relation) in relations.enumerated() where relationByID[relation.id] == nil {
+        relationByID[relation.id] = index
+      }
+      made = (entityByID, relationByID)
+      return (entityByID, relationByID)
+    }
   }
 }

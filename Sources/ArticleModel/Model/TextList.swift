@@ -4,58 +4,52 @@
 public struct TextList: RandomAccessCollection, RangeReplaceableCollection, Sendable, Equatable,
   ExpressibleByArrayLiteral
 {
-  enum Storage: Sendable {
-    case array([String])
-    case snapshot(SnapshotTexts)
-  }
-
-  private var storage: Storage
+  // Two stored properties, not an enum of two payloads: LeakSanitizer does not see the
+  // pointers an enum's payload holds, and reported the snapshot's storage leaked at exit.
+  /// The texts of a model parsed or built in code; empty when `snapshot` holds them.
+  private var texts: [String]
+  /// The texts as places in a snapshot's string table.
+  private var snapshot: SnapshotTexts?
 
   public init() {
-    storage = .array([])
+    texts = []
   }
 
   public init(_ texts: [String]) {
-    storage = .array(texts)
+    self.texts = texts
   }
 
   init(snapshot: SnapshotTexts) {
-    storage = .snapshot(snapshot)
+    texts = []
+    self.snapshot = snapshot
   }
 
   public init(arrayLiteral texts: String...) {
-    storage = .array(texts)
+    self.texts = texts
   }
 
   public var startIndex: Int { 0 }
 
-  public var endIndex: Int {
-    switch storage {
-    case .array(let texts): texts.count
-    case .snapshot(let texts): texts.count
-    }
-  }
+  public var endIndex: Int { snapshot?.count ?? texts.count }
 
   public subscript(position: Int) -> String {
-    switch storage {
-    case .array(let texts): texts[position]
-    case .snapshot(let texts): texts.text(position)
-    }
+    if let snapshot { return snapshot.text(position) }
+    return texts[position]
   }
 
   /// The texts as an array.
   public var array: [String] {
-    if case .array(let texts) = storage { return texts }
-    return Array(self)
+    snapshot == nil ? texts : Array(self)
   }
 
   public mutating func replaceSubrange<C: Collection<String>>(
     _ subrange: Range<Int>, with newElements: C
   ) {
-    var texts = array
-    storage = .array([])
+    if snapshot != nil {
+      texts = array
+      snapshot = nil
+    }
     texts.replaceSubrange(subrange, with: newElements)
-    storage = .array(texts)
   }
 
   public static func == (lhs: TextList, rhs: TextList) -> Bool {
@@ -74,22 +68,31 @@ extension TextList: Codable {
 }
 
 /// Texts kept as places in a snapshot's string table (`TextList`): the bytes stay mapped and
-/// a text is made when read.
+/// a text is made when read. A text whose blocks are damaged comes from the model loaded again
+/// from its file (`SnapshotReload`).
 final class SnapshotTexts: Sendable {
-  private let owner: SnapshotBytes
-  private let table: StringTable
+  private let strings: MappedStrings
+  private let reload: SnapshotReload
+  /// Which document's paragraphs these are.
+  private let document: Int
   private let numbers: [Int32]
 
   var count: Int { numbers.count }
 
-  /// The texts numbered `numbers` in `table` (checked to be in it), read from `owner`.
-  init(owner: SnapshotBytes, table: StringTable, numbers: [Int32]) {
-    self.owner = owner
-    self.table = table
+  /// The texts numbered `numbers` in `strings` (checked to be in it), the paragraphs of
+  /// document `document`.
+  init(strings: MappedStrings, reload: SnapshotReload, document: Int, numbers: [Int32]) {
+    self.strings = strings
+    self.reload = reload
+    self.document = document
     self.numbers = numbers
   }
 
   func text(_ position: Int) -> String {
-    table.string(Int(numbers[position]), in: owner.bytes)
+    if let text = strings.string(Int(numbers[position])) { return text }
+    guard let documents = reload.replacement()?.documents, document < documents.count,
+      documents[document].paragraphs.indices.contains(position)
+    else { return "" }
+    return documents[document].paragraphs[position]
   }
 }

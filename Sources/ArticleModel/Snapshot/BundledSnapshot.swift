@@ -40,15 +40,15 @@ public enum BundledSnapshot {
   }
 
   /// The model in `bytes` when they are a whole, valid snapshot compiled from exactly these
-  /// files; nil otherwise (another model text or article, another format, damage).
+  /// files; nil otherwise (another model text or article, another format, damage). The model
+  /// reads its facts and strings from `bytes` themselves, which it keeps.
   public static func model(from bytes: [UInt8], modelText: [UInt8], articleText: [UInt8])
     -> Model?
   {
-    bytes.withUnsafeBytes { raw -> Model? in
-      guard let found = try? ModelSnapshot.header(of: raw),
-        found == header(modelText: modelText, articleText: articleText)
-      else { return nil }
-      return try? ModelSnapshot.model(from: raw)
+    let fits = bytes.withUnsafeBytes { raw in
+      (try? ModelSnapshot.header(of: raw)) == header(modelText: modelText, articleText: articleText)
     }
+    guard fits else { return nil }
+    return try? ModelSnapshot.model(from: SnapshotBytes(keeping: bytes), reload: nil)
   }
 }

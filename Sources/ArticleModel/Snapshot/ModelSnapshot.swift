@@ -4,7 +4,7 @@
 /// any problem is a `SnapshotError`, never a crash.
 public struct ModelSnapshot: Sendable, Equatable {
   /// The version of the byte layout; a snapshot of another version is not read.
-  public static let formatVersion: UInt32 = 4
+  public static let formatVersion: UInt32 = 5
   static let magic: [UInt8] = Array("CSTOSNAP".utf8)
   static let fixedHeaderSize = 32
 
@@ -46,14 +46,15 @@ public struct ModelSnapshot: Sendable, Equatable {
   }
 
   /// The snapshot of `model` and its `sections` in the pieces that follow one another in the
-  /// file: the fixed header, the header and the string count, the string table, the model and
-  /// the sections. Written one after another, they are the bytes of `encode(_:sections:)`,
-  /// without a copy of them all. The source files' sizes, when the header lists them, bound
-  /// the room the parts are given. `numbers` are the checker's numbers for the model's
-  /// strings (`SnapshotStringNumbers`), by default those the model carries.
+  /// file: the fixed header, the head (build, sources, where each part is and its blocks'
+  /// checksums), then the parts (`SnapshotPart`). Written one after another, they are the
+  /// bytes of `encode(_:sections:)`, without a copy of them all. The source files' sizes, when
+  /// the header lists them, bound the room the parts are given. `numbers` are the checker's
+  /// numbers for the model's strings (`CheckedStrings`), by default those the model
+  /// carries.
   func encodedParts(
     _ model: Model, sections: [SnapshotSection] = [],
-    numbers: consuming SnapshotStringNumbers? = nil
+    numbers: consuming CheckedStrings? = nil
   ) -> [[UInt8]] {
     // A model's strings are in its files, and its facts take fewer bytes than their text.
     let sourceBytes = min(
@@ -61,35 +62,56 @@ public struct ModelSnapshot: Sendable, Equatable {
       2 * ModelLoader.maximumFileSize)
     var body = SnapshotWriter()
     if let numbers = (consume numbers) ?? model.stringNumbers {
-      body = SnapshotWriter(numbers: numbers, bytes: sourceBytes / 2, tableBytes: sourceBytes)
+      body = SnapshotWriter(numbers: numbers, bytes: sourceBytes / 8, tableBytes: sourceBytes)
     } else {
-      body.reserve(bytes: sourceBytes / 2, tableBytes: sourceBytes)
+      body.reserve(bytes: sourceBytes / 8, tableBytes: sourceBytes)
     }
-    body.encode(model)
-    body.encode(sections)
-    var whole = SnapshotWriter()
-    whole.text(build)
-    whole.number(sources.count)
-    for source in sources {
-      whole.text(source.path)
-      whole.number(source.size)
-      whole.uint64(UInt64(bitPattern: source.modifiedSeconds))
-      whole.uint64(UInt64(bitPattern: source.modifiedNanoseconds))
-      whole.uint64(source.inode)
-      whole.uint64(source.contentHash)
+    let parts = body.encodeParts(model, sections: sections)
+    let checksums = parts.map { part in
+      part.withUnsafeBytes { bytes in
+        stride(from: 0, to: bytes.count, by: SnapshotPart.blockSize).map { start in
+          ContentHash.of(
+            UnsafeRawBufferPointer(
+              rebasing: bytes[start..<min(start + SnapshotPart.blockSize, bytes.count)]))
+        }
+      }
     }
-    whole.number(body.table.count)
-    var checksum = ContentHash.Stream()
-    checksum.add(whole.bytes)
-    checksum.add(body.table.bytes)
-    checksum.add(body.bytes)
+    func head(offsets: [Int]) -> [UInt8] {
+      var head = SnapshotWriter()
+      head.text(build)
+      head.number(sources.count)
+      for source in sources {
+        head.text(source.path)
+        head.number(source.size)
+        head.uint64(UInt64(bitPattern: source.modifiedSeconds))
+        head.uint64(UInt64(bitPattern: source.modifiedNanoseconds))
+        head.uint64(source.inode)
+        head.uint64(source.contentHash)
+      }
+      head.number(parts.count)
+      for (index, part) in parts.enumerated() {
+        head.uint64(UInt64(offsets[index]))
+        head.uint64(UInt64(part.count))
+        for checksum in checksums[index] { head.uint64(checksum) }
+      }
+      return head.bytes
+    }
+    // The offsets are u64s, so the head is as long with any offsets.
+    var offset = Self.fixedHeaderSize + head(offsets: parts.map { _ in 0 }).count
+    var offsets: [Int] = []
+    for part in parts {
+      offsets.append(offset)
+      offset += part.count
+    }
+    let whole = head(offsets: offsets)
     var fixed = Self.magic
     withUnsafeBytes(of: Self.formatVersion.littleEndian) { fixed.append(contentsOf: $0) }
-    fixed += [0, 0, 0, 0]
-    let length = UInt64(whole.bytes.count + body.table.bytes.count + body.bytes.count)
-    withUnsafeBytes(of: length.littleEndian) { fixed.append(contentsOf: $0) }
-    withUnsafeBytes(of: checksum.hash.littleEndian) { fixed.append(contentsOf: $0) }
-    return [fixed, whole.bytes, body.table.bytes, body.bytes]
+    withUnsafeBytes(of: UInt32(whole.count).littleEndian) { fixed.append(contentsOf: $0) }
+    withUnsafeBytes(of: UInt64(offset - Self.fixedHeaderSize).littleEndian) {
+      fixed.append(contentsOf: $0)
+    }
+    withUnsafeBytes(of: ContentHash.of(whole).littleEndian) { fixed.append(contentsOf: $0) }
+    return [fixed, whole] + parts
   }
 
   /// The header of the snapshot in `bytes` (which csto wrote it, from which files), read
@@ -103,31 +125,109 @@ public struct ModelSnapshot: Sendable, Equatable {
   }
 
   /// The model in `bytes`, with the snapshot's sections (`Model.snapshotSections`), after
-  /// checking the header, the length and the checksum, then every count and index as it is
-  /// read. The model keeps a copy of the bytes, from which its facts are made when asked.
+  /// checking the header, the length and every part's checksum, then every count and index.
+  /// The model keeps a copy of the bytes, from which its facts are made when asked.
   public static func model(from bytes: UnsafeRawBufferPointer) throws(SnapshotError) -> Model {
-    try model(from: SnapshotBytes(copying: bytes))
+    try model(from: SnapshotBytes(copying: bytes), reload: nil)
   }
 
-  /// The model in the snapshot `owner` holds, which it keeps (`model(from:)`).
-  static func model(from owner: SnapshotBytes) throws(SnapshotError) -> Model {
+  /// The model in the snapshot `owner` holds, which it keeps. With no `reload`, every part is
+  /// checked now (`checkedWhole`); with one (the cache's: the model file loaded again), only
+  /// the parts a model needs at start, the others when first used, falling back on
+  /// `reload` should one be damaged (`SnapshotStore`).
+  static func model(from owner: SnapshotBytes, reload: (@Sendable () -> Model?)?)
+    throws(SnapshotError) -> Model
+  {
     let bytes = owner.bytes
     var reader = try bodyReader(bytes)
+    let headLength = Int(
+      UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 12, as: UInt32.self)))
+    guard headLength <= bytes.count - fixedHeaderSize else { throw .truncated }
+    let head = UnsafeRawBufferPointer(
+      rebasing: bytes[fixedHeaderSize..<fixedHeaderSize + headLength])
     let checksum = UInt64(
       littleEndian: bytes.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
-    // The pages hashed, then those of the string table read, are let go as the reading goes
-    // on: a snapshot read once is not kept in memory whole (issue 14).
-    let hash = ContentHash.of(
-      UnsafeRawBufferPointer(rebasing: bytes[fixedHeaderSize...]), afterEach: SnapshotBytes.chunk
-    ) { owner.release($0.lowerBound + fixedHeaderSize..<$0.upperBound + fixedHeaderSize) }
-    guard hash == checksum else { throw .checksumMismatch }
+    guard ContentHash.of(head) == checksum else { throw .checksumMismatch }
     _ = try header(&reader)
-    reader.table = try StringTable(&reader, releasing: owner)
-    let model = try reader.model(owner: owner)
-    let sections = try reader.sections()
-    guard reader.isAtEnd else { throw .malformed("bytes after the sections") }
+    let parts = try partTable(&reader)
+    guard reader.offset == fixedHeaderSize + headLength else {
+      throw .malformed("a head of another length")
+    }
+    let strings = MappedStrings(owner: owner, parts: parts)
+    let (model, store) = try SnapshotReader.model(
+      parts: parts, strings: strings, reload: SnapshotReload(reload))
+    if reload == nil { try store.checkWhole() }
+    var sectionReader = try SnapshotReader.part(.sections, of: store)
+    let sections = try sectionReader.sections(
+      owner: owner, at: parts.range(.sections).lowerBound)
+    guard sectionReader.isAtEnd else { throw .malformed("bytes after the sections") }
+    // The pages read are let go: they come back from the file when a fact or a string is
+    // read (issue 14).
     owner.release(0..<bytes.count)
     return model.withSnapshotSections(sections)
+  }
+
+  /// `bytes` with the checksums of every block and of the head made right again, or nil when
+  /// its head does not read: for tests that change a byte and look past the checksums.
+  static func resigned(_ bytes: [UInt8]) -> [UInt8]? {
+    var bytes = bytes
+    // Where each block's checksum is in the head, and the block it is of.
+    var places: [(at: Int, block: Range<Int>)] = []
+    let headEnd: Int? = bytes.withUnsafeBytes { raw in
+      guard var reader = try? bodyReader(raw), (try? header(&reader)) != nil,
+        (try? reader.number()) == SnapshotPart.allCases.count
+      else { return nil }
+      for _ in SnapshotPart.allCases {
+        guard let offset = try? reader.uint64(), let length = try? reader.uint64(),
+          offset <= UInt64(raw.count), length <= UInt64(raw.count) - offset
+        else { return nil }
+        let range = Int(offset)..<Int(offset + length)
+        for start in stride(
+          from: range.lowerBound, to: range.upperBound, by: SnapshotPart.blockSize)
+        {
+          places.append(
+            (reader.offset, start..<min(start + SnapshotPart.blockSize, range.upperBound)))
+          guard (try? reader.uint64()) != nil else { return nil }
+        }
+      }
+      return reader.offset
+    }
+    guard let headEnd else { return nil }
+    for place in places {
+      let sum = ContentHash.of(Array(bytes[place.block]))
+      withUnsafeBytes(of: sum.littleEndian) {
+        bytes.replaceSubrange(place.at..<place.at + 8, with: $0)
+      }
+    }
+    let sum = ContentHash.of(Array(bytes[fixedHeaderSize..<headEnd]))
+    withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange(24..<32, with: $0) }
+    return bytes
+  }
+
+  /// The parts' places and their blocks' checksums, at the reader's place in the head: each
+  /// part within the bytes, after the head.
+  private static func partTable(_ reader: inout SnapshotReader) throws(SnapshotError)
+    -> SnapshotParts
+  {
+    guard try reader.number() == SnapshotPart.allCases.count else {
+      throw .malformed("not the parts of this format")
+    }
+    var ranges: [Range<Int>] = []
+    var checksums: [[UInt64]] = []
+    for _ in SnapshotPart.allCases {
+      let (offset, length) = (try reader.uint64(), try reader.uint64())
+      let size = UInt64(reader.bytes.count)
+      guard offset <= size, length <= size - offset else { throw .truncated }
+      let range = Int(offset)..<Int(offset + length)
+      var blocks: [UInt64] = []
+      for _ in 0..<SnapshotParts.blocks(of: range.count) { blocks.append(try reader.uint64()) }
+      ranges.append(range)
+      checksums.append(blocks)
+    }
+    guard ranges.allSatisfy({ $0.lowerBound >= reader.offset }) else {
+      throw .malformed("a part inside the head")
+    }
+    return SnapshotParts(ranges: ranges, checksums: checksums)
   }
 
   /// A reader after the fixed header, once the magic, the version and the length are right.

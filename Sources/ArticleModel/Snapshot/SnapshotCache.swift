@@ -102,7 +102,30 @@ public struct SnapshotCache: Sendable {
       let header = try? ModelSnapshot.header(of: file.bytes), header.build == build,
       header.sources.first?.path == modelPath, header.sources.allSatisfy(\.isCurrent)
     else { return nil }
-    return try? ModelSnapshot.model(from: SnapshotBytes(file: file))
+    return try? ModelSnapshot.model(from: SnapshotBytes(file: file)) {
+      Self.reloaded(modelPath: modelPath, snapshotPath: snapshotPath, sources: header.sources)
+    }
+  }
+
+  /// The model at `modelPath` loaded from its file again, for a model read from the snapshot
+  /// at `snapshotPath` a part of which turned out damaged when first used: nil unless the
+  /// files are those the snapshot was written from (`sources`, by content), so that the model
+  /// is the one the snapshot holds. The damaged snapshot is removed, so that the next load
+  /// writes a new one.
+  private static func reloaded(
+    modelPath: String, snapshotPath: String, sources: [ModelSnapshot.SourceFile]
+  ) -> Model? {
+    unlink(snapshotPath)
+    var contentHash: UInt64?
+    guard
+      let model = try? ModelLoader.load(
+        file: modelPath, read: { contentHash = ContentHash.of($0) }),
+      contentHash == sources.first?.contentHash,
+      sources.dropFirst().allSatisfy({
+        ModelSnapshot.SourceFile.current(path: $0.path)?.contentHash == $0.contentHash
+      })
+    else { return nil }
+    return model
   }
 
   /// The model file and the text files its documents name, as they are now.
@@ -145,7 +168,7 @@ public struct SnapshotCache: Sendable {
           unreadable: path,
           reason: "compiled by another csto (\(header.build)); compile the model again")
       }
-      return try ModelSnapshot.model(from: SnapshotBytes(file: file))
+      return try ModelSnapshot.model(from: SnapshotBytes(file: file), reload: nil)
     } catch let error as SnapshotError {
       throw ModelError(unreadable: path, reason: error.description)
     } catch let error as ModelError {

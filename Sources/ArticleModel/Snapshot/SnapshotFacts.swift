@@ -1,150 +1,161 @@
-/// A snapshot's facts, left in its bytes and each made into a `Fact` when asked: reading them
-/// all at start cost a million facts' arrays and strings (issue 14). Every fact is checked when
-/// the snapshot is read (`read`), every number against what it indexes, so that making one
-/// later cannot fail; their subjects, relations and objects are kept as columns.
+/// A snapshot's facts, left in its bytes as fixed-width columns and each fact's details, and
+/// made into a `Fact` when asked: nothing is read for them at start (issue 14). The columns are
+/// checked whole (checksum and every number) the first time a fact is asked for, a fact's
+/// details as it is made; should either be damaged, the fact comes from the model loaded again
+/// from its file (`SnapshotStore.replacement()`).
 final class SnapshotFacts: Sendable {
-  private let owner: SnapshotBytes
-  private let table: StringTable
-  /// Where each fact begins in `owner`'s bytes.
-  private let offsets: [Int]
-  let subjects: [Int32]
-  let relations: [Int32]
-  let objects: [Int32]
-  /// Each fact's scenario, or -1.
-  let scenarios: [Int32]
-  private let entityCount: Int
-  private let relationCount: Int
-  private let paragraphCounts: [Int]
+  private let store: SnapshotStore
 
-  var count: Int { offsets.count }
+  var count: Int { store.factCount }
 
-  private init(
-    owner: SnapshotBytes, table: StringTable, offsets: [Int], fields: FactFields,
-    entities: Int, relations: Int, paragraphCounts: [Int]
-  ) {
-    self.owner = owner
-    self.table = table
-    self.offsets = offsets
-    subjects = fields.subjects
-    self.relations = fields.relations
-    objects = fields.objects
-    scenarios = fields.scenarios
-    entityCount = entities
-    relationCount = relations
-    self.paragraphCounts = paragraphCounts
+  init(store: SnapshotStore) {
+    self.store = store
   }
 
-  /// The facts at the reader's place (a count, then each fact), checked, and the fields the
-  /// model's index is built from.
-  static func read(
-    _ reader: inout SnapshotReader, owner: SnapshotBytes, entities: Int, relations: Int,
-    paragraphCounts: [Int]
-  ) throws(SnapshotError) -> (storage: SnapshotFacts, fields: FactFields) {
-    let count = try reader.count()
-    // The columns hold 32-bit numbers: more entities or relations than that is no snapshot
-    // this csto wrote (a model file is at most 512 MiB).
-    guard entities <= Int32.max, relations <= Int32.max, count <= Int32.max,
-      paragraphCounts.allSatisfy({ $0 < Int32.max })
-    else { throw .malformed("a number out of range") }
-    var offsets: [Int] = []
-    offsets.reserveCapacity(count)
-    var fields = FactFields()
-    fields.reserveCapacity(count)
-    var released = reader.offset
-    for _ in 0..<count {
-      offsets.append(reader.offset)
-      try reader.checkFact(
-        entities: entities, relations: relations, paragraphCounts: paragraphCounts,
-        into: &fields)
-      // The facts' pages read are let go as the check goes on (`SnapshotBytes.release`).
-      if reader.offset - released >= SnapshotBytes.chunk {
-        owner.release(released..<reader.offset)
-        released = reader.offset
-      }
+  /// Column `column` of fact `position`, or nil when the columns are damaged.
+  private func column(_ column: Int, _ position: Int) -> Int? {
+    guard store.factsAreWhole() else { return nil }
+    return Int(store.column(column, of: position))
+  }
+
+  func subject(_ position: Int) -> Int {
+    column(0, position) ?? store.replacement()?.facts.subject(at: position) ?? 0
+  }
+
+  func relation(_ position: Int) -> Int {
+    column(1, position) ?? store.replacement()?.facts.relation(at: position) ?? 0
+  }
+
+  func object(_ position: Int) -> Int {
+    column(2, position) ?? store.replacement()?.facts.object(at: position) ?? 0
+  }
+
+  func scenario(_ position: Int) -> Int? {
+    guard let scenario = column(3, position) else {
+      return store.replacement()?.facts.scenario(at: position)
     }
-    guard fields.qualifierEntities.count <= Int32.max, fields.placeDocuments.count <= Int32.max
-    else { throw .malformed("a number out of range") }
-    let storage = SnapshotFacts(
-      owner: owner, table: reader.table, offsets: offsets, fields: fields, entities: entities,
-      relations: relations, paragraphCounts: paragraphCounts)
-    return (storage, fields)
+    return scenario == Int(UInt32.max) ? nil : scenario
   }
 
-  private func reader(at position: Int) -> SnapshotReader {
-    var reader = SnapshotReader(owner.bytes, offset: offsets[position])
-    reader.table = table
-    return reader
-  }
-
-  /// Fact `position`, made from the bytes checked when the snapshot was read.
+  /// Fact `position`, made from its columns and its details.
   func fact(_ position: Int) -> Fact {
-    var reader = reader(at: position)
-    // Checked by `read`: these bytes decode. Should they not, the fact is its columns.
-    return
-      (try? reader.fact(
-        entities: entityCount, relations: relationCount, paragraphCounts: paragraphCounts))
-      ?? Fact(
-        subject: Int(subjects[position]), relation: Int(relations[position]),
-        object: Int(objects[position]), evidence: [])
+    if let fact = try? read(position) { return fact }
+    return store.replacement()?.facts[position]
+      ?? Fact(subject: 0, relation: 0, object: 0, evidence: [])
   }
 
   /// The qualifiers of fact `position`, without its evidence or note.
   func qualifiers(_ position: Int) -> [Qualifier] {
-    var reader = reader(at: position)
-    do {
-      for _ in 0..<3 { _ = try reader.number() }
-      return try reader.qualifiers(entities: entityCount)
-    } catch {
-      return []
+    if let fact = try? read(position, whole: false) { return fact.qualifiers }
+    return store.replacement()?.facts.qualifiers(at: position) ?? []
+  }
+
+  /// Fact `position` without its evidence and note (`FactList.claim(at:)`).
+  func claim(_ position: Int) -> Fact {
+    if let fact = try? read(position, whole: false) { return fact }
+    return store.replacement()?.facts.claim(at: position)
+      ?? Fact(subject: 0, relation: 0, object: 0, evidence: [])
+  }
+
+  /// Fact `position` read and checked: its columns, then its details (qualifiers, evidence,
+  /// note; only the qualifiers unless `whole`), every number against what it indexes.
+  func read(_ position: Int, whole: Bool = true) throws(SnapshotError) -> Fact {
+    guard store.factsAreWhole() else { throw .checksumMismatch }
+    let range = store.detailsRange(of: position)
+    guard store.parts.check(.details, range, in: store.bytes) else { throw .checksumMismatch }
+    let details = store.parts.range(.details)
+    var reader = SnapshotReader(
+      UnsafeRawBufferPointer(
+        rebasing: store.bytes[
+          details.lowerBound + range.lowerBound..<details.lowerBound + range.upperBound]))
+    reader.table = StringTable(mapped: store.strings)
+    let entities = store.entityCount
+    let qualifiers = try reader.qualifiers(entities: entities)
+    var evidence: [Evidence] = []
+    var note: String?
+    if whole {
+      for _ in 0..<(try reader.count()) {
+        let (document, paragraph) = try reader.place(paragraphCounts: store.paragraphCounts)
+        evidence.append(
+          Evidence(document: document, paragraph: paragraph, quote: try reader.string()))
+      }
+      note = try reader.optionalString()
+      guard reader.isAtEnd else { throw .malformed("bytes after a fact's details") }
     }
+    let flags = store.flags(of: position)
+    let scenario = Int(store.column(3, of: position))
+    return Fact(
+      subject: Int(store.column(0, of: position)), relation: Int(store.column(1, of: position)),
+      object: Int(store.column(2, of: position)), qualifiers: qualifiers,
+      polarity: flags & 1 == 0 ? .affirmed : .denied,
+      modality: flags & 0x06 == 0
+        ? .reported : flags & 0x06 == 2 ? .assessment : .scenario(scenario),
+      personal: flags & 0x08 != 0, evidence: evidence, note: note)
   }
 }
 
-extension SnapshotReader {
-  /// Reads the fact at the reader's place as `fact(entities:relations:paragraphCounts:)`
-  /// does, checking the same numbers, without making it: its fields go to `fields`.
-  mutating func checkFact(
-    entities: Int, relations: Int, paragraphCounts: [Int], into fields: inout FactFields
-  ) throws(SnapshotError) {
-    let subject = try number(below: entities)
-    let relation = try number(below: relations)
-    let object = try number(below: entities)
-    // A fact's qualifiers' entities go to `fields` before the fact's own columns: the
-    // fact's share of them is marked by `endFact()`.
-    for _ in 0..<(try count()) {
-      _ = try number(below: table.count)
-      switch try byte() {
-      case 0: fields.appendQualifier(try number(below: entities))
-      case 1: _ = try number(below: table.count)
-      default: throw .malformed("a qualifier of no known kind")
+extension SnapshotWriter {
+  /// The facts part (columns) and the details part of `facts` (`Grammar/snapshot.md`).
+  mutating func encodeFacts(_ facts: FactList) -> (columns: [UInt8], details: [UInt8]) {
+    let count = facts.count
+    var columns = [UInt8](repeating: 0, count: SnapshotStore.factsLength(count))
+    let saved = bytes
+    bytes = []
+    var starts: [UInt64] = [0]
+    starts.reserveCapacity(count + 1)
+    columns.withUnsafeMutableBytes { out in
+      func put(_ value: Int, column: Int, _ index: Int) {
+        out.storeBytes(
+          of: UInt32(truncatingIfNeeded: value).littleEndian,
+          toByteOffset: (column * count + index) * 4, as: UInt32.self)
+      }
+      // By index: a `for` over the facts copied each one, retaining its arrays and strings.
+      for index in 0..<count {
+        let fact = facts[index]
+        put(fact.subject, column: 0, index)
+        put(fact.relation, column: 1, index)
+        put(fact.object, column: 2, index)
+        put(fact.scenario ?? Int(UInt32.max), column: 3, index)
+        let modality: UInt8 =
+          switch fact.modality {
+          case .reported: 0
+          case .assessment: 2
+          case .scenario: 4
+          }
+        out[16 * count + index] =
+          (fact.polarity == .affirmed ? 0 : 1) | modality | (fact.personal ? 8 : 0)
+        encodeDetails(fact)
+        starts.append(UInt64(bytes.count))
+      }
+      for (index, start) in starts.enumerated() {
+        out.storeBytes(
+          of: start.littleEndian, toByteOffset: 17 * count + index * 8, as: UInt64.self)
       }
     }
-    let affirmed: Bool
-    switch try byte() {
-    case 0: affirmed = true
-    case 1: affirmed = false
-    default: throw .malformed("a polarity of no known kind")
+    let details = bytes
+    bytes = saved
+    return (columns, details)
+  }
+
+  private mutating func encodeDetails(_ fact: Fact) {
+    number(fact.qualifiers.count)
+    for qualifier in fact.qualifiers {
+      string(qualifier.key.rawValue)
+      switch qualifier.value {
+      case .entity(let entity):
+        byte(0)
+        number(entity)
+      case .text(let text):
+        byte(1)
+        string(text)
+      }
     }
-    let reported: Bool
-    var scenario: Int?
-    switch try byte() {
-    case 0: reported = true
-    case 1: reported = false
-    case 2:
-      scenario = try number(below: entities)
-      reported = false
-    default: throw .malformed("a modality of no known kind")
+    number(fact.evidence.count)
+    for evidence in fact.evidence {
+      number(evidence.document)
+      number(evidence.paragraph)
+      string(evidence.quote)
     }
-    _ = try bool()
-    fields.append(
-      subject: subject, relation: relation, object: object,
-      affirmedAndReported: affirmed && reported, scenario: scenario)
-    for _ in 0..<(try count()) {
-      let (document, paragraph) = try place(paragraphCounts: paragraphCounts)
-      fields.appendPlace(document: document, paragraph: paragraph)
-      _ = try number(below: table.count)
-    }
-    _ = try number(below: table.count + 1)
-    fields.endFact()
+    optionalString(fact.note)
   }
 }

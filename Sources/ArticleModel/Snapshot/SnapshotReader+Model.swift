@@ -1,113 +1,166 @@
 extension SnapshotReader {
-  /// The model written by `SnapshotWriter.encode(_:)`; every fact's entity, relation, document
-  /// and paragraph is checked to be in range, as the model's index relies on. Its facts stay
-  /// in `owner` (whose bytes this reader reads) and are made when asked (`SnapshotFacts`).
-  mutating func model(owner: SnapshotBytes) throws(SnapshotError) -> Model {
+  /// A reader of part `part` of `store`'s snapshot, once every block of it is checked.
+  static func part(_ part: SnapshotPart, of store: SnapshotStore) throws(SnapshotError)
+    -> SnapshotReader
+  {
+    guard store.parts.checkAll(part, in: store.bytes) else { throw .checksumMismatch }
+    var reader = SnapshotReader(
+      UnsafeRawBufferPointer(rebasing: store.bytes[store.parts.range(part)]))
+    reader.table = StringTable(mapped: store.strings)
+    return reader
+  }
+
+  /// The model of a format-5 snapshot whose parts are `parts`: its model part read (checked
+  /// first) and every number in it checked; its facts, strings and index left in place
+  /// (`SnapshotStore`), and who speaks for whom read.
+  static func model(parts: SnapshotParts, strings: MappedStrings, reload: SnapshotReload)
+    throws(SnapshotError) -> (Model, SnapshotStore)
+  {
+    let owner = strings.owner
+    let starts = parts.range(.stringStarts).count
+    guard starts >= 8, starts % 8 == 0 else { throw .malformed("a string table of no strings") }
+    guard parts.checkAll(.model, in: owner.bytes) else { throw .checksumMismatch }
+    var reader = SnapshotReader(UnsafeRawBufferPointer(rebasing: owner.bytes[parts.range(.model)]))
+    reader.table = StringTable(mapped: strings)
     var documents: [Document] = []
-    for _ in 0..<(try count()) {
+    for number in 0..<(try reader.count()) {
       var document = Document(
-        id: try string(), title: try optionalString(), author: try optionalString(),
-        publisher: try optionalString(), date: try optionalString(), url: try optionalString(),
-        textFile: try optionalString(), skipped: try strings())
+        id: try reader.string(), title: try reader.optionalString(),
+        author: try reader.optionalString(), publisher: try reader.optionalString(),
+        date: try reader.optionalString(), url: try reader.optionalString(),
+        textFile: try reader.optionalString(), skipped: try reader.strings())
       // The paragraphs stay places in the table until read (`TextList`).
       document.paragraphs = TextList(
-        snapshot: SnapshotTexts(owner: owner, table: table, numbers: try stringNumbers()))
+        snapshot: SnapshotTexts(
+          strings: strings, reload: reload, document: number,
+          numbers: try reader.stringNumbers()))
       documents.append(document)
     }
     var kinds: [Kind] = []
-    for _ in 0..<(try count()) {
+    for _ in 0..<(try reader.count()) {
       kinds.append(
         Kind(
-          id: try string(), plural: try string(), isScenario: try bool(), aliases: try strings()))
+          id: try reader.string(), plural: try reader.string(), isScenario: try reader.bool(),
+          aliases: try reader.strings()))
     }
     var relations: [Relation] = []
-    for _ in 0..<(try count()) {
+    for _ in 0..<(try reader.count()) {
       relations.append(
         Relation(
-          id: try string(), phrase: try string(), present: try optionalString(),
-          past: try optionalString(), base: try optionalString(), passive: try optionalString(),
-          inverse: try optionalString(), synonyms: try strings(), symmetric: try bool(),
-          office: try bool(), reflexive: try bool(), personal: try bool(),
-          represents: try strings(), subjectKinds: try strings(),
-          objectKinds: try strings(), cameo: try optionalString()))
+          id: try reader.string(), phrase: try reader.string(),
+          present: try reader.optionalString(), past: try reader.optionalString(),
+          base: try reader.optionalString(), passive: try reader.optionalString(),
+          inverse: try reader.optionalString(), synonyms: try reader.strings(),
+          symmetric: try reader.bool(), office: try reader.bool(), reflexive: try reader.bool(),
+          personal: try reader.bool(), represents: try reader.strings(),
+          subjectKinds: try reader.strings(), objectKinds: try reader.strings(),
+          cameo: try reader.optionalString()))
     }
     var entities: [Entity] = []
-    for _ in 0..<(try count()) {
+    let entityCount = try reader.count()
+    entities.reserveCapacity(entityCount)
+    for _ in 0..<entityCount {
       entities.append(
         Entity(
-          id: try string(), name: try string(), kind: KindRef(try number(below: kinds.count)),
-          aliases: try strings(),
-          metonyms: try strings(), background: try strings()))
+          id: try reader.string(), name: try reader.string(),
+          kind: KindRef(try reader.number(below: kinds.count)), aliases: try reader.strings(),
+          metonyms: try reader.strings(), background: try reader.strings()))
     }
     var sets: [NamedSet] = []
-    for _ in 0..<(try count()) {
-      let id = try string()
-      let query = try string()
+    for _ in 0..<(try reader.count()) {
+      let id = try reader.string()
+      let query = try reader.string()
       // A place in a model file, which is no larger than `ModelLoader.maximumFileSize`: the
       // engine indents the set's query by its column (a fuzzed column asked for exabytes).
       let place = ModelLoader.maximumFileSize + 1
       let origin =
-        try bool()
+        try reader.bool()
         ? NamedSet.Origin(
-          file: try string(), line: try number(below: place), column: try number(below: place))
+          file: try reader.string(), line: try reader.number(below: place),
+          column: try reader.number(below: place))
         : nil
-      sets.append(NamedSet(id: id, query: query, origin: origin, aliases: try strings()))
+      sets.append(NamedSet(id: id, query: query, origin: origin, aliases: try reader.strings()))
     }
+    // The columns hold 32-bit numbers: more entities, relations or facts than that is no
+    // snapshot this csto wrote (a model file is at most 512 MiB).
+    let factCount = try reader.number(below: Int(Int32.max))
+    guard entities.count < Int32.max, relations.count < Int32.max,
+      parts.range(.facts).count == SnapshotStore.factsLength(factCount)
+    else { throw .malformed("a number out of range") }
     let paragraphCounts = documents.map(\.paragraphs.count)
-    let facts = try SnapshotFacts.read(
-      &self, owner: owner, entities: entities.count, relations: relations.count,
-      paragraphCounts: paragraphCounts)
+    var paragraphLists: [Int] = []
+    for _ in 0..<(try reader.number(below: documents.count + 1)) {
+      paragraphLists.append(
+        try reader.number(below: paragraphCounts[paragraphLists.count] + 2))
+    }
     var qualifiers: [Qualifier.Declaration] = []
-    for _ in 0..<(try count()) {
+    for _ in 0..<(try reader.count()) {
       qualifiers.append(
         Qualifier.Declaration(
-          key: Qualifier.Key(rawValue: try string()), takesEntity: try bool(),
-          meaning: try optionalString()))
+          key: Qualifier.Key(rawValue: try reader.string()), takesEntity: try reader.bool(),
+          meaning: try reader.optionalString()))
     }
     var noClaims: [NoClaim] = []
-    for _ in 0..<(try count()) {
-      let (document, paragraph) = try place(paragraphCounts: paragraphCounts)
+    for _ in 0..<(try reader.count()) {
+      let (document, paragraph) = try reader.place(paragraphCounts: paragraphCounts)
       noClaims.append(
-        NoClaim(document: document, paragraph: paragraph, quote: try string(), reason: try string())
-      )
+        NoClaim(
+          document: document, paragraph: paragraph, quote: try reader.string(),
+          reason: try reader.string()))
     }
-    return Model(
+    guard reader.isAtEnd else { throw .malformed("bytes after the model") }
+    let store = SnapshotStore(
+      owner: owner, parts: parts, entities: entities.count, relations: relations.count,
+      facts: factCount, paragraphCounts: paragraphCounts,
+      paragraphLists: paragraphLists.reduce(0, +), strings: strings, reload: reload)
+    let lists = zip(
+      [SnapshotPart.bySubject, .byObject, .byRelation, .byQualifier],
+      [entities.count, entities.count, relations.count, entities.count]
+    ).map { part, count in
+      FactLists(
+        mapped: MappedLists(store: store, part: part, lists: count, first: 0, count: count))
+    }
+    let allParagraphLists = paragraphLists.reduce(0, +)
+    var first = 0
+    let byParagraph = paragraphLists.map { count in
+      defer { first += count }
+      return FactLists(
+        mapped: MappedLists(
+          store: store, part: .byParagraph, lists: allParagraphLists, first: first, count: count))
+    }
+    var speaks = try part(.speaks, of: store)
+    let speaksFor = try speaks.speakers(entities: entities.count, facts: factCount)
+    let index = ModelIndex(
+      relations: relations, entities: entities, lists: lists, byParagraph: byParagraph,
+      speaksFor: speaksFor)
+    let model = Model(
       documents: documents, kinds: kinds, relations: relations, entities: entities, sets: sets,
-      facts: FactList(snapshot: facts.storage), fields: facts.fields, qualifiers: qualifiers,
-      noClaims: noClaims)
+      facts: FactList(snapshot: SnapshotFacts(store: store)), index: index,
+      qualifiers: qualifiers, noClaims: noClaims)
+    return (model, store)
   }
 
-  /// The fact at the reader's place, as `SnapshotWriter` wrote it.
-  mutating func fact(entities: Int, relations: Int, paragraphCounts: [Int])
-    throws(SnapshotError) -> Fact
+  /// Who speaks for whom (`SnapshotWriter.encodeSpeakers`), every number checked.
+  mutating func speakers(entities: Int, facts: Int) throws(SnapshotError)
+    -> [[ModelIndex.Representation]]
   {
-    let subject = try number(below: entities)
-    let relation = try number(below: relations)
-    let object = try number(below: entities)
-    let qualifiers = try qualifiers(entities: entities)
-    let polarity: Polarity =
-      switch try byte() {
-      case 0: .affirmed
-      case 1: .denied
-      default: throw .malformed("a polarity of no known kind")
-      }
-    let modality: Modality =
-      switch try byte() {
-      case 0: .reported
-      case 1: .assessment
-      case 2: .scenario(try number(below: entities))
-      default: throw .malformed("a modality of no known kind")
-      }
-    let personal = try bool()
-    var evidence: [Evidence] = []
+    var speaksFor = [[ModelIndex.Representation]](repeating: [], count: entities)
+    var previous = -1
     for _ in 0..<(try count()) {
-      let (document, paragraph) = try place(paragraphCounts: paragraphCounts)
-      evidence.append(Evidence(document: document, paragraph: paragraph, quote: try string()))
+      let entity = try number(below: entities)
+      guard entity > previous else { throw .malformed("speakers out of order") }
+      previous = entity
+      var reached: [ModelIndex.Representation] = []
+      for _ in 0..<(try count()) {
+        let target = try number(below: entities)
+        var chain: [Int] = []
+        for _ in 0..<(try count()) { chain.append(try number(below: facts)) }
+        reached.append(ModelIndex.Representation(entity: target, chain: chain))
+      }
+      speaksFor[entity] = reached
     }
-    return Fact(
-      subject: subject, relation: relation, object: object, qualifiers: qualifiers,
-      polarity: polarity, modality: modality, personal: personal, evidence: evidence,
-      note: try optionalString())
+    guard isAtEnd else { throw .malformed("bytes after the speakers") }
+    return speaksFor
   }
 
   /// A fact's qualifiers, at the reader's place.

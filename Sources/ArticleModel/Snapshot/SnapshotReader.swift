@@ -58,12 +58,17 @@ public struct SnapshotReader {
   }
 
   public mutating func string() throws(SnapshotError) -> String {
-    table.string(try number(below: table.count), in: bytes)
+    guard let string = table.string(try number(below: table.count), in: bytes) else {
+      throw .checksumMismatch
+    }
+    return string
   }
 
   public mutating func optionalString() throws(SnapshotError) -> String? {
     let number = try number(below: table.count + 1)
-    return number == 0 ? nil : table.string(number - 1, in: bytes)
+    guard number > 0 else { return nil }
+    guard let string = table.string(number - 1, in: bytes) else { throw .checksumMismatch }
+    return string
   }
 
   /// A count and that many numbers of strings in the table, checked, not made into strings.

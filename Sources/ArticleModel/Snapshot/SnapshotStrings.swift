@@ -5,25 +5,25 @@
 #endif
 
 /// The string table of a snapshot as it is written: each distinct string once, numbered in
-/// the order first met, its bytes laid out as the table is stored (`text`: a LEB128 length,
-/// then UTF-8). Strings meet by their bytes, hashed 8 at a time, and are compared with the
+/// the order first met, its bytes laid out as the table is stored (the strings' UTF-8 bytes one
+/// after another, and where each starts). Strings meet by their bytes, hashed 8 at a time, and are compared with the
 /// table's copy: a model of a million facts has its quotes numbered without hashing a
 /// `String` (which normalizes text that is not ASCII first) and without a second copy of
 /// them. Two strings that `==` finds equal but that are spelt with other bytes (another
 /// normalization) each keep their own bytes.
 struct SnapshotStrings {
-  /// The table's bytes: every string's `text`, in the order of their numbers.
+  /// The table's bytes: every string's UTF-8 bytes, in the order of their numbers.
   private(set) var bytes: [UInt8] = []
+  /// Where each string starts in `bytes`, and the end.
+  private(set) var starts: [Int] = [0]
   /// How many strings the table holds.
-  private(set) var count = 0
+  var count: Int { starts.count - 1 }
   /// Each slot holds the high half of its string's hash above its number plus one (0 for an
   /// empty slot). The high half also picks the slot, so that the table grows without hashing
   /// again. `TextTable` files the checker's strings the same way, so that its slots are
   /// these, not copied.
   private var slots = [UInt64](repeating: 0, count: 1024)
-  /// Where each string's `text` starts in `bytes`, by number.
-  private var starts: [Int] = []
-  /// The strings the checker numbered (`SnapshotStringNumbers`), by number, the numbers of
+  /// The strings the checker numbered (`CheckedStrings`), by number, the numbers of
   /// the strings in the order the facts use them, and the next use: a string that is the
   /// very one of that number (the same storage) takes it without being hashed.
   private var expected: [String] = []
@@ -37,16 +37,15 @@ struct SnapshotStrings {
 
   /// A table that starts with the strings the checker numbered, under the same numbers, and
   /// room for `reserving` bytes of strings in all.
-  init(numbers: consuming SnapshotStringNumbers, reserving: Int) {
-    starts.reserveCapacity(numbers.strings.count)
+  init(numbers: consuming CheckedStrings, reserving: Int) {
+    starts.reserveCapacity(max(numbers.strings.count + 1, reserving / 32))
     bytes.reserveCapacity(reserving)
     for string in numbers.strings {
-      starts.append(bytes.count)
       var string = string
       string.makeContiguousUTF8()
-      string.utf8.withContiguousStorageIfAvailable { append($0) }
+      string.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+      starts.append(bytes.count)
     }
-    count = numbers.strings.count
     slots = numbers.slots
     expected = numbers.strings
     uses = numbers.uses
@@ -58,6 +57,7 @@ struct SnapshotStrings {
   /// Room for `bytes` bytes of strings.
   mutating func reserve(bytes: Int) {
     self.bytes.reserveCapacity(bytes)
+    starts.reserveCapacity(bytes / 32)
   }
 
   /// The number of `value`, added to the table when it is new.
@@ -112,47 +112,56 @@ struct SnapshotStrings {
     while slots[slot] != 0 {
       if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag {
         let number = Int(truncatingIfNeeded: slots[slot] & 0xFFFF_FFFF) - 1
-        if matches(key, at: starts[number]) { return number }
+        if matches(key, number: number, at: starts[number]) { return number }
       }
       slot = (slot + 1) & mask
     }
     let number = count
     slots[slot] = tag | UInt64(number + 1)
+    bytes.append(contentsOf: key)
     starts.append(bytes.count)
-    append(key)
-    count += 1
     if count * 2 > slots.count { grow() }
     return number
   }
 
-  /// Appends `key` as `text`: its length, then its bytes.
-  private mutating func append(_ key: UnsafeBufferPointer<UInt8>) {
-    var rest = UInt64(key.count)
-    while rest >= 0x80 {
-      bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-      rest >>= 7
-    }
-    bytes.append(UInt8(rest))
-    bytes.append(contentsOf: key)
-  }
-
-  /// Whether the string whose `text` starts at `start` in `bytes` has the bytes of `key`.
-  private func matches(_ key: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-    var at = start
-    var length = 0
-    var shift = 0
-    while true {
-      let byte = bytes[at]
-      at += 1
-      length |= Int(byte & 0x7F) << shift
-      if byte < 0x80 { break }
-      shift += 7
-    }
+  /// Whether the string that starts at `start` in `bytes` (string `number`) has the bytes
+  /// of `key`.
+  private func matches(_ key: UnsafeBufferPointer<UInt8>, number: Int, at start: Int) -> Bool {
+    let at = start
+    let length = starts[number + 1] - start
     guard length == key.count else { return false }
     return bytes.withUnsafeBufferPointer { stored in
       guard let keyStart = key.baseAddress else { return true }
       return memcmp(keyStart, stored.baseAddress! + at, length) == 0
     }
+  }
+
+  /// The table as a section stores its own (`SnapshotReader.readStringTable()`): each string
+  /// as `text`, a LEB128 length and its bytes, in number order.
+  var textBytes: [UInt8] {
+    var text: [UInt8] = []
+    text.reserveCapacity(bytes.count + count)
+    for number in 0..<count {
+      var rest = UInt64(starts[number + 1] - starts[number])
+      while rest >= 0x80 {
+        text.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+        rest >>= 7
+      }
+      text.append(UInt8(rest))
+      text.append(contentsOf: bytes[starts[number]..<starts[number + 1]])
+    }
+    return text
+  }
+
+  /// The starts as the `stringStarts` part stores them: a little-endian u64 each.
+  var startBytes: [UInt8] {
+    var out = [UInt8](repeating: 0, count: starts.count * 8)
+    out.withUnsafeMutableBytes { out in
+      for (index, start) in starts.enumerated() {
+        out.storeBytes(of: UInt64(start).littleEndian, toByteOffset: index * 8, as: UInt64.self)
+      }
+    }
+    return out
   }
 
   private mutating func grow() {

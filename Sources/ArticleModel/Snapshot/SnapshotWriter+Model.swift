@@ -1,7 +1,69 @@
 extension SnapshotWriter {
-  /// The model's parts in the order `Grammar/snapshot.md` gives; its index is rebuilt on
-  /// reading.
-  mutating func encode(_ model: Model) {
+  /// The parts of the snapshot of `model` and `sections`, in the order of `SnapshotPart`
+  /// (`Grammar/snapshot.md`): the string table last filled, so it is made after the rest.
+  mutating func encodeParts(_ model: Model, sections: [SnapshotSection]) -> [[UInt8]] {
+    encode(model)
+    let modelPart = bytes
+    bytes = []
+    let facts = encodeFacts(model.facts)
+    let index = model.index
+    let lists = [
+      index.factsBySubject, index.factsByObject, index.factsByRelation, index.factsByQualifier,
+    ].map { Self.encodeLists($0.flat) }
+    var paragraphs: (starts: [Int32], facts: [Int32]) = ([0], [])
+    for document in index.factsByParagraph {
+      let (starts, facts) = document.flat
+      let base = Int32(truncatingIfNeeded: paragraphs.facts.count)
+      paragraphs.starts += starts.dropFirst().map { $0 + base }
+      paragraphs.facts += facts
+    }
+    encodeSpeakers(index.speaksFor)
+    let speaks = bytes
+    bytes = []
+    encode(sections)
+    let sectionBytes = bytes
+    bytes = []
+    return [table.startBytes, table.bytes, modelPart, facts.columns, facts.details]
+      + lists + [Self.encodeLists(paragraphs), speaks, sectionBytes]
+  }
+
+  /// A part of lists (`SnapshotStore.listsLength`): their count, the facts' count, the
+  /// starts and the facts, each a little-endian u32.
+  static func encodeLists(_ lists: (starts: [Int32], facts: [Int32])) -> [UInt8] {
+    let count = lists.starts.count - 1
+    var out = [UInt8](
+      repeating: 0, count: SnapshotStore.listsLength(lists: count, facts: lists.facts.count))
+    out.withUnsafeMutableBytes { out in
+      var offset = 0
+      func put(_ word: UInt32) {
+        out.storeBytes(of: word.littleEndian, toByteOffset: offset, as: UInt32.self)
+        offset += 4
+      }
+      put(UInt32(truncatingIfNeeded: count))
+      put(UInt32(truncatingIfNeeded: lists.facts.count))
+      for start in lists.starts { put(UInt32(bitPattern: start)) }
+      for fact in lists.facts { put(UInt32(bitPattern: fact)) }
+    }
+    return out
+  }
+
+  /// Who speaks for whom: the entities that speak for any, each with the entities it speaks
+  /// for and the chain of facts to each.
+  private mutating func encodeSpeakers(_ speaksFor: [[ModelIndex.Representation]]) {
+    number(speaksFor.count { !$0.isEmpty })
+    for (entity, reached) in speaksFor.enumerated() where !reached.isEmpty {
+      number(entity)
+      number(reached.count)
+      for step in reached {
+        number(step.entity)
+        number(step.chain.count)
+        for fact in step.chain { number(fact) }
+      }
+    }
+  }
+
+  /// The model part: the model without its facts and index, which have parts of their own.
+  private mutating func encode(_ model: Model) {
     number(model.documents.count)
     for document in model.documents {
       string(document.id)
@@ -62,8 +124,9 @@ extension SnapshotWriter {
       strings(set.aliases)
     }
     number(model.facts.count)
-    // By index: a `for` over the facts copied each one, retaining its arrays and strings.
-    for index in model.facts.indices { encode(model.facts[index]) }
+    // The shape of the paragraph index: how many documents, and each one's paragraph lists.
+    number(model.index.factsByParagraph.count)
+    for lists in model.index.factsByParagraph { number(lists.count) }
     number(model.qualifiers.count)
     for declaration in model.qualifiers {
       string(declaration.key.rawValue)
@@ -77,39 +140,5 @@ extension SnapshotWriter {
       string(noClaim.quote)
       string(noClaim.reason)
     }
-  }
-
-  private mutating func encode(_ fact: Fact) {
-    number(fact.subject)
-    number(fact.relation)
-    number(fact.object)
-    number(fact.qualifiers.count)
-    for qualifier in fact.qualifiers {
-      string(qualifier.key.rawValue)
-      switch qualifier.value {
-      case .entity(let entity):
-        byte(0)
-        number(entity)
-      case .text(let text):
-        byte(1)
-        string(text)
-      }
-    }
-    byte(fact.polarity == .affirmed ? 0 : 1)
-    switch fact.modality {
-    case .reported: byte(0)
-    case .assessment: byte(1)
-    case .scenario(let entity):
-      byte(2)
-      number(entity)
-    }
-    bool(fact.personal)
-    number(fact.evidence.count)
-    for evidence in fact.evidence {
-      number(evidence.document)
-      number(evidence.paragraph)
-      string(evidence.quote)
-    }
-    optionalString(fact.note)
   }
 }

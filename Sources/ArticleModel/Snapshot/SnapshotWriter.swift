@@ -11,7 +11,7 @@ public struct SnapshotWriter {
 
   /// The string table as a snapshot stores it (each string as `text`, in number order), for a
   /// section that writes its own table.
-  public var stringTableBytes: [UInt8] { table.bytes }
+  public var stringTableBytes: [UInt8] { table.textBytes }
 
   /// Room for `bytes` bytes of numbers and `tableBytes` of the string table, so that writing a
   /// snapshot of hundreds of megabytes does not copy them each time they outgrow their room.
@@ -25,7 +25,7 @@ public struct SnapshotWriter {
 
   /// A writer whose string table starts with the strings the checker numbered, and room for
   /// `bytes` bytes of numbers and `tableBytes` of the string table (`reserve`).
-  init(numbers: consuming SnapshotStringNumbers, bytes: Int, tableBytes: Int) {
+  init(numbers: consuming CheckedStrings, bytes: Int, tableBytes: Int) {
     self.bytes.reserveCapacity(bytes)
     table = SnapshotStrings(numbers: numbers, reserving: tableBytes)
   }

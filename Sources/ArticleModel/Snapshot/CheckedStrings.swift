@@ -8,7 +8,7 @@
 /// order the checker did (`uses`), so that each is told by its identity, the same storage as
 /// the string of the number the checker gave it. A string met out of that order is found by
 /// its bytes, as any other: the numbers are always right, the order only makes them fast.
-struct SnapshotStringNumbers: Sendable {
+struct CheckedStrings: Sendable {
   /// The strings by number.
   let strings: [String]
   /// `TextTable`'s slots: each the high half of its string's hash above its number plus one

@@ -1,0 +1,61 @@
+/// A format-5 snapshot's string table in place: where each string starts (`stringStarts`, one
+/// u64 a string and one for the end) and the bytes (`text`), each string made into a `String`
+/// when asked (invalid UTF-8 is repaired, never trusted), after its blocks' checksums.
+final class MappedStrings: Sendable {
+  let owner: SnapshotBytes
+  private let parts: SnapshotParts
+  /// How many strings the table holds.
+  let count: Int
+
+  private var bytes: UnsafeRawBufferPointer { owner.bytes }
+
+  /// The table of `parts` (whose `stringStarts` is a whole number of u64, at least one).
+  init(owner: SnapshotBytes, parts: SnapshotParts) {
+    self.owner = owner
+    self.parts = parts
+    count = max(0, parts.range(.stringStarts).count / 8 - 1)
+  }
+
+  private func start(_ number: Int) -> UInt64 {
+    UInt64(
+      littleEndian: bytes.loadUnaligned(
+        fromByteOffset: parts.range(.stringStarts).lowerBound + number * 8, as: UInt64.self))
+  }
+
+  /// Whether every string is whole: every block checked, the starts in order, the last the
+  /// end of the text.
+  func checkAll() -> Bool {
+    guard parts.checkAll(.stringStarts, in: bytes), parts.checkAll(.text, in: bytes),
+      count >= 0, start(0) == 0
+    else { return false }
+    var previous: UInt64 = 0
+    for number in 0...count {
+      let next = start(number)
+      guard next >= previous else { return false }
+      previous = next
+    }
+    return previous == UInt64(parts.range(.text).count)
+  }
+
+  /// String `number` of the table, nil when it is out of range or its blocks are damaged.
+  func string(_ number: Int) -> String? {
+    guard let range = stringRange(number) else { return nil }
+    let text = parts.range(.text)
+    return String(
+      decoding: UnsafeRawBufferPointer(
+        rebasing: bytes[text.lowerBound + range.lowerBound..<text.lowerBound + range.upperBound]),
+      as: UTF8.self)
+  }
+
+  /// Where string `number`'s bytes are in the `text` part, checked.
+  private func stringRange(_ number: Int) -> Range<Int>? {
+    guard number >= 0, number < count,
+      parts.check(.stringStarts, number * 8..<number * 8 + 16, in: bytes)
+    else { return nil }
+    let (start, end) = (start(number), start(number + 1))
+    let length = UInt64(parts.range(.text).count)
+    guard start <= end, end <= length else { return nil }
+    let range = Int(start)..<Int(end)
+    return parts.check(.text, range, in: bytes) ? range : nil
+  }
+}

@@ -1,0 +1,98 @@
+import Synchronization
+
+/// The parts of a format-5 snapshot, in the order the file holds them (`Grammar/snapshot.md`):
+/// each is a run of bytes with a checksum per block of `blockSize` bytes (64 KiB), checked the first
+/// time the part (or, for the strings, the block) is used, so that reading a snapshot needs no
+/// pass over every fact.
+enum SnapshotPart: Int, CaseIterable, Sendable {
+  /// Where each string begins in `text`: one u64 per string and one for the end.
+  case stringStarts
+  /// The strings' UTF-8 bytes, one after another.
+  case text
+  /// Documents, kinds, relations, entities, sets, the fact count, the shape of the paragraph
+  /// index, qualifiers and no-claims, as numbers and strings.
+  case model
+  /// The facts as fixed-width columns.
+  case facts
+  /// Each fact's qualifiers, evidence and note.
+  case details
+  /// The index's lists of facts: by subject, object, relation, qualifier and paragraph.
+  case bySubject, byObject, byRelation, byQualifier, byParagraph
+  /// Who speaks for whom.
+  case speaks
+  /// The layers above's sections.
+  case sections
+
+  /// The bytes one checksum covers: a string read checks the blocks it is in, so a query that
+  /// reads a few quotes hashes a few blocks, not the text.
+  static let blockSize = 1 << 16
+}
+
+/// Where each part of a snapshot lies in its bytes and the checksum of each of its blocks, and
+/// which blocks have been checked: a block is hashed the first time it is used, and a block
+/// whose hash is not the stored one is never read.
+final class SnapshotParts: Sendable {
+  /// Each part's bytes, in the order of `SnapshotPart`.
+  let ranges: [Range<Int>]
+  private let checksums: [[UInt64]]
+  /// Per part, per block: 0 not checked yet, 1 checked and right, 2 damaged.
+  private let states: Mutex<[[UInt8]]>
+  /// Bit `part`: every block of the part is checked and right (and, for the parts whose
+  /// numbers are checked as a whole, those too).
+  private let whole = Atomic<UInt64>(0)
+
+  init(ranges: [Range<Int>], checksums: [[UInt64]]) {
+    self.ranges = ranges
+    self.checksums = checksums
+    states = Mutex(checksums.map { [UInt8](repeating: 0, count: $0.count) })
+  }
+
+  /// The blocks of a part of `length` bytes.
+  static func blocks(of length: Int) -> Int {
+    (length + SnapshotPart.blockSize - 1) / SnapshotPart.blockSize
+  }
+
+  func range(_ part: SnapshotPart) -> Range<Int> { ranges[part.rawValue] }
+
+  /// Whether the whole of `part` has been checked and found right.
+  func isWhole(_ part: SnapshotPart) -> Bool {
+    whole.load(ordering: .acquiring) & (1 << UInt64(part.rawValue)) != 0
+  }
+
+  /// Marks `part` checked whole (its blocks and what `SnapshotStore` checks of its numbers).
+  func markWhole(_ part: SnapshotPart) {
+    whole.bitwiseOr(1 << UInt64(part.rawValue), ordering: .acquiringAndReleasing)
+  }
+
+  /// Whether the blocks of `part` that hold its bytes `range` (offsets in the part) are right,
+  /// hashing those not checked yet in `bytes`.
+  func check(_ part: SnapshotPart, _ range: Range<Int>, in bytes: UnsafeRawBufferPointer) -> Bool {
+    let partRange = ranges[part.rawValue]
+    guard range.lowerBound >= 0, range.upperBound <= partRange.count else { return false }
+    let size = SnapshotPart.blockSize
+    let first = range.lowerBound / size
+    let last = range.isEmpty ? first : (range.upperBound - 1) / size
+    return states.withLock { all -> Bool in
+      guard first < all[part.rawValue].count else { return range.isEmpty }
+      for block in first...min(last, all[part.rawValue].count - 1) {
+        switch all[part.rawValue][block] {
+        case 1: continue
+        case 2: return false
+        default:
+          let start = partRange.lowerBound + block * size
+          let end = min(start + size, partRange.upperBound)
+          let hash = ContentHash.of(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+          let right = hash == checksums[part.rawValue][block]
+          all[part.rawValue][block] = right ? 1 : 2
+          if !right { return false }
+        }
+      }
+      return true
+    }
+  }
+
+  /// Whether every block of `part` is right.
+  func checkAll(_ part: SnapshotPart, in bytes: UnsafeRawBufferPointer) -> Bool {
+    check(part, 0..<ranges[part.rawValue].count, in: bytes)
+  }
+}
