@@ -175,6 +175,18 @@ import Testing
               ^~~~~~~~~
       """),
     Case(
+      "nameOfTwoEntitiesSpeltOtherwise",
+      """
+      entity zoe "Zoe\u{301}" person
+        alias "ZOÉ"
+      entity zoe2 "Zoé" person
+      """,
+      """
+      case.model:16:13: error: the name 'zoé' of entity 'zoe2' already names entity 'zoe'
+      entity zoe2 "Zoé" person
+                  ^~~~~
+      """),
+    Case(
       "documentToCiteAndUnreadableText",
       """
       document e

@@ -24,7 +24,7 @@ import Testing
       ModelLoader.bundled,
       [
         "documents", "kinds", "relations", "entities", "sets", "facts", "qualifiers", "noClaims",
-        "index", "snapshotSections",
+        "index", "snapshotSections", "stringNumbers",
       ]
     ),
     (

@@ -98,3 +98,75 @@ import Testing
     #expect(try ModelSnapshot.model(from: file.bytes) == ModelLoader.bundled)
   }
 }
+
+/// The checker's numbers for the facts' strings, which the writer takes instead of numbering
+/// the strings again (`CheckedStrings`).
+@Suite struct CheckedStringsTests {
+  /// A model the checker made carries its numbers; its snapshot, written with them or
+  /// without, reads back as the same model, with each distinct string once.
+  @Test func aSnapshotWrittenWithTheCheckersNumbersReadsBackTheSame() throws {
+    let checked = ModelLoader.checkedBundled()
+    let numbers = try #require(checked.stringNumbers)
+    #expect(!numbers.strings.isEmpty)
+    #expect(numbers.uses.count >= numbers.strings.count)
+    var plain = checked
+    plain.stringNumbers = nil
+    let header = ModelSnapshot(build: "test", sources: [])
+    let withNumbers = header.encode(checked)
+    let without = header.encode(plain)
+    for bytes in [withNumbers, without] {
+      let read = try bytes.withUnsafeBytes { try ModelSnapshot.model(from: $0) }
+      #expect(read == checked)
+    }
+    // The same distinct strings, each once, whichever numbered them.
+    var first = SnapshotWriter(numbers: numbers, bytes: 0, tableBytes: 0)
+    _ = first.encodeParts(checked, sections: [])
+    var second = SnapshotWriter()
+    _ = second.encodeParts(plain, sections: [])
+    #expect(first.stringCount == second.stringCount)
+    // The checker's strings come first, in the order it made them.
+    var table = SnapshotStrings()
+    for string in numbers.strings { _ = table.number(of: string) }
+    #expect(Array(first.table.bytes.prefix(table.bytes.count)) == table.bytes)
+    #expect(Array(first.table.starts.prefix(table.starts.count)) == table.starts)
+  }
+
+  /// Strings met in another order than the checker's, or equal but not the very strings it
+  /// made, get the numbers of their bytes; new ones the next numbers.
+  @Test func stringsMetInAnyOrderGetTheNumbersOfTheirBytes() {
+    let words = (0..<3_000).map { "quote \($0) – “\($0 % 11)” and more words" }
+    let text = Array(words.joined().utf8)
+    var numbers: CheckedStrings?
+    text.withUnsafeBufferPointer { bytes in
+      var texts = TextTable(text: bytes)
+      var start = 0
+      for word in words {
+        let end = start + word.utf8.count
+        _ = texts.string(at: start..<end) { String(decoding: bytes[start..<end], as: UTF8.self) }
+        _ = texts.string(at: start..<end) {
+          Issue.record("made twice")
+          return ""
+        }
+        start = end
+      }
+      numbers = texts.numbers()
+    }
+    guard let numbers else { return }
+    #expect(numbers.strings == words)
+    #expect(numbers.uses.count == 2 * words.count)
+    var table = SnapshotStrings(numbers: numbers, reserving: 0)
+    // Out of order, and copies that are not the checker's strings.
+    var random = SystemRandomNumberGenerator()
+    for index in words.indices.shuffled(using: &random) {
+      #expect(table.number(of: words[index]) == index)
+      #expect(table.number(of: String(decoding: Array(words[index].utf8), as: UTF8.self)) == index)
+    }
+    #expect(table.number(of: "new") == words.count)
+    #expect(table.number(of: "at") == words.count + 1)
+    #expect(table.number(of: "at") == words.count + 1)
+    var expected = SnapshotStrings()
+    for word in words + ["new", "at"] { _ = expected.number(of: word) }
+    #expect(table.bytes == expected.bytes)
+    #expect(table.count == words.count + 2)
+  }
+}

@@ -12,13 +12,14 @@
 struct ByteTable<Value> {
   /// Whether `A`–`Z` match `a`–`z`: ids are case-insensitive, quotes are not.
   let foldsCase: Bool
-  /// Each slot holds the high half of its key's hash above the key's entry plus one (0 for
-  /// an empty slot): a probe reads one number to pass a slot of another key.
-  private var slots: [UInt64]
-  private var hashes: [UInt64] = []
-  /// Each key's place in `keyBytes` and its first 16 bytes (folded), beside its value, so
-  /// that a hit on a key of up to 16 bytes (most ids) reads one entry and not `keyBytes`.
-  private var entries: [(key: Range<Int>, head: Head, value: Value)] = []
+  /// Each slot holds the high 24 bits of its key's hash, the key's length (255 for any
+  /// longer) and its entry plus one (0 for an empty slot), with the key's first 16 bytes
+  /// (folded) and its value: a hit on a key of up to 16 bytes (most ids) reads one slot and
+  /// nothing else, a probe past another key reads one number.
+  private var slots: [(tagged: UInt64, head: Head, value: Value?)]
+  /// Each key's place in `keyBytes` and its hash, by entry: for keys longer than 16 bytes and
+  /// for growing.
+  private var entries: [(key: Range<Int>, hash: UInt64)] = []
   private var keyBytes: [UInt8] = []
 
   /// An empty table, for about `capacity` keys.
@@ -26,7 +27,7 @@ struct ByteTable<Value> {
     self.foldsCase = foldsCase
     var size = 16
     while size < capacity * 2 { size *= 2 }
-    slots = Array(repeating: 0, count: size)
+    slots = Array(repeating: (0, (0, 0), nil), count: size)
   }
 
   /// The number of keys.
@@ -35,7 +36,7 @@ struct ByteTable<Value> {
   /// The value stored for `key`, or nil.
   func value(for key: UnsafeBufferPointer<UInt8>) -> Value? {
     let (slot, found) = find(key, hash: hash(key))
-    return found ? entries[Self.entry(slots[slot])].value : nil
+    return found ? slots[slot].value : nil
   }
 
   /// Stores `value` for `key`, unless the table has the key already.
@@ -48,10 +49,11 @@ struct ByteTable<Value> {
   private mutating func insert(
     _ key: UnsafeBufferPointer<UInt8>, hash: UInt64, value: Value, at slot: Int
   ) {
-    hashes.append(hash)
-    entries.append((keyBytes.count..<(keyBytes.count + key.count), head(of: key), value))
+    entries.append((keyBytes.count..<(keyBytes.count + key.count), hash))
     keyBytes.append(contentsOf: key)
-    slots[slot] = Self.slot(hash: hash, entry: entries.count - 1)
+    slots[slot] = (
+      Self.tagged(hash: hash, count: key.count, entry: entries.count - 1), head(of: key), value
+    )
     if entries.count * 2 > slots.count { grow() }
   }
 
@@ -66,21 +68,26 @@ struct ByteTable<Value> {
     return foldsCase ? (Self.lowercased(first), Self.lowercased(second)) : (first, second)
   }
 
-  private static func slot(hash: UInt64, entry: Int) -> UInt64 {
-    hash & 0xFFFF_FFFF_0000_0000 | UInt64(entry + 1)
+  /// The high 24 bits of `hash`, the key's length up to 255, and the entry plus one.
+  private static func tagged(hash: UInt64, count: Int, entry: Int) -> UInt64 {
+    hash & tagMask | UInt64(min(count, 255)) << 32 | UInt64(entry + 1)
   }
 
-  private static func entry(_ slot: UInt64) -> Int {
-    Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
+  /// The bits of a slot's number that hold the hash and the length.
+  private static var tagMask: UInt64 { 0xFFFF_FF00_0000_0000 }
+
+  private static func entry(_ tagged: UInt64) -> Int {
+    Int(truncatingIfNeeded: tagged & 0xFFFF_FFFF) - 1
   }
 
   private mutating func grow() {
-    slots = Array(repeating: 0, count: slots.count * 2)
+    let old = slots
+    slots = Array(repeating: (0, (0, 0), nil), count: old.count * 2)
     let mask = slots.count - 1
-    for (entry, hash) in hashes.enumerated() {
-      var slot = Int(truncatingIfNeeded: hash) & mask
-      while slots[slot] != 0 { slot = (slot + 1) & mask }
-      slots[slot] = Self.slot(hash: hash, entry: entry)
+    for value in old where value.tagged != 0 {
+      var slot = Int(truncatingIfNeeded: entries[Self.entry(value.tagged)].hash) & mask
+      while slots[slot].tagged != 0 { slot = (slot + 1) & mask }
+      slots[slot] = value
     }
   }
 
@@ -88,12 +95,13 @@ struct ByteTable<Value> {
   private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, found: Bool) {
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
-    let tag = hash & 0xFFFF_FFFF_0000_0000
-    while slots[slot] != 0 {
-      if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag {
-        let entry = entries[Self.entry(slots[slot])]
-        if entry.key.count == key.count,
-          key.count <= 16 ? entry.head == head(of: key) : matches(key, entry.key)
+    let tag = hash & Self.tagMask | UInt64(min(key.count, 255)) << 32
+    let head = key.count <= 16 ? head(of: key) : (0, 0)
+    while slots[slot].tagged != 0 {
+      if slots[slot].tagged & 0xFFFF_FFFF_0000_0000 == tag {
+        if key.count <= 16
+          ? slots[slot].head == head
+          : matches(key, entries[Self.entry(slots[slot].tagged)].key)
         {
           return (slot, true)
         }

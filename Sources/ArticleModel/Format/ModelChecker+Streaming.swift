@@ -62,6 +62,10 @@ extension ModelChecker {
     _ lexer: Lexer, name: String, readText: @escaping (String) throws -> String
   ) -> Loaded? {
     let box = Box(ModelChecker(syntax: ModelSyntax(), lexer: lexer, name: name, readText: readText))
+    // Room for as many facts as the text could hold at a hundred bytes each (a fact takes
+    // more), so that a million facts are not copied each time they outgrow their room; room
+    // never filled costs no memory.
+    box.checker.streaming.facts.reserveCapacity(lexer.bytes.count / 100)
     let (syntax, syntaxErrors) = ModelParser.parse(lexer) { fact, syntax in
       box.checker.consume(fact, in: syntax)
     }
@@ -89,11 +93,14 @@ extension ModelChecker {
     guard streaming.isOn else { return false }
     declareAbove(in: syntax)
     let reported = diagnostics.count
+    let used = texts.uses.count
     let checked = checkFact(
       fact, qualifiers: syntax.qualifiers[fact.qualifiers],
       evidence: syntax.evidence[fact.evidence], documents: streaming.documentValues)
     guard let checked, diagnostics.count == reported else {
       diagnostics.removeSubrange(reported...)
+      // Checked again with the whole file, it uses its strings again.
+      texts.forgetUses(after: used)
       streaming.isOn = false
       return false
     }

@@ -34,7 +34,7 @@ struct ModelChecker {
   var declaredQualifiers: [String: Bool] = [:]
   /// The facts' strings (quotes, notes, circumstances) by their bytes, each made once: a
   /// quote cited again shares the first one's text.
-  private var texts: TextTable
+  var texts: TextTable
   /// The paragraphs of each document's text file (by the document's index), read once.
   private var paragraphsRead: [Int: Result<[String], any Error>] = [:]
   /// What checking facts as they are parsed has done (`ModelChecker+Streaming.swift`).
@@ -134,32 +134,32 @@ struct ModelChecker {
     let setLines = UnsafeBufferPointer(
       rebasing: lexer.bytes[..<(syntax.sets.last.map { $0.query.range.lowerBound + 1 } ?? 0)])
     let lineStarts = UTF8Text.lineStarts(of: setLines)
-    return (
-      Model(
-        documents: documents,
-        kinds: syntax.kinds.map {
-          Kind(
-            id: $0.id.text, plural: $0.plural.text.lowercased(), isScenario: $0.isScenario,
-            aliases: $0.aliases.map { $0.text.lowercased() })
-        },
-        relations: syntax.relations.map(\.relation),
-        entities: zip(syntax.entities, entityKindIndices).map { entity, kind in
-          Entity(
-            id: entity.id.text, name: entity.name.text, kind: KindRef(kind!),
-            aliases: entity.aliases.map { $0.text.lowercased() },
-            metonyms: entity.metonyms.map { $0.text.lowercased() },
-            background: entity.background)
-        },
-        sets: syntax.sets.map { set in
-          let start = UTF8Text.location(
-            of: set.query.range.lowerBound + 1, in: setLines, lineStarts: lineStarts)
-          return NamedSet(
-            id: set.id.text, query: set.query.text,
-            origin: NamedSet.Origin(file: name, line: start.line, column: start.column),
-            aliases: set.aliases.map { $0.text.lowercased() })
-        },
-        facts: facts, qualifiers: qualifiers, noClaims: noClaims), []
-    )
+    var model = Model(
+      documents: documents,
+      kinds: syntax.kinds.map {
+        Kind(
+          id: $0.id.text, plural: $0.plural.text.lowercased(), isScenario: $0.isScenario,
+          aliases: $0.aliases.map { $0.text.lowercased() })
+      },
+      relations: syntax.relations.map(\.relation),
+      entities: zip(syntax.entities, entityKindIndices).map { entity, kind in
+        Entity(
+          id: entity.id.text, name: entity.name.text, kind: KindRef(kind!),
+          aliases: entity.aliases.map { $0.text.lowercased() },
+          metonyms: entity.metonyms.map { $0.text.lowercased() },
+          background: entity.background)
+      },
+      sets: syntax.sets.map { set in
+        let start = UTF8Text.location(
+          of: set.query.range.lowerBound + 1, in: setLines, lineStarts: lineStarts)
+        return NamedSet(
+          id: set.id.text, query: set.query.text,
+          origin: NamedSet.Origin(file: name, line: start.line, column: start.column),
+          aliases: set.aliases.map { $0.text.lowercased() })
+      },
+      facts: facts, qualifiers: qualifiers, noClaims: noClaims)
+    model.stringNumbers = texts.numbers()
+    return (model, [])
   }
 
   private mutating func checkDocument(_ syntax: DocumentSyntax, at index: Int) -> Document {

@@ -164,7 +164,7 @@ public enum ModelLoader {
           throw FileProblem("is larger than \(maximumFileSize / 1024 / 1024) MiB")
         }
       }
-      data = try Data(contentsOf: url)
+      data = try FileBytes.read(url.path) ?? Data(contentsOf: url)
     } catch let problem as FileProblem {
       throw problem
     } catch {

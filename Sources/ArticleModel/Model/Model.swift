@@ -17,6 +17,10 @@ public struct Model: Sendable, Equatable {
   /// What the snapshot this model was read from carried beside it for the layers above
   /// (`SnapshotSection`); empty for a model loaded from its text. Not part of equality.
   public internal(set) var snapshotSections: [SnapshotSection] = []
+  /// The numbers the checker gave the facts' strings, for the snapshot writer
+  /// (`CheckedStrings`); nil once written, and for a model not made by the checker.
+  /// Not part of equality.
+  var stringNumbers: CheckedStrings?
 
   /// A model from its parts; indices in facts must be in range (the loader checks them).
   public init(

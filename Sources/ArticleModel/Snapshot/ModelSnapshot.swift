@@ -49,14 +49,23 @@ public struct ModelSnapshot: Sendable, Equatable {
   /// file: the fixed header, the head (build, sources, where each part is and its blocks'
   /// checksums), then the parts (`SnapshotPart`). Written one after another, they are the
   /// bytes of `encode(_:sections:)`, without a copy of them all. The source files' sizes, when
-  /// the header lists them, bound the room the parts are given.
-  func encodedParts(_ model: Model, sections: [SnapshotSection] = []) -> [[UInt8]] {
-    var body = SnapshotWriter()
+  /// the header lists them, bound the room the parts are given. `numbers` are the checker's
+  /// numbers for the model's strings (`CheckedStrings`), by default those the model
+  /// carries.
+  func encodedParts(
+    _ model: Model, sections: [SnapshotSection] = [],
+    numbers: consuming CheckedStrings? = nil
+  ) -> [[UInt8]] {
     // A model's strings are in its files, and its facts take fewer bytes than their text.
     let sourceBytes = min(
       sources.reduce(0) { $0 + min(max(0, $1.size), ModelLoader.maximumFileSize) },
       2 * ModelLoader.maximumFileSize)
-    body.reserve(bytes: sourceBytes / 8, tableBytes: sourceBytes)
+    var body = SnapshotWriter()
+    if let numbers = (consume numbers) ?? model.stringNumbers {
+      body = SnapshotWriter(numbers: numbers, bytes: sourceBytes / 8, tableBytes: sourceBytes)
+    } else {
+      body.reserve(bytes: sourceBytes / 8, tableBytes: sourceBytes)
+    }
     let parts = body.encodeParts(model, sections: sections)
     let checksums = parts.map { part in
       part.withUnsafeBytes { bytes in

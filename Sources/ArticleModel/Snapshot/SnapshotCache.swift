@@ -64,10 +64,14 @@ public struct SnapshotCache: Sendable {
     let statted = stat(absolute, &status) == 0
     var contentHash: UInt64?
     var size = 0
-    let loaded = try ModelLoader.load(file: path) { bytes in
+    var loaded = try ModelLoader.load(file: path) { bytes in
       size = bytes.count
       contentHash = ContentHash.of(bytes)
     }
+    // The checker's numbers for the strings go to the writer alone, which then changes their
+    // tables in place rather than copying them.
+    let numbers = loaded.stringNumbers
+    loaded.stringNumbers = nil
     guard statted, let contentHash,
       let sources = Self.sources(
         of: loaded,
@@ -78,7 +82,7 @@ public struct SnapshotCache: Sendable {
     else { return (loaded, .miss(stored: false)) }
     let model = loaded.withSnapshotSections(sections(loaded))
     let parts = ModelSnapshot(build: build, sources: sources)
-      .encodedParts(model, sections: model.snapshotSections)
+      .encodedParts(model, sections: model.snapshotSections, numbers: consume numbers)
     return (
       model, .miss(stored: Self.writeAtomically(parts, to: snapshotPath, makingFolder: folder))
     )

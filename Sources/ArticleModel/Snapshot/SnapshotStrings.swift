@@ -19,10 +19,40 @@ struct SnapshotStrings {
   /// How many strings the table holds.
   var count: Int { starts.count - 1 }
   /// Each slot holds the high half of its string's hash above its number plus one (0 for an
-  /// empty slot), and where the string starts in `bytes`: a probe that finds the string reads
-  /// the slot and the bytes, nothing between. The high half also picks the slot, so that the
-  /// table grows without hashing again.
-  private var slots = [(tagged: UInt64, start: Int)](repeating: (0, 0), count: 1024)
+  /// empty slot). The high half also picks the slot, so that the table grows without hashing
+  /// again. `TextTable` files the checker's strings the same way, so that its slots are
+  /// these, not copied.
+  private var slots = [UInt64](repeating: 0, count: 1024)
+  /// The strings the checker numbered (`CheckedStrings`), by number, the numbers of
+  /// the strings in the order the facts use them, and the next use: a string that is the
+  /// very one of that number (the same storage) takes it without being hashed.
+  private var expected: [String] = []
+  private var uses: [UInt32] = []
+  private var nextUse = 0
+  /// The strings of a checker's table met again lately, by their identity, with their
+  /// numbers (-1 for none): a quote cited by the facts around it is not hashed again.
+  private var recent: [(string: String, number: Int)] = []
+
+  init() {}
+
+  /// A table that starts with the strings the checker numbered, under the same numbers, and
+  /// room for `reserving` bytes of strings in all.
+  init(numbers: consuming CheckedStrings, reserving: Int) {
+    starts.reserveCapacity(max(numbers.strings.count + 1, reserving / 32))
+    bytes.reserveCapacity(reserving)
+    for string in numbers.strings {
+      var string = string
+      string.makeContiguousUTF8()
+      string.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+      starts.append(bytes.count)
+    }
+    slots = numbers.slots
+    expected = numbers.strings
+    uses = numbers.uses
+    recent = Array(repeating: ("", -1), count: Self.recentCount)
+  }
+
+  private static let recentCount = 4096
 
   /// Room for `bytes` bytes of strings.
   mutating func reserve(bytes: Int) {
@@ -32,9 +62,45 @@ struct SnapshotStrings {
 
   /// The number of `value`, added to the table when it is new.
   mutating func number(of value: String) -> Int {
+    if !expected.isEmpty {
+      if nextUse < uses.count {
+        let number = Int(uses[nextUse])
+        if Self.identical(value, expected[number]) {
+          nextUse += 1
+          return number
+        }
+      }
+      let slot = Self.recentSlot(of: value)
+      if recent[slot].number >= 0, Self.identical(value, recent[slot].string) {
+        return recent[slot].number
+      }
+      let number = number(hashing: value)
+      recent[slot] = (value, number)
+      return number
+    }
+    return number(hashing: value)
+  }
+
+  private mutating func number(hashing value: String) -> Int {
     var value = value
     value.makeContiguousUTF8()
     return value.utf8.withContiguousStorageIfAvailable { number(of: $0) }!
+  }
+
+  /// Whether `a` and `b` are the same string value: the same storage, or the same small
+  /// string held in place. Strings told apart here may still be equal.
+  private static func identical(_ a: String, _ b: String) -> Bool {
+    guard MemoryLayout<String>.size == 16 else { return false }
+    return unsafeBitCast(a, to: (UInt64, UInt64).self)
+      == unsafeBitCast(b, to: (UInt64, UInt64).self)
+  }
+
+  /// Where `recent` keeps `value`: a mix of its two words.
+  private static func recentSlot(of value: String) -> Int {
+    guard MemoryLayout<String>.size == 16 else { return 0 }
+    let (low, high) = unsafeBitCast(value, to: (UInt64, UInt64).self)
+    let mixed = (low ^ high &* 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD
+    return Int(truncatingIfNeeded: mixed >> 52) & (recentCount - 1)
   }
 
   /// The number of the string of UTF-8 bytes `key`, added to the table when it is new.
@@ -43,18 +109,15 @@ struct SnapshotStrings {
     let tag = hash & 0xFFFF_FFFF_0000_0000
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash >> 32) & mask
-    while slots[slot].tagged != 0 {
-      if slots[slot].tagged & 0xFFFF_FFFF_0000_0000 == tag,
-        matches(
-          key, number: Int(truncatingIfNeeded: slots[slot].tagged & 0xFFFF_FFFF) - 1,
-          at: slots[slot].start)
-      {
-        return Int(truncatingIfNeeded: slots[slot].tagged & 0xFFFF_FFFF) - 1
+    while slots[slot] != 0 {
+      if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag {
+        let number = Int(truncatingIfNeeded: slots[slot] & 0xFFFF_FFFF) - 1
+        if matches(key, number: number, at: starts[number]) { return number }
       }
       slot = (slot + 1) & mask
     }
     let number = count
-    slots[slot] = (tag | UInt64(number + 1), bytes.count)
+    slots[slot] = tag | UInt64(number + 1)
     bytes.append(contentsOf: key)
     starts.append(bytes.count)
     if count * 2 > slots.count { grow() }
@@ -103,11 +166,11 @@ struct SnapshotStrings {
 
   private mutating func grow() {
     let old = slots
-    slots = [(tagged: UInt64, start: Int)](repeating: (0, 0), count: old.count * 2)
+    slots = [UInt64](repeating: 0, count: old.count * 2)
     let mask = slots.count - 1
-    for value in old where value.tagged != 0 {
-      var slot = Int(truncatingIfNeeded: value.tagged >> 32) & mask
-      while slots[slot].tagged != 0 { slot = (slot + 1) & mask }
+    for value in old where value != 0 {
+      var slot = Int(truncatingIfNeeded: value >> 32) & mask
+      while slots[slot] != 0 { slot = (slot + 1) & mask }
       slots[slot] = value
     }
   }

@@ -23,6 +23,13 @@ public struct SnapshotWriter {
 
   public init() {}
 
+  /// A writer whose string table starts with the strings the checker numbered, and room for
+  /// `bytes` bytes of numbers and `tableBytes` of the string table (`reserve`).
+  init(numbers: consuming CheckedStrings, bytes: Int, tableBytes: Int) {
+    self.bytes.reserveCapacity(bytes)
+    table = SnapshotStrings(numbers: numbers, reserving: tableBytes)
+  }
+
   public mutating func byte(_ value: UInt8) { bytes.append(value) }
 
   public mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
