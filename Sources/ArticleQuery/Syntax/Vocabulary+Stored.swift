@@ -111,10 +111,6 @@ extension Vocabulary {
       qualifierTakesEntity[section.string(section.number(.qualifiers, index))] =
         section.number(.qualifiers, index, 1) == 1
     }
-    // Made with its room (it is empty until now): a `[String: String]` that grows runs the
-    // resize the linker kept from swift-argument-parser, compiled without `Package.swift`'s
-    // option, which looks `String: Hashable` up at run time (0.24M instructions).
-    adverbs = [String: String](minimumCapacity: section.count(.adverbs))
     for index in 0..<section.count(.adverbs) {
       adverbs[section.string(section.number(.adverbs, index))] =
         section.string(section.number(.adverbs, index, 1))
