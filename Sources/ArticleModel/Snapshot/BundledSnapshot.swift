@@ -44,11 +44,24 @@ public enum BundledSnapshot {
   public static func model(from bytes: [UInt8], modelText: [UInt8], articleText: [UInt8])
     -> Model?
   {
-    bytes.withUnsafeBytes { raw -> Model? in
+    let owner = bytes.withUnsafeBytes { raw -> SnapshotBytes? in
       guard let found = try? ModelSnapshot.header(of: raw),
         found == header(modelText: modelText, articleText: articleText)
       else { return nil }
-      return try? ModelSnapshot.model(from: raw)
+      return SnapshotBytes(copying: raw)
+    }
+    // The parts not needed at start are checked when first used, as the cache's are; the
+    // model parsed from the very files the header names stands in for a damaged one.
+    return owner.flatMap { owner in
+      try? ModelSnapshot.model(from: owner) {
+        try? ModelLoader.load(
+          text: String(decoding: modelText, as: UTF8.self), name: "csto.model",
+          requiringEnd: true
+        ) { name in
+          guard name == "article.txt" else { throw FileProblem("no bundled file named \(name)") }
+          return String(decoding: articleText, as: UTF8.self)
+        }
+      }
     }
   }
 }
