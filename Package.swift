@@ -27,6 +27,21 @@ let staticLibstdcxx: [LinkerSetting] = {
   #endif
 }()
 
+/// Release builds of csto's own modules make each generic type they use (`[Int: [Support]]`,
+/// `Set<Int>`, …) by calling its metadata function with the conformances the compiler already
+/// knows, instead of handing the Swift runtime the type's mangled name: the runtime then looks
+/// every conformance the type needs (`Int: Hashable`) up among all the binary's conformance
+/// records, about 0.2M instructions for each one, before csto answers anything. A one-shot query
+/// on the article spends a fifth fewer instructions (Tests/Benchmarks/README.md, round 6,
+/// start). SwiftPM accepts such a flag in the root package and in packages depended on by path
+/// or by branch or revision, and refuses it in a package depended on by version (`from:`,
+/// `exact:`): csto is depended on by branch (README) or by path (Tests/Embedding).
+let startUpSettings: [SwiftSetting] = [
+  .unsafeFlags(
+    ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
+    .when(configuration: .release))
+]
+
 let package = Package(
   name: "csto",
   platforms: [.macOS(.v15)],
@@ -42,7 +57,7 @@ let package = Package(
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
   targets: [
-    .target(name: "Syntax"),
+    .target(name: "Syntax", swiftSettings: startUpSettings),
     .target(
       name: "ArticleModel",
       dependencies: ["Syntax"],
@@ -52,9 +67,12 @@ let package = Package(
         .embedInCode("Bundled/csto.snapshot"),
         .embedInCode("Bundled/article.txt"),
         .embedInCode("Bundled/cameo.tsv"),
-      ]
+      ],
+      swiftSettings: startUpSettings
     ),
-    .target(name: "ArticleQuery", dependencies: ["ArticleModel", "Syntax"]),
+    .target(
+      name: "ArticleQuery", dependencies: ["ArticleModel", "Syntax"], swiftSettings: startUpSettings
+    ),
     // libedit's header only: csto opens the library itself at the prompt (LibEdit.swift).
     .systemLibrary(name: "CEditLine", providers: [.apt(["libedit-dev"])]),
     .executableTarget(
@@ -67,6 +85,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["StaticCXX"],
+      swiftSettings: startUpSettings,
       linkerSettings: staticLibstdcxx
     ),
     .testTarget(name: "SyntaxTests", dependencies: ["Syntax"]),

@@ -72,22 +72,32 @@ public struct QueryEngine: Sendable {
   public func run(_ text: String, cancellation: Cancellation? = nil)
     -> [Result<Answer, QueryError>]
   {
+    let (answers, error) = answers(text, cancellation: cancellation)
+    return answers.map { .success($0) } + (error.map { [.failure($0)] } ?? [])
+  }
+
+  /// What `run(_:cancellation:)` gives, as the answers and the error that stopped them, if
+  /// any. csto's shell takes this form: an array of `Result<Answer, QueryError>` has its type
+  /// made at run time, which looks `QueryError`'s conformance to `Error` up among all the
+  /// binary's conformances (0.2M instructions of a one-shot query).
+  public func answers(_ text: String, cancellation: Cancellation? = nil)
+    -> (answers: [Answer], error: QueryError?)
+  {
     let statements: [Statement]
     do {
       statements = try parse(text)
     } catch {
-      return [.failure(error)]
+      return ([], error)
     }
-    var results: [Result<Answer, QueryError>] = []
+    var answers: [Answer] = []
     for statement in statements {
       do {
-        results.append(.success(try answer(statement, in: text, cancellation: cancellation)))
+        answers.append(try answer(statement, in: text, cancellation: cancellation))
       } catch {
-        results.append(.failure(error))
-        break
+        return (answers, error)
       }
     }
-    return results
+    return (answers, nil)
   }
 
   /// The syntax trees of the statements of `text`.

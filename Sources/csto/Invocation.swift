@@ -70,7 +70,9 @@ struct Invocation {
       errorColor: Terminal.allowsColor(STDERR_FILENO, environment: environment),
       fallbackWidth: Terminal.outputWidth(of: STDOUT_FILENO, environment: environment),
       interruption: Interrupt.flag)
-    shell.pager = Pager.from(environment: environment)
+    // The pager is used only when standard input is a terminal (`Shell.show`); looking for
+    // `less` on the PATH otherwise cost a one-shot query 0.12M instructions.
+    shell.pager = Terminal.isTerminal(STDIN_FILENO) ? Pager.from(environment: environment) : nil
     shell.editor = ExternalEditor.from(environment: environment)
     let status = run(shell, scripts: scripts, environment: environment)
     // The file of an `.output` still under way is written now; failing to is an error.

@@ -295,20 +295,15 @@ final class Shell {
     }
     let clock = ContinuousClock()
     let start = clock.now
-    let results = engine.run(statement.text, cancellation: interruption)
+    let (answers, error) = engine.answers(statement.text, cancellation: interruption)
     let elapsed = clock.now - start
-    for result in results {
-      switch result {
-      case .success(let answer):
-        lastOutcome = .answer(answer)
-        lastAnswer = (answer, elapsed)
-        show(render(answer, elapsed: elapsed))
-      case .failure(let error):
-        lastOutcome = .failure(error)
-        return error
-      }
+    for answer in answers {
+      lastOutcome = .answer(answer)
+      lastAnswer = (answer, elapsed)
+      show(render(answer, elapsed: elapsed))
     }
-    return nil
+    if let error { lastOutcome = .failure(error) }
+    return error
   }
 
   /// The terminal's width now (it may have been resized), else the fallback.

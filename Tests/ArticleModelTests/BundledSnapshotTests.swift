@@ -53,6 +53,18 @@ import Testing
     #expect(model == Self.checked)
   }
 
+  /// The model keeps the bytes it was read from, not a copy: the caller's array changed
+  /// (copied on write) or let go afterwards leaves the model as it was read.
+  @Test func theBytesReadStayTheModelsAfterTheCallersChange() throws {
+    var bytes = Array(Self.compiled)
+    let read = try #require(
+      BundledSnapshot.model(from: bytes, modelText: Self.modelText, articleText: Self.articleText))
+    for index in bytes.indices { bytes[index] = 0 }
+    bytes = []
+    #expect(read == Self.checked)
+    #expect(Array(read.facts) == Array(Self.checked.facts))
+  }
+
   /// A model text or an article changed by one byte, or a snapshot written by a csto build
   /// rather than for the bundle: the snapshot is not used.
   @Test(arguments: ["model", "article", "build"])

@@ -38,11 +38,10 @@ done
 
 echo "== building (release)" >&2
 swift build -c release --package-path "$root" --scratch-path "$work/build-csto" --product csto >&2
-# The same, with the Swift runtime and Foundation linked in: no dynamic loading at start-up;
-# and generic types' metadata made by code, not looked up by name (README, "To keep the binary").
+# The same, with the Swift runtime and Foundation linked in: no dynamic loading at start-up
+# (README, "To keep the binary"; Package.swift sets the rest).
 swift build -c release --package-path "$root" --scratch-path "$work/build-csto-static" \
-  --product csto --static-swift-stdlib \
-  -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors >&2
+  --product csto --static-swift-stdlib >&2
 # SwiftPM can keep stale objects of a path dependency whose types changed layout (seen here:
 # a crash reading a field at its old offset), so the project's modules are rebuilt each time.
 release=("$work"/build-bench/*/release)

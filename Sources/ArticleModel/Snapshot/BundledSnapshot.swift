@@ -40,27 +40,24 @@ public enum BundledSnapshot {
   }
 
   /// The model in `bytes` when they are a whole, valid snapshot compiled from exactly these
-  /// files; nil otherwise (another model text or article, another format, damage).
+  /// files; nil otherwise (another model text or article, another format, damage). The model
+  /// reads its facts and strings from `bytes` themselves, which it keeps.
   public static func model(from bytes: [UInt8], modelText: [UInt8], articleText: [UInt8])
     -> Model?
   {
-    let owner = bytes.withUnsafeBytes { raw -> SnapshotBytes? in
-      guard let found = try? ModelSnapshot.header(of: raw),
-        found == header(modelText: modelText, articleText: articleText)
-      else { return nil }
-      return SnapshotBytes(copying: raw)
+    let fits = bytes.withUnsafeBytes { raw in
+      (try? ModelSnapshot.header(of: raw)) == header(modelText: modelText, articleText: articleText)
     }
+    guard fits else { return nil }
     // The parts not needed at start are checked when first used, as the cache's are; the
     // model parsed from the very files the header names stands in for a damaged one.
-    return owner.flatMap { owner in
-      try? ModelSnapshot.model(from: owner) {
-        try? ModelLoader.load(
-          text: String(decoding: modelText, as: UTF8.self), name: "csto.model",
-          requiringEnd: true
-        ) { name in
-          guard name == "article.txt" else { throw FileProblem("no bundled file named \(name)") }
-          return String(decoding: articleText, as: UTF8.self)
-        }
+    return try? ModelSnapshot.model(from: SnapshotBytes(keeping: bytes)) {
+      try? ModelLoader.load(
+        text: String(decoding: modelText, as: UTF8.self), name: "csto.model",
+        requiringEnd: true
+      ) { name in
+        guard name == "article.txt" else { throw FileProblem("no bundled file named \(name)") }
+        return String(decoding: articleText, as: UTF8.self)
       }
     }
   }
