@@ -8,11 +8,12 @@ extension QueryEngine {
     [
       Vocabulary(model: model).section(of: model),
       EngineContext.orderSection(EngineContext.rank(of: model)),
-    ]
+    ].compactMap { $0 }
   }
 
   /// `snapshotSections(of:)` for this engine's model, from what the engine already holds.
   public var snapshotSections: [SnapshotSection] {
     [context.vocabulary.section(of: model), EngineContext.orderSection(context.rank)]
+      .compactMap { $0 }
   }
 }

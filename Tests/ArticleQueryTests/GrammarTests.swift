@@ -380,7 +380,7 @@ struct SentenceGenerator {
       }
     }
     scenarios = model.entities.indices.filter(model.isScenario).map { model.entities[$0].name }
-    relations = engine.vocabulary.relationPhrases
+    relations = Array(engine.vocabulary.relationPhrases)
     sets = engine.vocabulary.setNames
     documents = model.documents.map(\.id)
     let keys = engine.vocabulary.qualifierKeys

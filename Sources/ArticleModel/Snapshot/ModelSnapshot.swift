@@ -149,7 +149,8 @@ public struct ModelSnapshot: Sendable, Equatable {
       parts: parts, strings: strings, reload: SnapshotReload(reload))
     if reload == nil { try store.checkWhole() }
     var sectionReader = try SnapshotReader.part(.sections, of: store)
-    let sections = try sectionReader.sections()
+    let sections = try sectionReader.sections(
+      owner: owner, at: parts.range(.sections).lowerBound)
     guard sectionReader.isAtEnd else { throw .malformed("bytes after the sections") }
     // The pages read are let go: they come back from the file when a fact or a string is
     // read (issue 14).

@@ -5,11 +5,33 @@
 public struct SnapshotSection: Sendable, Equatable {
   /// What the bytes hold, e.g. `vocabulary`; the layer that wrote it looks for it by name.
   public var name: String
-  public var bytes: [UInt8]
+  /// The section's bytes: those given, or a copy of those it has in the snapshot it was read
+  /// from (`Model.snapshotSectionBytes(named:)` reads them where they lie).
+  public var bytes: [UInt8] {
+    get { place.map { Array($0.owner.bytes[$0.range]) } ?? given }
+    set {
+      given = newValue
+      place = nil
+    }
+  }
+  private var given: [UInt8]
+  /// Where the bytes lie in the snapshot read, which they are not copied out of (issue 14).
+  var place: (owner: SnapshotBytes, range: Range<Int>)?
 
   public init(name: String, bytes: [UInt8]) {
     self.name = name
-    self.bytes = bytes
+    given = bytes
+  }
+
+  /// A section of the snapshot `owner` holds, at `range`.
+  init(name: String, owner: SnapshotBytes, range: Range<Int>) {
+    self.name = name
+    given = []
+    place = (owner, range)
+  }
+
+  public static func == (lhs: SnapshotSection, rhs: SnapshotSection) -> Bool {
+    lhs.name == rhs.name && lhs.bytes == rhs.bytes
   }
 }
 
@@ -43,14 +65,18 @@ extension SnapshotWriter {
 extension SnapshotReader {
   /// The sections written by `SnapshotWriter.encode(_: [SnapshotSection])`, every length
   /// checked against the bytes left.
-  mutating func sections() throws(SnapshotError) -> [SnapshotSection] {
+  /// They are left in `owner`'s bytes, not copied; this reader's bytes begin at `base` in
+  /// them.
+  mutating func sections(owner: SnapshotBytes, at base: Int = 0) throws(SnapshotError)
+    -> [SnapshotSection]
+  {
     var sections: [SnapshotSection] = []
     for _ in 0..<(try count()) {
       let name = try text()
       let length = try number()
       guard length <= bytes.count - offset else { throw .truncated }
       sections.append(
-        SnapshotSection(name: name, bytes: Array(bytes[offset..<offset + length])))
+        SnapshotSection(name: name, owner: owner, range: base + offset..<base + offset + length))
       offset += length
     }
     return sections

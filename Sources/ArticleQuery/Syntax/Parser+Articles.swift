@@ -95,7 +95,7 @@ extension Parser {
     guard at(.word), let stem = Vocabulary.possessiveStem(current.folded),
       let (owner, matched) = vocabulary.entity(at: [stem]), matched == 1
     else { return nil }
-    let heads = vocabulary.possessives.keys.filter { $0.owner == owner }.map(\.head)
+    let heads = vocabulary.possessives.heads(of: owner)
     let typed = Array(words.dropFirst().prefix(3)).joined(separator: " ")
     let spelled = "\(current.text)\(typed.isEmpty ? "" : " " + typed)"
     let offered = Suggestions.closest(to: typed, in: heads).map { "\(stem)'s \($0)" }

@@ -77,7 +77,7 @@ extension Parser {
       owner = EntityRef(index, at: eat(tokens: 1))
     } else {
       guard let index = wholeName(words.prefix(nameLength)) else {
-        throw unknownName(candidates: vocabulary.entityNames)
+        throw unknownName(candidates: Array(vocabulary.entityNames))
       }
       owner = EntityRef(index, at: eat(tokens: nameLength))
     }

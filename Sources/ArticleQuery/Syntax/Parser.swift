@@ -577,7 +577,7 @@ public struct Parser {
       // `who is the president`: the relation begun after the article is what is missing.
       position += 1
     }
-    throw found(expected: "a relation", candidates: vocabulary.relationPhrases)
+    throw found(expected: "a relation", candidates: Array(vocabulary.relationPhrases))
   }
 
   /// target ::= term | '(' entity-query ')'
@@ -606,7 +606,7 @@ public struct Parser {
       return .entity(EntityRef(index, at: eat(tokens: length)))
     }
     throw unknownName(
-      candidates: vocabulary.entityNames + vocabulary.setNames, expecting: "a name or a set")
+      candidates: Array(vocabulary.entityNames) + vocabulary.setNames, expecting: "a name or a set")
   }
 
   /// A NAME: the words of an entity's name, alias or metonym, or a quoted name.
@@ -614,12 +614,12 @@ public struct Parser {
     note(.entity)
     if at(.string) {
       guard let index = vocabulary.entity(named: current.text) else {
-        throw unknownName(candidates: vocabulary.entityNames)
+        throw unknownName(candidates: Array(vocabulary.entityNames))
       }
       return EntityRef(index, at: eat(tokens: 1))
     }
     guard let (index, length) = entityMatchSkippingThe() else {
-      throw unknownName(candidates: vocabulary.entityNames)
+      throw unknownName(candidates: Array(vocabulary.entityNames))
     }
     return EntityRef(index, at: eat(tokens: length))
   }

@@ -14,7 +14,7 @@ extension Vocabulary {
   /// The entities `owner's head` names (`kazakhstan's doctrine`, `tajikistan's president`):
   /// empty when none.
   func possessed(by owner: Int, head: [String]) -> Set<Int> {
-    possessives[PossessiveKey(owner: owner, head: head.joined(separator: " "))] ?? []
+    possessives.entities(owner: owner, head: head.joined(separator: " "))
   }
 
   /// Each kind's id (its singular: `country`) and the index of its plural's set, where the
@@ -38,7 +38,7 @@ extension Vocabulary {
   }
 
   /// The display name of the entity at `index`.
-  func displayName(_ index: Int) -> String { displayNames[index] }
+  func displayName(_ index: Int) -> String { entityList[index].name }
 
   /// How a question with `did` spells a relation: its base form (`visit`) when it has one
   /// and is not reversed, else as the printer spells it.
@@ -56,8 +56,8 @@ extension Vocabulary {
   }
 
   /// Each relation's base form, where the phrase table gives it that relation.
-  static func baseForms(of model: Model, in relations: PhraseTable) -> [Int: String] {
-    var forms: [Int: String] = [:]
+  static func baseForms(of model: Model, in relations: PhraseTable) -> [String?] {
+    var forms = [String?](repeating: nil, count: model.relations.count)
     for (index, relation) in model.relations.enumerated() {
       guard let base = relation.base else { continue }
       let words = PhraseTable.words(of: base)

@@ -1,276 +1,193 @@
 import ArticleModel
 
 /// The vocabulary stored in a snapshot's `vocabulary` section (`Grammar/snapshot.md`), so that
-/// an engine on a snapshot's model reads its phrase tables and possessives instead of lexing
-/// every name again (issue 14: building them was half of a one-shot's instructions).
+/// an engine on a snapshot's model looks its phrases, possessives and printed forms up where
+/// they lie in the snapshot's bytes instead of lexing every name again, or making the section's
+/// tables into dictionaries and strings (issue 14).
 ///
-/// The section is checked as the snapshot is: every count against the bytes left, every index
-/// against what it indexes, the model's sizes against the model's. A section that does not
-/// read is built again from the model (`EngineContext`), never used in part.
+/// The section is checked when it is opened (`VocabularySection`): every number against what
+/// it counts or indexes, the model's sizes against the model's. A section that does not open is
+/// built again from the model (`EngineContext`), never used in part.
 extension Vocabulary {
   /// The name of the snapshot section that holds the vocabulary.
   static let sectionName = "vocabulary"
-  /// The layout of the section below; a section of another layout is built again.
-  static let sectionFormat = 1
+  /// The layout of the section (`VocabularySection`); a section of another layout is built
+  /// again.
+  static let sectionFormat = 2
 
   /// The vocabulary stored with `model` in the snapshot it was read from; nil when it has none
   /// or the section does not read.
   init?(storedWith model: Model) {
-    guard let bytes = model.snapshotSection(named: Self.sectionName),
-      let vocabulary = try? Vocabulary(decoding: bytes, model: model)
+    guard let bytes = model.snapshotSectionBytes(named: Self.sectionName),
+      let section = try? VocabularySection(bytes, model: model)
     else { return nil }
-    self = vocabulary
+    self.init(section: section, model: model)
   }
 
-  /// This vocabulary, of `model`, as a snapshot section.
-  func section(of model: Model) -> SnapshotSection {
-    SnapshotSection(name: Self.sectionName, bytes: encoded(of: model))
-  }
-
-  /// The section's bytes: the format, the model's sizes, a string table, then the parts that
-  /// `init(model:)` builds, in an order that does not depend on hashing (the bundled
-  /// snapshot's bytes must be the same at every build).
-  func encoded(of model: Model) -> [UInt8] {
-    var body = SnapshotWriter()
-    for list in [
-      entityNames, relationPhrases, primaryRelationPhrases, setNames, setAliases, qualifierKeys,
-    ] {
-      body.strings(list)
-    }
-    body.number(setMeanings.count)
-    for meaning in setMeanings {
-      switch meaning {
-      case .kinds(let kinds):
-        body.byte(0)
-        body.number(kinds.count)
-        for kind in kinds { body.number(kind) }
-      case .defined(let set):
-        body.byte(1)
-        body.number(set)
-      case .everything: body.byte(2)
-      }
-    }
-    for table in [entities, relations, sets] { table.encode(into: &body) }
-    let forms = printedForms.sorted {
-      ($0.key.index, $0.key.reversed ? 1 : 0) < ($1.key.index, $1.key.reversed ? 1 : 0)
-    }
-    body.number(forms.count)
-    for (reference, phrase) in forms {
-      body.number(reference.index)
-      body.bool(reference.reversed)
-      body.string(phrase)
-    }
-    body.number(baseForms.count)
-    for (index, form) in baseForms.sorted(by: { $0.key < $1.key }) {
-      body.number(index)
-      body.string(form)
-    }
-    let owned = possessives.sorted {
-      $0.key.owner != $1.key.owner ? $0.key.owner < $1.key.owner : $0.key.head < $1.key.head
-    }
-    body.number(owned.count)
-    for (key, entities) in owned {
-      body.number(key.owner)
-      body.string(key.head)
-      body.number(entities.count)
-      for entity in entities.sorted() { body.number(entity) }
-    }
-    for table in [singularSets, offices] {
-      body.number(table.count)
-      for (word, index) in table.sorted(by: { $0.key < $1.key }) {
-        body.string(word)
-        body.number(index)
-      }
-    }
-    body.number(qualifierTakesEntity.count)
-    for (key, takesEntity) in qualifierTakesEntity.sorted(by: { $0.key < $1.key }) {
-      body.string(key)
-      body.bool(takesEntity)
-    }
-    body.number(adverbs.count)
-    for (word, key) in adverbs.sorted(by: { $0.key < $1.key }) {
-      body.string(word)
-      body.string(key)
-    }
-    body.number(times.count)
-    for time in times { body.strings(time) }
-    var whole = SnapshotWriter()
-    whole.number(Self.sectionFormat)
-    for size in Self.sizes(of: model) { whole.number(size) }
-    whole.number(body.stringCount)
-    return whole.bytes + body.stringTableBytes + body.bytes
+  /// This vocabulary, of `model`, as a snapshot section; nil when a number of it does not fit
+  /// the section's layout (32 bits), and the engine then builds it at every start.
+  func section(of model: Model) -> SnapshotSection? {
+    encoded(of: model).map { SnapshotSection(name: Self.sectionName, bytes: $0) }
   }
 
   /// The vocabulary in `bytes`, written by `encoded(of:)` for `model`; throws when the section
   /// is of another layout or another model, or does not read.
   init(decoding bytes: [UInt8], model: Model) throws(SnapshotError) {
-    let basics = Vocabulary(basicsOf: model)
-    let decoded = bytes.withUnsafeBytes { raw -> Result<Vocabulary, SnapshotError> in
-      var reader = SnapshotReader(raw)
-      var vocabulary = basics
-      do throws(SnapshotError) {
-        try vocabulary.read(&reader, model: model)
-      } catch {
-        return .failure(error)
-      }
-      return reader.isAtEnd
-        ? .success(vocabulary) : .failure(.malformed("bytes after the vocabulary"))
+    let carrying = model.withSnapshotSections([
+      SnapshotSection(name: Self.sectionName, bytes: bytes)
+    ])
+    guard let placed = carrying.snapshotSectionBytes(named: Self.sectionName) else {
+      throw .truncated
     }
-    self = try decoded.get()
+    self.init(section: try VocabularySection(placed, model: model), model: model)
   }
 
-  /// The parts a snapshot leaves out, since they are read off the model at no cost.
-  init(basicsOf model: Model) {
-    entityIDs = model.entities.map(\.id)
-    scenarios = Set(model.entities.indices.filter(model.isScenario))
+  /// A vocabulary of these tables, with the parts a snapshot leaves out, since they are read
+  /// off the model at no cost.
+  init(
+    basicsOf model: Model, entities: PhraseTable, relations: PhraseTable, sets: PhraseTable,
+    entityNames: NameList, relationPhrases: NameList, primaryRelationPhrases: NameList,
+    printedForms: OptionalTexts, baseForms: OptionalTexts, possessives: PossessiveTable
+  ) {
+    self.entities = entities
+    self.relations = relations
+    self.sets = sets
+    self.entityNames = entityNames
+    self.relationPhrases = relationPhrases
+    self.primaryRelationPhrases = primaryRelationPhrases
+    self.printedForms = printedForms
+    self.baseForms = baseForms
+    self.possessives = possessives
+    entityList = model.entities
+    scenarioKinds = model.kinds.map(\.isScenario)
     documentIDs = model.documents.map(\.id)
     paragraphCounts = model.documents.map(\.paragraphs.count)
-    displayNames = model.entities.map(\.name)
   }
 
   /// The sizes of the model a section was written for, which the model read with it must have.
-  private static func sizes(of model: Model) -> [Int] {
+  static func sizes(of model: Model) -> [Int] {
     [
       model.entities.count, model.relations.count, model.kinds.count, model.sets.count,
       model.documents.count,
     ]
   }
 
-  private mutating func read(_ reader: inout SnapshotReader, model: Model) throws(SnapshotError) {
-    guard try reader.number() == Self.sectionFormat else {
-      throw .malformed("a vocabulary of another layout")
-    }
-    for size in Self.sizes(of: model) where try reader.number() != size {
-      throw .malformed("a vocabulary of another model")
-    }
-    try reader.readStringTable()
-    entityNames = try reader.strings()
-    relationPhrases = try reader.strings()
-    primaryRelationPhrases = try reader.strings()
-    setNames = try reader.strings()
-    setAliases = try reader.strings()
-    qualifierKeys = try reader.strings()
-    let meanings = try reader.count()
-    guard meanings == setNames.count else { throw .malformed("set meanings for other sets") }
-    for _ in 0..<meanings {
-      switch try reader.byte() {
+  /// The vocabulary of an opened section: the phrase tables, the entities' names, the printed
+  /// forms and the possessives stay in the section, searched or read when asked; the few
+  /// relation phrases, set names, qualifier keys and small tables are made now.
+  init(section: VocabularySection, model: Model) {
+    self.init(
+      basicsOf: model,
+      entities: PhraseTable(section: section, nodes: .entityNodes, edges: .entityEdges),
+      relations: PhraseTable(section: section, nodes: .relationNodes, edges: .relationEdges),
+      sets: PhraseTable(section: section, nodes: .setNodes, edges: .setEdges),
+      entityNames: NameList(section: section, part: .entityNames),
+      relationPhrases: NameList(section: section, part: .relationPhrases),
+      primaryRelationPhrases: NameList(section: section, part: .primaryRelationPhrases),
+      printedForms: OptionalTexts(section: section, part: .printedForms),
+      baseForms: OptionalTexts(section: section, part: .baseForms),
+      possessives: PossessiveTable(section: section))
+    setNames = section.strings(.setNames)
+    setAliases = section.strings(.setAliases)
+    qualifierKeys = section.strings(.qualifierKeys)
+    setMeanings = (0..<section.count(.setMeanings)).map { index in
+      switch section.number(.setMeanings, index) {
       case 0:
-        var kinds: [Int] = []
-        for _ in 0..<(try reader.count()) {
-          kinds.append(try reader.number(below: model.kinds.count))
-        }
-        setMeanings.append(.kinds(kinds))
-      case 1: setMeanings.append(.defined(try reader.number(below: model.sets.count)))
-      case 2: setMeanings.append(.everything)
-      default: throw .malformed("a set meaning of no known kind")
+        let start = section.number(.setMeanings, index, 1)
+        let count = section.number(.setMeanings, index, 2)
+        return .kinds((start..<start + count).map { section.number(.setKinds, $0) })
+      case 1: return .defined(section.number(.setMeanings, index, 1))
+      default: return .everything
       }
     }
-    let limits = (
-      entities: model.entities.count, relations: model.relations.count, sets: setNames.count
-    )
-    entities = try PhraseTable(&reader, limits: limits)
-    relations = try PhraseTable(&reader, limits: limits)
-    sets = try PhraseTable(&reader, limits: limits)
-    for _ in 0..<(try reader.count()) {
-      let index = try reader.number(below: model.relations.count)
-      let reference = RelationRef(index, reversed: try reader.bool())
-      printedForms[reference] = try reader.string()
+    for index in 0..<section.count(.singulars) {
+      singularSets[section.string(section.number(.singulars, index))] =
+        section.number(.singulars, index, 1)
     }
-    for _ in 0..<(try reader.count()) {
-      baseForms[try reader.number(below: model.relations.count)] = try reader.string()
+    for index in 0..<section.count(.offices) {
+      offices[section.string(section.number(.offices, index))] = section.number(.offices, index, 1)
     }
-    let owned = try reader.count()
-    possessives.reserveCapacity(owned)
-    for _ in 0..<owned {
-      let key = PossessiveKey(
-        owner: try reader.number(below: model.entities.count), head: try reader.string())
-      var named = Set<Int>()
-      for _ in 0..<(try reader.count()) {
-        named.insert(try reader.number(below: model.entities.count))
-      }
-      possessives[key] = named
+    for index in 0..<section.count(.qualifiers) {
+      qualifierTakesEntity[section.string(section.number(.qualifiers, index))] =
+        section.number(.qualifiers, index, 1) == 1
     }
-    for _ in 0..<(try reader.count()) {
-      singularSets[try reader.string()] = try reader.number(below: setNames.count)
+    for index in 0..<section.count(.adverbs) {
+      adverbs[section.string(section.number(.adverbs, index))] =
+        section.string(section.number(.adverbs, index, 1))
     }
-    for _ in 0..<(try reader.count()) {
-      offices[try reader.string()] = try reader.number(below: model.relations.count)
+    times = (0..<section.count(.times)).map { index in
+      let start = section.number(.times, index)
+      let count = section.number(.times, index, 1)
+      return (start..<start + count).map { section.string(section.number(.timeWords, $0)) }
     }
-    for _ in 0..<(try reader.count()) {
-      qualifierTakesEntity[try reader.string()] = try reader.bool()
-    }
-    for _ in 0..<(try reader.count()) {
-      adverbs[try reader.string()] = try reader.string()
-    }
-    for _ in 0..<(try reader.count()) { times.append(try reader.strings()) }
   }
-}
 
-extension PhraseTable {
-  /// The frozen table as its nodes' meanings, then its edges in their sorted order, so that
-  /// reading it back is appending them.
-  func encode(into writer: inout SnapshotWriter) {
-    writer.number(meanings.count)
-    for meaning in meanings {
+  /// The section's bytes (`VocabularySection`), in an order that does not depend on hashing
+  /// (the bundled snapshot's bytes must be the same at every build); nil when a number does
+  /// not fit.
+  func encoded(of model: Model) -> [UInt8]? {
+    var writer = VocabularySectionWriter()
+    writer.strings(.entityNames, entityNames)
+    writer.strings(.relationPhrases, relationPhrases)
+    writer.strings(.primaryRelationPhrases, primaryRelationPhrases)
+    writer.strings(.setNames, setNames)
+    writer.strings(.setAliases, setAliases)
+    writer.strings(.qualifierKeys, qualifierKeys)
+    for meaning in setMeanings {
       switch meaning {
-      case nil: writer.byte(0)
-      case .entity(let index):
-        writer.byte(1)
-        writer.number(index)
-      case .relation(let reference):
-        writer.byte(2)
-        writer.number(reference.index)
-        writer.bool(reference.reversed)
-      case .set(let index):
-        writer.byte(3)
-        writer.number(index)
+      case .kinds(let kinds):
+        writer.append(.setMeanings, 0, writer.count(.setKinds), kinds.count)
+        for kind in kinds { writer.append(.setKinds, kind) }
+      case .defined(let set): writer.append(.setMeanings, 1, set, 0)
+      case .everything: writer.append(.setMeanings, 2, 0, 0)
       }
     }
-    writer.number(edges.count)
-    for edge in edges {
-      writer.number(Int(edge.key >> 32))
-      writer.string(edge.word)
-      writer.number(edge.next)
-    }
-  }
-
-  /// The table written by `encode(into:)`; every meaning's index is below its limit (entities,
-  /// relations, sets), every edge joins two of the table's nodes and leads away from the root,
-  /// and the edges are in the order lookups rely on.
-  init(_ reader: inout SnapshotReader, limits: (entities: Int, relations: Int, sets: Int))
-    throws(SnapshotError)
-  {
-    let nodes = try reader.count()
-    guard nodes >= 1 else { throw .malformed("a phrase table without its root") }
-    var meanings: [Vocabulary.Meaning?] = []
-    meanings.reserveCapacity(nodes)
-    for _ in 0..<nodes {
-      switch try reader.byte() {
-      case 0: meanings.append(nil)
-      case 1: meanings.append(.entity(try reader.number(below: limits.entities)))
-      case 2:
-        let index = try reader.number(below: limits.relations)
-        meanings.append(.relation(RelationRef(index, reversed: try reader.bool())))
-      case 3: meanings.append(.set(try reader.number(below: limits.sets)))
-      default: throw .malformed("a phrase of no known meaning")
+    let tables: [(PhraseTable, VocabularySection.Part, VocabularySection.Part)] = [
+      (entities, .entityNodes, .entityEdges), (relations, .relationNodes, .relationEdges),
+      (sets, .setNodes, .setEdges),
+    ]
+    for (table, nodes, edges) in tables {
+      for node in 0..<table.nodeCount {
+        let meaning = writer.meaning(table.meaning(node))
+        writer.append(nodes, meaning)
+      }
+      for edge in table.frozenEdges {
+        let word = writer.string(edge.word)
+        writer.append(edges, key: edge.key, word, edge.next)
       }
     }
-    let count = try reader.count()
-    var edges: [Entry] = []
-    edges.reserveCapacity(count)
-    for _ in 0..<count {
-      let node = try reader.number(below: nodes)
-      let word = try reader.string()
-      let edge = Entry(
-        key: Self.key(node: node, word: word), word: word, next: try reader.number(below: nodes))
-      guard edge.next != 0 else { throw .malformed("a phrase table's edge into its root") }
-      if let last = edges.last,
-        last.key > edge.key || (last.key == edge.key && !(last.word < edge.word))
-      {
-        throw .malformed("a phrase table's edges out of order")
-      }
-      edges.append(edge)
+    for index in 0..<printedForms.count {
+      let number = printedForms[index].map { writer.string($0) + 1 } ?? 0
+      writer.append(.printedForms, number)
     }
-    self.init(meanings: meanings, edges: edges)
+    for index in 0..<baseForms.count {
+      let number = baseForms[index].map { writer.string($0) + 1 } ?? 0
+      writer.append(.baseForms, number)
+    }
+    for entry in possessives.entries {
+      let head = writer.string(entry.head)
+      writer.append(
+        .possessives, key: entry.key, head, writer.count(.possessed), entry.entities.count)
+      for entity in entry.entities { writer.append(.possessed, entity) }
+    }
+    for (part, table) in [
+      (VocabularySection.Part.singulars, singularSets), (.offices, offices),
+      (.qualifiers, qualifierTakesEntity.mapValues { $0 ? 1 : 0 }),
+    ] {
+      for (word, number) in table.sorted(by: { $0.key < $1.key }) {
+        let string = writer.string(word)
+        writer.append(part, string, number)
+      }
+    }
+    for (word, key) in adverbs.sorted(by: { $0.key < $1.key }) {
+      let (word, key) = (writer.string(word), writer.string(key))
+      writer.append(.adverbs, word, key)
+    }
+    for time in times {
+      writer.append(.times, writer.count(.timeWords), time.count)
+      writer.strings(.timeWords, time)
+    }
+    let bytes = writer.bytes(sizes: Self.sizes(of: model))
+    return writer.fits ? bytes : nil
   }
 }

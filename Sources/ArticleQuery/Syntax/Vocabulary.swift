@@ -40,17 +40,22 @@ public struct Vocabulary: Sendable, Equatable {
     "how many", "list", "show me",
   ]
 
-  var entities = PhraseTable()
-  var entityIDs: [String] = []
-  var scenarios: Set<Int> = []
-  var relations = PhraseTable()
-  var sets = PhraseTable()
+  /// The phrase tables of entity names, relation phrases and set names. (The tables, names,
+  /// forms and possessives have no initial value: one destroyed when a stored one replaced it
+  /// made their types at run time, 0.4M instructions, issue 14.)
+  var entities: PhraseTable
+  /// The model's entities (for their ids and display names), and whether each kind is a
+  /// scenario's: kept, not copied out entity by entity (issue 14).
+  let entityList: [Entity]
+  let scenarioKinds: [Bool]
+  var relations: PhraseTable
+  var sets: PhraseTable
   /// Every entity's names, relation phrases and set names as typed, for suggestions.
-  public internal(set) var entityNames: [String] = []
-  public internal(set) var relationPhrases: [String] = []
+  public internal(set) var entityNames: NameList
+  public internal(set) var relationPhrases: NameList
   /// Each relation's canonical phrase and its reversed forms (passive, inverse): the short
   /// list offered before anything is typed.
-  public internal(set) var primaryRelationPhrases: [String] = []
+  public internal(set) var primaryRelationPhrases: NameList
   /// Every set name, in the order of `SetRef.index`, and what each stands for.
   public internal(set) var setNames: [String] = []
   public internal(set) var setMeanings: [SetMeaning] = []
@@ -60,15 +65,14 @@ public struct Vocabulary: Sendable, Equatable {
   /// The documents' ids and how many paragraphs each has, in the model's order.
   public let documentIDs: [String]
   public let paragraphCounts: [Int]
-  /// The phrase each relation is printed with, forward and reversed.
-  var printedForms: [RelationRef: String] = [:]
+  /// The phrase each relation is printed with, forward (at twice its number) and reversed
+  /// (the next).
+  var printedForms: OptionalTexts
   /// Each relation's base form (`visit`), where it names that relation: how a question with
   /// `did` prints it.
-  var baseForms: [Int: String] = [:]
+  var baseForms: OptionalTexts
   /// What a possessive names (`Vocabulary+Possessives.swift`): by owner and head words.
-  var possessives: [PossessiveKey: Set<Int>] = [:]
-  /// Each entity's display name, for messages that list readings.
-  var displayNames: [String] = []
+  var possessives: PossessiveTable
   /// Each kind's singular (its id) and the set of its plural (`Vocabulary+Possessives.swift`).
   var singularSets: [String: Int] = [:]
   /// Each office's title (`president`) and its relation.
@@ -87,13 +91,16 @@ public struct Vocabulary: Sendable, Equatable {
 
   /// The vocabulary of `model`.
   public init(model: Model) {
-    self.init(basicsOf: model)
+    var entities = PhraseTable()
+    var relations = PhraseTable()
+    var sets = PhraseTable()
     // Each name's words are read once, for the table and the possessives, and the table has
     // room for them at once: it grew 26 times at every start (issue 14).
     let names = model.entities.map(\.allNames)
     let nameWords = names.map { $0.map(PhraseTable.words(of:)) }
     entities.reserveCapacity(nameWords.joined().reduce(0) { $0 + $1.count })
     relations.reserveCapacity(12 * model.relations.count)
+    var entityNames: [String] = []
     for (index, names) in names.enumerated() {
       for (name, words) in zip(names, nameWords[index])
       where entities.insert(words: words, .entity(index)) {
@@ -103,18 +110,25 @@ public struct Vocabulary: Sendable, Equatable {
     for (word, index) in Self.documentRoles(of: model) where entities.insert(word, .entity(index)) {
       entityNames.append(word)
     }
+    var printedForms = [String?](repeating: nil, count: 2 * model.relations.count)
+    var relationPhrases: [String] = []
+    var primaryRelationPhrases: [String] = []
     for (index, relation) in model.relations.enumerated() {
       primaryRelationPhrases +=
         [relation.phrase] + [relation.passive, relation.inverse].compactMap { $0 }
       for (phrase, reversed) in relation.forms {
         let reference = RelationRef(index, reversed: reversed)
         if relations.insert(phrase, .relation(reference)) { relationPhrases.append(phrase) }
-        if printedForms[reference] == nil { printedForms[reference] = phrase }
+        if printedForms[2 * index + (reversed ? 1 : 0)] == nil {
+          printedForms[2 * index + (reversed ? 1 : 0)] = phrase
+        }
       }
-      if relation.symmetric {
-        printedForms[RelationRef(index, reversed: true)] = relation.phrase
-      }
+      if relation.symmetric { printedForms[2 * index + 1] = relation.phrase }
     }
+    var qualifierKeys: [String] = []
+    var qualifierTakesEntity: [String: Bool] = [:]
+    var times: [[String]] = []
+    var adverbs: [String: String] = [:]
     for (key, takesEntity) in Qualifier.Key.allCases.map({ ($0.rawValue, $0.takesEntity) })
       + model.qualifiers.map({ ($0.key.rawValue, $0.takesEntity) })
     where qualifierTakesEntity[key] == nil {
@@ -149,8 +163,11 @@ public struct Vocabulary: Sendable, Equatable {
       kindsByPlural[kind.plural, default: []].append(number)
     }
     let defined = Dictionary(model.sets.enumerated().map { ($1.id, $0) }) { first, _ in first }
-    baseForms = Self.baseForms(of: model, in: relations)
-    possessives = Self.possessives(of: model, in: entities, nameWords: nameWords)
+    let baseForms = Self.baseForms(of: model, in: relations)
+    let possessives = Self.possessives(of: model, in: entities, nameWords: nameWords)
+    var setNames: [String] = []
+    var setMeanings: [SetMeaning] = []
+    var setAliases: [String] = []
     for name in model.kinds.map(\.plural) + model.sets.map(\.id) + ["everything"]
     where sets.insert(name, .set(setNames.count)) {
       setNames.append(name)
@@ -170,11 +187,24 @@ public struct Vocabulary: Sendable, Equatable {
       guard let index = setIndex[name] else { continue }
       for alias in aliases where sets.insert(alias, .set(index)) { setAliases.append(alias) }
     }
-    singularSets = Self.singularSets(of: model, setNames: setNames)
-    offices = Self.offices(of: model)
     entities.freeze()
     relations.freeze()
     sets.freeze()
+    self.init(
+      basicsOf: model, entities: entities, relations: relations, sets: sets,
+      entityNames: NameList(entityNames), relationPhrases: NameList(relationPhrases),
+      primaryRelationPhrases: NameList(primaryRelationPhrases),
+      printedForms: OptionalTexts(printedForms), baseForms: OptionalTexts(baseForms),
+      possessives: PossessiveTable(possessives))
+    self.setNames = setNames
+    self.setMeanings = setMeanings
+    self.setAliases = setAliases
+    singularSets = Self.singularSets(of: model, setNames: setNames)
+    offices = Self.offices(of: model)
+    self.qualifierKeys = qualifierKeys
+    self.qualifierTakesEntity = qualifierTakesEntity
+    self.adverbs = adverbs
+    self.times = times
   }
 
   /// The longest entity name at the start of `words`, and how many words it takes.
@@ -206,14 +236,17 @@ public struct Vocabulary: Sendable, Equatable {
   }
 
   /// The id of the entity at `index`.
-  func entityID(_ index: Int) -> String { entityIDs[index] }
+  func entityID(_ index: Int) -> String { entityList[index].id }
 
   /// True when the entity is a scenario, which `assuming` takes by name.
-  func isScenario(_ index: Int) -> Bool { scenarios.contains(index) }
+  func isScenario(_ index: Int) -> Bool {
+    index >= 0 && index < entityList.count && scenarioKinds[entityList[index].kind.index]
+  }
 
   /// How the printer spells a relation.
   func phrase(for reference: RelationRef) -> String {
-    printedForms[reference] ?? printedForms[RelationRef(reference.index)] ?? ""
+    printedForms[2 * reference.index + (reference.reversed ? 1 : 0)]
+      ?? printedForms[2 * reference.index] ?? ""
   }
 
   /// The index of the document whose id is `id` (case-insensitive).
