@@ -82,7 +82,7 @@ import Testing
       BundledSnapshot.model(from: bytes, modelText: modelText, articleText: articleText) == nil)
   }
 
-  @Test func aDamagedSnapshotIsNotRead() {
+  @Test func aDamagedSnapshotIsNotUsed() {
     let bytes = Self.compiled
     var damaged: [[UInt8]] = [[], Array(bytes.prefix(32)), Array(bytes.dropLast())]
     for offset in stride(from: 0, to: bytes.count, by: bytes.count / 50) {
@@ -90,10 +90,17 @@ import Testing
       changed[offset] ^= 0x40
       damaged.append(changed)
     }
+    // Damage in a part read at start refuses the snapshot; damage in one read later (facts,
+    // index) is found when it is read, and the model parsed from the files stands in.
     for candidate in damaged {
-      #expect(
-        BundledSnapshot.model(
-          from: candidate, modelText: Self.modelText, articleText: Self.articleText) == nil)
+      let model = BundledSnapshot.model(
+        from: candidate, modelText: Self.modelText, articleText: Self.articleText)
+      #expect(model == nil || model == Self.checked)
+      if let model {
+        #expect(
+          SnapshotFactsTests.lists(of: model.index)
+            == SnapshotFactsTests.lists(of: Self.checked.index))
+      }
     }
   }
 

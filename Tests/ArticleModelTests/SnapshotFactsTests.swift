@@ -217,3 +217,25 @@ import Testing
     #expect(loadedAgain.withLock { $0 } == 1)
   }
 }
+
+extension SnapshotFactsTests {
+  /// A dense `part of` graph (`DenseGraphTests`): who speaks for whom, up to the reach's
+  /// bound, and every list of the stored index are the built ones, as are those of a model
+  /// with no facts.
+  @Test func theStoredIndexOfADenseGraphIsTheBuiltOne() throws {
+    let built = try ModelLoader.load(
+      text: DenseGraphTests.dense(bodies: 600, links: 6), name: "dense"
+    ) { _ in "" }
+    let read = try Self.read(ModelSnapshot(build: "test", sources: []).encode(built))
+    #expect(built.index.speaksFor.contains { $0.count > 10 })
+    #expect(Self.lists(of: read.index) == Self.lists(of: built.index))
+    #expect(read.index.entityByID == built.index.entityByID)
+    #expect(read.index.relationByID == built.index.relationByID)
+    let empty = Model(
+      documents: [], kinds: built.kinds, relations: built.relations, entities: built.entities,
+      sets: [], facts: [])
+    let emptyRead = try Self.read(ModelSnapshot(build: "test", sources: []).encode(empty))
+    #expect(Self.lists(of: emptyRead.index) == Self.lists(of: empty.index))
+    #expect(emptyRead.facts.isEmpty)
+  }
+}

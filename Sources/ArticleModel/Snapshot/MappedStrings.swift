@@ -50,12 +50,12 @@ final class MappedStrings: Sendable {
   /// Where string `number`'s bytes are in the `text` part, checked.
   private func stringRange(_ number: Int) -> Range<Int>? {
     guard number >= 0, number < count,
-      parts.check(.stringStarts, number * 8..<number * 8 + 16, in: bytes)
+      parts.check(.stringStarts, number * 8..<number * 8 + 16, in: bytes, releasing: owner)
     else { return nil }
     let (start, end) = (start(number), start(number + 1))
     let length = UInt64(parts.range(.text).count)
     guard start <= end, end <= length else { return nil }
     let range = Int(start)..<Int(end)
-    return parts.check(.text, range, in: bytes) ? range : nil
+    return parts.check(.text, range, in: bytes, releasing: owner) ? range : nil
   }
 }

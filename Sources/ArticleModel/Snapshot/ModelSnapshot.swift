@@ -168,8 +168,9 @@ public struct ModelSnapshot: Sendable, Equatable {
   }
 
   /// `bytes` with the checksums of every block and of the head made right again, or nil when
-  /// its head does not read: for tests that change a byte and look past the checksums.
-  static func resigned(_ bytes: [UInt8]) -> [UInt8]? {
+  /// its head does not read: for tests and the fuzzer, which change bytes and look past the
+  /// checksums.
+  public static func resigned(_ bytes: [UInt8]) -> [UInt8]? {
     var bytes = bytes
     // Where each block's checksum is in the head, and the block it is of.
     var places: [(at: Int, block: Range<Int>)] = []

@@ -62,7 +62,9 @@ final class SnapshotFacts: Sendable {
   func read(_ position: Int, whole: Bool = true) throws(SnapshotError) -> Fact {
     guard store.factsAreWhole() else { throw .checksumMismatch }
     let range = store.detailsRange(of: position)
-    guard store.parts.check(.details, range, in: store.bytes) else { throw .checksumMismatch }
+    guard store.parts.check(.details, range, in: store.bytes, releasing: store.owner) else {
+      throw .checksumMismatch
+    }
     let details = store.parts.range(.details)
     var reader = SnapshotReader(
       UnsafeRawBufferPointer(

@@ -104,6 +104,8 @@ final class SnapshotStore: Sendable {
     }
     guard previous == details else { return false }
     parts.markWhole(.facts)
+    // The pages read for the check are let go: those of the facts used come back.
+    owner.release(parts.range(.facts))
     return true
   }
 
@@ -151,6 +153,7 @@ final class SnapshotStore: Sendable {
     let bound = UInt32(truncatingIfNeeded: factCount)
     for place in 0..<total where uint32(part, factsStart + place * 4) >= bound { return false }
     parts.markWhole(part)
+    owner.release(parts.range(part))
     return true
   }
 
