@@ -109,6 +109,10 @@ extension SnapshotReader {
           reason: try reader.string()))
     }
     guard reader.isAtEnd else { throw .malformed("bytes after the model") }
+    reload.expect(
+      ModelShape(
+        entities: entities.count, relations: relations.count, facts: factCount,
+        paragraphs: paragraphCounts, paragraphLists: paragraphLists))
     let store = SnapshotStore(
       owner: owner, parts: parts, entities: entities.count, relations: relations.count,
       facts: factCount, paragraphCounts: paragraphCounts,

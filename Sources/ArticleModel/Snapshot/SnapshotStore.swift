@@ -168,21 +168,29 @@ final class SnapshotStore: Sendable {
 
 /// What a model read from a snapshot falls back on when a part of the snapshot turns out
 /// damaged after it was read: the model loaded again from its file, once, by `load` (given by
-/// the cache, which checks it has the snapshot's shape); nil when there is no file to load,
-/// and then what the part held reads as empty.
+/// the cache, which loads it only when the files hash as the snapshot recorded), and only
+/// when it has the snapshot's shape (`expect(_:)`); nil when there is no file to load or it
+/// has another shape, and then what the part held reads as empty.
 final class SnapshotReload: Sendable {
   private let load: (@Sendable () -> Model?)?
   private let loaded = Mutex<Model??>(nil)
+  private let shape = Mutex<ModelShape?>(nil)
 
   init(_ load: (@Sendable () -> Model?)?) {
     self.load = load
   }
 
+  /// The shape a model loaded again must have: the snapshot's, once its model part is read.
+  func expect(_ shape: ModelShape) {
+    self.shape.withLock { $0 = shape }
+  }
+
   /// The model loaded again, loading it the first time it is asked for.
   func replacement() -> Model? {
-    loaded.withLock { loaded in
+    let expected = shape.withLock { $0 }
+    return loaded.withLock { loaded in
       if let model = loaded { return model }
-      let model = load?()
+      let model = load?().flatMap { ModelShape(of: $0) == expected ? $0 : nil }
       loaded = .some(model)
       return model
     }

@@ -180,12 +180,16 @@ final class VocabularySection: @unchecked Sendable {
     }
     let sets = count(.setNames)
     guard count(.setMeanings) == sets else { throw .malformed("set meanings for other sets") }
+    // Runs of kinds (and of time words, below) follow one another as they were written: runs
+    // that overlap could make a small section open into a huge vocabulary.
+    var kindsSoFar = 0
     for index in 0..<sets {
       switch number(.setMeanings, index) {
       case 0:
         let start = number(.setMeanings, index, 1)
-        guard start <= count(.setKinds), number(.setMeanings, index, 2) <= count(.setKinds) - start
+        guard start == kindsSoFar, number(.setMeanings, index, 2) <= count(.setKinds) - start
         else { throw .malformed("a vocabulary number out of range") }
+        kindsSoFar += number(.setMeanings, index, 2)
       case 1:
         guard number(.setMeanings, index, 1) < model.sets.count else {
           throw .malformed("a vocabulary number out of range")
@@ -253,10 +257,12 @@ final class VocabularySection: @unchecked Sendable {
     try within(.offices, field: 1, below: model.relations.count)
     try within(.qualifiers, field: 1, below: 2)
     try within(.adverbs, field: 1, below: strings)
+    var wordsSoFar = 0
     for index in 0..<count(.times) {
       let start = number(.times, index)
-      guard start <= count(.timeWords), number(.times, index, 1) <= count(.timeWords) - start
+      guard start == wordsSoFar, number(.times, index, 1) <= count(.timeWords) - start
       else { throw .malformed("a vocabulary number out of range") }
+      wordsSoFar += number(.times, index, 1)
     }
   }
 }
