@@ -47,7 +47,7 @@ struct TextTable {
     uses.append(UInt32(truncatingIfNeeded: strings.count))
     strings.append(string)
     slots[slot] = tag | UInt64(strings.count)
-    if strings.count * 2 > slots.count { grow() }
+    if strings.count * 2 > slots.count { slots = SnapshotStrings.grown(slots) }
     return string
   }
 
@@ -71,16 +71,5 @@ struct TextTable {
       }
       return memcmp(keyStart, storedStart, key.count) == 0
     } ?? false
-  }
-
-  private mutating func grow() {
-    let old = slots
-    slots = [UInt64](repeating: 0, count: old.count * 2)
-    let mask = slots.count - 1
-    for value in old where value != 0 {
-      var slot = Int(truncatingIfNeeded: value >> 32) & mask
-      while slots[slot] != 0 { slot = (slot + 1) & mask }
-      slots[slot] = value
-    }
   }
 }

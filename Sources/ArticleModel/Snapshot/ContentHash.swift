@@ -9,23 +9,6 @@ public enum ContentHash {
     return stream.hash
   }
 
-  /// The hash of `bytes`, calling `done` with each run of `chunk` bytes (a multiple of 32)
-  /// once it is hashed: a mapped file's pages can then be let go (`SnapshotBytes`).
-  static func of(
-    _ bytes: UnsafeRawBufferPointer, afterEach chunk: Int, _ done: (Range<Int>) -> Void
-  ) -> UInt64 {
-    precondition(chunk > 0 && chunk % 32 == 0, "a chunk is a multiple of 32 bytes")
-    var stream = Stream()
-    var offset = 0
-    while offset < bytes.count {
-      let end = offset + min(chunk, bytes.count - offset)
-      stream.add(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]))
-      if end - offset == chunk { done(offset..<end) }
-      offset = end
-    }
-    return stream.hash
-  }
-
   /// The hash of `bytes`.
   public static func of(_ bytes: [UInt8]) -> UInt64 {
     bytes.withUnsafeBytes { of($0) }

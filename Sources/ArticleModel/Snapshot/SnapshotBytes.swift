@@ -39,54 +39,9 @@ final class SnapshotBytes: @unchecked Sendable {
     if file == nil, array == nil { bytes.deallocate() }
   }
 
-  /// How many bytes are read before the pages behind are let go (`release`).
-  static let chunk = 8 << 20
-
   /// Lets the pages of `range` of a mapped file go, so that reading a snapshot of hundreds of
   /// megabytes once does not keep it all in memory (issue 14); a copy keeps its bytes.
   func release(_ range: Range<Int>) {
     file?.release(range)
-  }
-}
-
-/// A string table as a reader uses it: a section's own table (each string as a length and its
-/// bytes, read once for the places, every length checked against the bytes), or the model's
-/// table in place in a format-5 snapshot (`MappedStrings`). A string is made into a `String`
-/// only when asked (invalid UTF-8 is repaired, never trusted).
-struct StringTable: Sendable {
-  private var starts: [Int] = []
-  private var lengths: [UInt32] = []
-  private var mapped: MappedStrings?
-
-  var count: Int { mapped?.count ?? starts.count }
-
-  init() {}
-
-  /// The model's table of a format-5 snapshot.
-  init(mapped: MappedStrings) {
-    self.mapped = mapped
-  }
-
-  /// The table at the reader's place: a count, then each string as a length and its bytes.
-  init(_ reader: inout SnapshotReader) throws(SnapshotError) {
-    let count = try reader.count()
-    starts.reserveCapacity(count)
-    lengths.reserveCapacity(count)
-    for _ in 0..<count {
-      let range = try reader.textRange()
-      guard range.count <= UInt32.max else { throw .malformed("a string too long") }
-      starts.append(range.lowerBound)
-      lengths.append(UInt32(range.count))
-    }
-  }
-
-  /// String `number` of the table (below `count`), read from `bytes` (those the table was
-  /// read from); nil when the mapped table's blocks holding it are damaged.
-  func string(_ number: Int, in bytes: UnsafeRawBufferPointer) -> String? {
-    if let mapped { return mapped.string(number) }
-    let start = starts[number]
-    return String(
-      decoding: UnsafeRawBufferPointer(
-        rebasing: bytes[start..<start + Int(lengths[number])]), as: UTF8.self)
   }
 }

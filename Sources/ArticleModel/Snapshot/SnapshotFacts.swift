@@ -70,7 +70,7 @@ final class SnapshotFacts: Sendable {
       UnsafeRawBufferPointer(
         rebasing: store.bytes[
           details.lowerBound + range.lowerBound..<details.lowerBound + range.upperBound]))
-    reader.table = StringTable(mapped: store.strings)
+    reader.table = store.strings
     let entities = store.entityCount
     let qualifiers = try reader.qualifiers(entities: entities)
     var evidence: [Evidence] = []

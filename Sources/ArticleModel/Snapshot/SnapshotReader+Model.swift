@@ -6,7 +6,7 @@ extension SnapshotReader {
     guard store.parts.checkAll(part, in: store.bytes) else { throw .checksumMismatch }
     var reader = SnapshotReader(
       UnsafeRawBufferPointer(rebasing: store.bytes[store.parts.range(part)]))
-    reader.table = StringTable(mapped: store.strings)
+    reader.table = store.strings
     return reader
   }
 
@@ -21,7 +21,7 @@ extension SnapshotReader {
     guard starts >= 8, starts % 8 == 0 else { throw .malformed("a string table of no strings") }
     guard parts.checkAll(.model, in: owner.bytes) else { throw .checksumMismatch }
     var reader = SnapshotReader(UnsafeRawBufferPointer(rebasing: owner.bytes[parts.range(.model)]))
-    reader.table = StringTable(mapped: strings)
+    reader.table = strings
     var documents: [Document] = []
     for number in 0..<(try reader.count()) {
       var document = Document(

@@ -4,8 +4,8 @@
 public struct SnapshotReader {
   public let bytes: UnsafeRawBufferPointer
   var offset: Int
-  /// The string table, once read.
-  var table = StringTable()
+  /// The model's string table, in place (`MappedStrings`); none until it is given.
+  var table: MappedStrings?
 
   public init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
     self.bytes = bytes
@@ -58,28 +58,31 @@ public struct SnapshotReader {
   }
 
   public mutating func string() throws(SnapshotError) -> String {
-    guard let string = table.string(try number(below: table.count), in: bytes) else {
+    guard let string = table?.string(try number(below: stringCount)) else {
       throw .checksumMismatch
     }
     return string
   }
 
   public mutating func optionalString() throws(SnapshotError) -> String? {
-    let number = try number(below: table.count + 1)
+    let number = try number(below: stringCount + 1)
     guard number > 0 else { return nil }
-    guard let string = table.string(number - 1, in: bytes) else { throw .checksumMismatch }
+    guard let string = table?.string(number - 1) else { throw .checksumMismatch }
     return string
   }
 
   /// A count and that many numbers of strings in the table, checked, not made into strings.
   mutating func stringNumbers() throws(SnapshotError) -> [Int32] {
     let count = try count()
-    guard table.count <= Int32.max else { throw .malformed("a number out of range") }
+    guard stringCount <= Int32.max else { throw .malformed("a number out of range") }
     var numbers: [Int32] = []
     numbers.reserveCapacity(count)
-    for _ in 0..<count { numbers.append(Int32(try number(below: table.count))) }
+    for _ in 0..<count { numbers.append(Int32(try number(below: stringCount))) }
     return numbers
   }
+
+  /// How many strings the table holds.
+  private var stringCount: Int { table?.count ?? 0 }
 
   public mutating func strings() throws(SnapshotError) -> [String] {
     let count = try count()
@@ -94,12 +97,6 @@ public struct SnapshotReader {
   public mutating func text() throws(SnapshotError) -> String {
     let range = try textRange()
     return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-  }
-
-  /// Reads a string table at this place (a count, then each string as `text`), which
-  /// `string()` and `strings()` then index: a section's own table.
-  public mutating func readStringTable() throws(SnapshotError) {
-    table = try StringTable(&self)
   }
 
   /// Where the raw bytes with their length before them are, checked to be in the data.

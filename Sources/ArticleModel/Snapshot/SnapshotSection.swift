@@ -73,7 +73,7 @@ extension SnapshotReader {
   /// checked against the bytes left.
   /// They are left in `owner`'s bytes, not copied; this reader's bytes begin at `base` in
   /// them.
-  mutating func sections(owner: SnapshotBytes, at base: Int = 0) throws(SnapshotError)
+  mutating func sections(owner: SnapshotBytes, at base: Int) throws(SnapshotError)
     -> [SnapshotSection]
   {
     var sections: [SnapshotSection] = []

@@ -30,23 +30,20 @@ extension Model {
 /// and all the bytes, in number order.
 public struct SnapshotStringNumbers {
   private var table = SnapshotStrings()
-  /// Where each string ends in `bytes`, in number order.
-  public private(set) var ends: [Int] = []
-  /// Every string's UTF-8 bytes, one after another.
-  public private(set) var bytes: [UInt8] = []
 
   public init() {}
 
   /// How many distinct strings are numbered.
-  public var count: Int { ends.count }
+  public var count: Int { table.count }
+
+  /// Where each string ends in `bytes`, in number order.
+  public var ends: ArraySlice<Int> { table.starts.dropFirst() }
+
+  /// Every string's UTF-8 bytes, one after another.
+  public var bytes: [UInt8] { table.bytes }
 
   /// The number of `value`, added when it is new.
   public mutating func number(of value: String) -> Int {
-    let number = table.number(of: value)
-    if number == ends.count {
-      bytes += value.utf8
-      ends.append(bytes.count)
-    }
-    return number
+    table.number(of: value)
   }
 }

@@ -136,23 +136,6 @@ struct SnapshotStrings {
     }
   }
 
-  /// The table as a section stores its own (`SnapshotReader.readStringTable()`): each string
-  /// as `text`, a LEB128 length and its bytes, in number order.
-  var textBytes: [UInt8] {
-    var text: [UInt8] = []
-    text.reserveCapacity(bytes.count + count)
-    for number in 0..<count {
-      var rest = UInt64(starts[number + 1] - starts[number])
-      while rest >= 0x80 {
-        text.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-        rest >>= 7
-      }
-      text.append(UInt8(rest))
-      text.append(contentsOf: bytes[starts[number]..<starts[number + 1]])
-    }
-    return text
-  }
-
   /// The starts as the `stringStarts` part stores them: a little-endian u64 each.
   var startBytes: [UInt8] {
     var out = [UInt8](repeating: 0, count: starts.count * 8)
@@ -165,13 +148,19 @@ struct SnapshotStrings {
   }
 
   private mutating func grow() {
-    let old = slots
-    slots = [UInt64](repeating: 0, count: old.count * 2)
-    let mask = slots.count - 1
-    for value in old where value != 0 {
+    slots = Self.grown(slots)
+  }
+
+  /// `slots` (a hash's high half above an entry plus one, each placed by that high half) in
+  /// a table twice the size: the layout `TextTable` shares, grown without hashing again.
+  static func grown(_ slots: [UInt64]) -> [UInt64] {
+    var grown = [UInt64](repeating: 0, count: slots.count * 2)
+    let mask = grown.count - 1
+    for value in slots where value != 0 {
       var slot = Int(truncatingIfNeeded: value >> 32) & mask
-      while slots[slot] != 0 { slot = (slot + 1) & mask }
-      slots[slot] = value
+      while grown[slot] != 0 { slot = (slot + 1) & mask }
+      grown[slot] = value
     }
+    return grown
   }
 }

@@ -9,10 +9,6 @@ public struct SnapshotWriter {
   /// How many distinct strings `string(_:)` has numbered.
   public var stringCount: Int { table.count }
 
-  /// The string table as a snapshot stores it (each string as `text`, in number order), for a
-  /// section that writes its own table.
-  public var stringTableBytes: [UInt8] { table.textBytes }
-
   /// Room for `bytes` bytes of numbers and `tableBytes` of the string table, so that writing a
   /// snapshot of hundreds of megabytes does not copy them each time they outgrow their room.
   /// Room left unused costs no memory until written.
