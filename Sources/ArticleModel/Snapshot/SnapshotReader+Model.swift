@@ -22,6 +22,7 @@ extension SnapshotReader {
     guard parts.checkAll(.model, in: owner.bytes) else { throw .checksumMismatch }
     var reader = SnapshotReader(UnsafeRawBufferPointer(rebasing: owner.bytes[parts.range(.model)]))
     reader.table = strings
+    reader.made = MadeStrings(table: strings)
     var documents: [Document] = []
     for number in 0..<(try reader.count()) {
       var document = Document(
@@ -67,18 +68,25 @@ extension SnapshotReader {
           metonyms: try reader.strings(), background: try reader.strings()))
     }
     var sets: [NamedSet] = []
+    // The engine indents each set's query by its column (`EngineContext.source(of:)`), as it
+    // stands in its model file. A line is in a model file, which is no larger than
+    // `ModelLoader.maximumFileSize`; and all the sets' indentation together is no longer than
+    // the snapshot, as every count is bounded by the bytes left, so that a snapshot never asks
+    // for more memory than its own size (a fuzzed column asked for exabytes, a crafted one for
+    // 512 MiB a set). A model whose sets stand further right than its snapshot is long is then
+    // loaded from its file.
+    let place = ModelLoader.maximumFileSize + 1
+    var indentation = owner.bytes.count
     for _ in 0..<(try reader.count()) {
       let id = try reader.string()
       let query = try reader.string()
-      // A place in a model file, which is no larger than `ModelLoader.maximumFileSize`: the
-      // engine indents the set's query by its column (a fuzzed column asked for exabytes).
-      let place = ModelLoader.maximumFileSize + 1
       let origin =
         try reader.bool()
         ? NamedSet.Origin(
           file: try reader.string(), line: try reader.number(below: place),
-          column: try reader.number(below: place))
+          column: try reader.number(below: min(place, indentation + 2)))
         : nil
+      indentation -= max(0, (origin?.column ?? 1) - 1)
       sets.append(NamedSet(id: id, query: query, origin: origin, aliases: try reader.strings()))
     }
     // The columns hold 32-bit numbers: more entities, relations or facts than that is no
