@@ -6,8 +6,6 @@ public struct SnapshotReader {
   var offset: Int
   /// The model's string table, in place (`MappedStrings`); none until it is given.
   var table: MappedStrings?
-  /// The table's strings made so far, when each is to be made once (the model part's).
-  var made: MadeStrings?
 
   public init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
     self.bytes = bytes
@@ -60,7 +58,7 @@ public struct SnapshotReader {
   }
 
   public mutating func string() throws(SnapshotError) -> String {
-    guard let string = tableString(try number(below: stringCount)) else {
+    guard let string = table?.string(try number(below: stringCount)) else {
       throw .checksumMismatch
     }
     return string
@@ -69,15 +67,8 @@ public struct SnapshotReader {
   public mutating func optionalString() throws(SnapshotError) -> String? {
     let number = try number(below: stringCount + 1)
     guard number > 0 else { return nil }
-    guard let string = tableString(number - 1) else { throw .checksumMismatch }
+    guard let string = table?.string(number - 1) else { throw .checksumMismatch }
     return string
-  }
-
-  /// String `number` of the table, from `made` when the reader has it; nil when it is out of
-  /// range or its blocks are damaged.
-  private func tableString(_ number: Int) -> String? {
-    if let made { return made.string(number) }
-    return table?.string(number)
   }
 
   /// A count and that many numbers of strings in the table, checked, not made into strings.
