@@ -27,6 +27,19 @@ let staticLibstdcxx: [LinkerSetting] = {
   #endif
 }()
 
+/// Release builds on Linux link csto as a fixed-address executable (`-no-pie`), the Swift code
+/// still compiled position-independent. A position-independent csto is placed at a random
+/// address, and before `main` the dynamic loader writes the 41,126 relative relocations of the
+/// static standard library's and csto's tables of pointers (metadata, conformances, witness
+/// tables) into 127 pages, a third of a one-shot query's page faults. A fixed-address csto has
+/// none to write: a one-shot query takes 275 page faults instead of 415 and 0.67M fewer
+/// instructions (Tests/Benchmarks/README.md, round 7, start). The trade-off: csto's own code
+/// and data are no longer moved by address-space randomization (its libraries, heap and stack
+/// still are).
+let fixedAddress: [LinkerSetting] = [
+  .unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))
+]
+
 /// Release builds of csto's own modules make each generic type they use (`[Int: [Support]]`,
 /// `Set<Int>`, …) by calling its metadata function with the conformances the compiler already
 /// knows, instead of handing the Swift runtime the type's mangled name: the runtime then looks
@@ -86,7 +99,7 @@ let package = Package(
       ],
       exclude: ["StaticCXX"],
       swiftSettings: startUpSettings,
-      linkerSettings: staticLibstdcxx
+      linkerSettings: staticLibstdcxx + fixedAddress
     ),
     .testTarget(name: "SyntaxTests", dependencies: ["Syntax"]),
     // The tests read their data files from the source tree (#filePath), not as resources.

@@ -22,13 +22,14 @@ extension SnapshotReader {
     guard parts.checkAll(.model, in: owner.bytes) else { throw .checksumMismatch }
     var reader = SnapshotReader(UnsafeRawBufferPointer(rebasing: owner.bytes[parts.range(.model)]))
     reader.table = strings
+    let made = MadeStrings(table: strings)
     var documents: [Document] = []
     for number in 0..<(try reader.count()) {
       var document = Document(
-        id: try reader.string(), title: try reader.optionalString(),
-        author: try reader.optionalString(), publisher: try reader.optionalString(),
-        date: try reader.optionalString(), url: try reader.optionalString(),
-        textFile: try reader.optionalString(), skipped: try reader.strings())
+        id: try reader.string(made), title: try reader.optionalString(made),
+        author: try reader.optionalString(made), publisher: try reader.optionalString(made),
+        date: try reader.optionalString(made), url: try reader.optionalString(made),
+        textFile: try reader.optionalString(made), skipped: try reader.strings(made))
       // The paragraphs stay places in the table until read (`TextList`).
       document.paragraphs = TextList(
         snapshot: SnapshotTexts(
@@ -40,21 +41,22 @@ extension SnapshotReader {
     for _ in 0..<(try reader.count()) {
       kinds.append(
         Kind(
-          id: try reader.string(), plural: try reader.string(), isScenario: try reader.bool(),
-          aliases: try reader.strings()))
+          id: try reader.string(made), plural: try reader.string(made),
+          isScenario: try reader.bool(),
+          aliases: try reader.strings(made)))
     }
     var relations: [Relation] = []
     for _ in 0..<(try reader.count()) {
       relations.append(
         Relation(
-          id: try reader.string(), phrase: try reader.string(),
-          present: try reader.optionalString(), past: try reader.optionalString(),
-          base: try reader.optionalString(), passive: try reader.optionalString(),
-          inverse: try reader.optionalString(), synonyms: try reader.strings(),
+          id: try reader.string(made), phrase: try reader.string(made),
+          present: try reader.optionalString(made), past: try reader.optionalString(made),
+          base: try reader.optionalString(made), passive: try reader.optionalString(made),
+          inverse: try reader.optionalString(made), synonyms: try reader.strings(made),
           symmetric: try reader.bool(), office: try reader.bool(), reflexive: try reader.bool(),
-          personal: try reader.bool(), represents: try reader.strings(),
-          subjectKinds: try reader.strings(), objectKinds: try reader.strings(),
-          cameo: try reader.optionalString()))
+          personal: try reader.bool(), represents: try reader.strings(made),
+          subjectKinds: try reader.strings(made), objectKinds: try reader.strings(made),
+          cameo: try reader.optionalString(made)))
     }
     var entities: [Entity] = []
     let entityCount = try reader.count()
@@ -62,24 +64,31 @@ extension SnapshotReader {
     for _ in 0..<entityCount {
       entities.append(
         Entity(
-          id: try reader.string(), name: try reader.string(),
-          kind: KindRef(try reader.number(below: kinds.count)), aliases: try reader.strings(),
-          metonyms: try reader.strings(), background: try reader.strings()))
+          id: try reader.string(made), name: try reader.string(made),
+          kind: KindRef(try reader.number(below: kinds.count)), aliases: try reader.strings(made),
+          metonyms: try reader.strings(made), background: try reader.strings(made)))
     }
     var sets: [NamedSet] = []
+    // The engine indents each set's query by its column (`EngineContext.source(of:)`), as it
+    // stands in its model file. A line is in a model file, which is no larger than
+    // `ModelLoader.maximumFileSize`; and all the sets' indentation together is no longer than
+    // the snapshot, as every count is bounded by the bytes left, so that a snapshot never asks
+    // for more memory than its own size (a fuzzed column asked for exabytes, a crafted one for
+    // 512 MiB a set). A model whose sets stand further right than its snapshot is long is then
+    // loaded from its file.
+    let place = ModelLoader.maximumFileSize + 1
+    var indentation = owner.bytes.count
     for _ in 0..<(try reader.count()) {
-      let id = try reader.string()
-      let query = try reader.string()
-      // A place in a model file, which is no larger than `ModelLoader.maximumFileSize`: the
-      // engine indents the set's query by its column (a fuzzed column asked for exabytes).
-      let place = ModelLoader.maximumFileSize + 1
+      let id = try reader.string(made)
+      let query = try reader.string(made)
       let origin =
         try reader.bool()
         ? NamedSet.Origin(
-          file: try reader.string(), line: try reader.number(below: place),
-          column: try reader.number(below: place))
+          file: try reader.string(made), line: try reader.number(below: place),
+          column: try reader.number(below: min(place, indentation + 2)))
         : nil
-      sets.append(NamedSet(id: id, query: query, origin: origin, aliases: try reader.strings()))
+      indentation -= max(0, (origin?.column ?? 1) - 1)
+      sets.append(NamedSet(id: id, query: query, origin: origin, aliases: try reader.strings(made)))
     }
     // The columns hold 32-bit numbers: more entities, relations or facts than that is no
     // snapshot this csto wrote (a model file is at most 512 MiB).
@@ -97,16 +106,16 @@ extension SnapshotReader {
     for _ in 0..<(try reader.count()) {
       qualifiers.append(
         Qualifier.Declaration(
-          key: Qualifier.Key(rawValue: try reader.string()), takesEntity: try reader.bool(),
-          meaning: try reader.optionalString()))
+          key: Qualifier.Key(rawValue: try reader.string(made)), takesEntity: try reader.bool(),
+          meaning: try reader.optionalString(made)))
     }
     var noClaims: [NoClaim] = []
     for _ in 0..<(try reader.count()) {
       let (document, paragraph) = try reader.place(paragraphCounts: paragraphCounts)
       noClaims.append(
         NoClaim(
-          document: document, paragraph: paragraph, quote: try reader.string(),
-          reason: try reader.string()))
+          document: document, paragraph: paragraph, quote: try reader.string(made),
+          reason: try reader.string(made)))
     }
     guard reader.isAtEnd else { throw .malformed("bytes after the model") }
     reload.expect(
@@ -142,6 +151,32 @@ extension SnapshotReader {
       facts: FactList(snapshot: SnapshotFacts(store: store)), index: index,
       qualifiers: qualifiers, noClaims: noClaims)
     return (model, store)
+  }
+
+  /// A string of the table; a long one made at most twice however often the model part names it
+  /// (`MadeStrings`).
+  mutating func string(_ made: MadeStrings) throws(SnapshotError) -> String {
+    guard let string = made.string(try number(below: made.count)) else {
+      throw .checksumMismatch
+    }
+    return string
+  }
+
+  /// An optional string (0 for none, else its number plus one), made as `string(_:)` makes it.
+  mutating func optionalString(_ made: MadeStrings) throws(SnapshotError) -> String? {
+    let number = try number(below: made.count + 1)
+    guard number > 0 else { return nil }
+    guard let string = made.string(number - 1) else { throw .checksumMismatch }
+    return string
+  }
+
+  /// A count and that many strings, made as `string(_:)` makes them.
+  mutating func strings(_ made: MadeStrings) throws(SnapshotError) -> [String] {
+    let count = try count()
+    var values: [String] = []
+    values.reserveCapacity(count)
+    for _ in 0..<count { values.append(try string(made)) }
+    return values
   }
 
   /// Who speaks for whom (`SnapshotWriter.encodeSpeakers`), every number checked.
