@@ -59,12 +59,28 @@ extension SnapshotReader {
     var entities: [Entity] = []
     let entityCount = try reader.count()
     entities.reserveCapacity(entityCount)
-    for _ in 0..<entityCount {
-      entities.append(
-        Entity(
-          id: try reader.string(), name: try reader.string(),
-          kind: KindRef(try reader.number(below: kinds.count)), aliases: try reader.strings(),
-          metonyms: try reader.strings(), background: try reader.strings()))
+    // The aliases, metonyms and background stay in place, their numbers checked: made into
+    // strings when asked (`SnapshotEntityLists`), unless the part is too long for an offset.
+    let entityLists =
+      reader.bytes.count <= Int(UInt32.max)
+      ? SnapshotEntityLists(strings: strings, model: parts.range(.model), reload: reload) : nil
+    for entity in 0..<entityCount {
+      let id = try reader.string()
+      let name = try reader.string()
+      let kind = KindRef(try reader.number(below: kinds.count))
+      if let entityLists {
+        let offset = UInt32(reader.offset)
+        for _ in 0..<3 { try reader.skipStrings() }
+        entities.append(
+          Entity(
+            id: id, name: name, kind: kind,
+            lists: EntityLists(mapped: entityLists, offset: offset, entity: UInt32(entity))))
+      } else {
+        entities.append(
+          Entity(
+            id: id, name: name, kind: kind, aliases: try reader.strings(),
+            metonyms: try reader.strings(), background: try reader.strings()))
+      }
     }
     var sets: [NamedSet] = []
     for _ in 0..<(try reader.count()) {

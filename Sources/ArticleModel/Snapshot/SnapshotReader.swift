@@ -82,7 +82,7 @@ public struct SnapshotReader {
   }
 
   /// How many strings the table holds.
-  private var stringCount: Int { table?.count ?? 0 }
+  var stringCount: Int { table?.count ?? 0 }
 
   public mutating func strings() throws(SnapshotError) -> [String] {
     let count = try count()
