@@ -37,7 +37,8 @@ final class SnapshotParts: @unchecked Sendable {
   let ranges: [Range<Int>]
   private let checksums: [[UInt64]]
   /// Per block of every part, one after another (part `p`'s first is `firstBlock[p]`): 0 not
-  /// checked yet, 1 checked and right, 2 damaged. Atomics, not a lock: a model read at start
+  /// checked yet, 1 checked and right, 2 damaged (its hash not the stored one), 3 hashed
+  /// right but a number in it out of range. Atomics, not a lock: a model read at start
   /// reads 200,000 names, each a check of two blocks. Two threads may hash a block at once;
   /// both find the same.
   private let states: UnsafeMutablePointer<Atomic<UInt8>>
@@ -87,9 +88,12 @@ final class SnapshotParts: @unchecked Sendable {
   /// With `releasing`, each block hashed has its pages let go after: a string of a hundred
   /// bytes read from a block of 64 KiB keeps the page or two it is on, not the block (a query
   /// that showed 2,000 quotes of a million-fact model kept 130 MB of them).
+  /// With `numbers`, a block is right only when its hash is and `numbers` accepts its bytes
+  /// (given as offsets in the part): the fact columns and the index lists check their numbers'
+  /// ranges block by block, as they are first used.
   func check(
     _ part: SnapshotPart, _ range: Range<Int>, in bytes: UnsafeRawBufferPointer,
-    releasing owner: SnapshotBytes? = nil
+    releasing owner: SnapshotBytes? = nil, numbers: (Range<Int>) -> Bool = { _ in true }
   ) -> Bool {
     let partRange = ranges[part.rawValue]
     guard range.lowerBound >= 0, range.upperBound <= partRange.count else { return false }
@@ -102,13 +106,14 @@ final class SnapshotParts: @unchecked Sendable {
       let state = states + firstBlock[part.rawValue] + block
       switch state.pointee.load(ordering: .acquiring) {
       case 1: continue
-      case 2: return false
+      case 2, 3: return false
       default:
         let start = partRange.lowerBound + block * size
         let end = min(start + size, partRange.upperBound)
-        let right =
+        let hashed =
           ContentHash.of(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) == blocks[block]
-        state.pointee.store(right ? 1 : 2, ordering: .releasing)
+        let right = hashed && numbers(start - partRange.lowerBound..<end - partRange.lowerBound)
+        state.pointee.store(right ? 1 : hashed ? 3 : 2, ordering: .releasing)
         owner?.release(start..<end)
         if !right { return false }
       }
@@ -116,8 +121,18 @@ final class SnapshotParts: @unchecked Sendable {
     return true
   }
 
-  /// Whether every block of `part` is right.
-  func checkAll(_ part: SnapshotPart, in bytes: UnsafeRawBufferPointer) -> Bool {
-    check(part, 0..<ranges[part.rawValue].count, in: bytes)
+  /// Whether a block of `part` was found damaged: its hash not the stored one.
+  func isDamaged(_ part: SnapshotPart) -> Bool {
+    (0..<checksums[part.rawValue].count).contains {
+      (states + firstBlock[part.rawValue] + $0).pointee.load(ordering: .acquiring) == 2
+    }
+  }
+
+  /// Whether every block of `part` is right (`numbers` as for `check`).
+  func checkAll(
+    _ part: SnapshotPart, in bytes: UnsafeRawBufferPointer,
+    numbers: (Range<Int>) -> Bool = { _ in true }
+  ) -> Bool {
+    check(part, 0..<ranges[part.rawValue].count, in: bytes, numbers: numbers)
   }
 }
