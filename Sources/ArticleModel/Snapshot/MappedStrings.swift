@@ -38,8 +38,9 @@ final class MappedStrings: Sendable {
   }
 
   /// String `number` of the table, nil when it is out of range or its blocks are damaged.
-  func string(_ number: Int) -> String? {
-    guard let range = stringRange(number) else { return nil }
+  /// With `releasing`, the blocks hashed for it have their pages let go after.
+  func string(_ number: Int, releasing: Bool = true) -> String? {
+    guard let range = stringRange(number, releasing: releasing) else { return nil }
     let text = parts.range(.text)
     return String(
       decoding: UnsafeRawBufferPointer(
@@ -48,7 +49,8 @@ final class MappedStrings: Sendable {
   }
 
   /// Where string `number`'s bytes are in the `text` part, checked.
-  private func stringRange(_ number: Int) -> Range<Int>? {
+  private func stringRange(_ number: Int, releasing: Bool) -> Range<Int>? {
+    let owner = releasing ? owner : nil
     guard number >= 0, number < count,
       parts.check(.stringStarts, number * 8..<number * 8 + 16, in: bytes, releasing: owner)
     else { return nil }

@@ -56,6 +56,32 @@ final class SnapshotFacts: Sendable {
       ?? Fact(subject: 0, relation: 0, object: 0, evidence: [])
   }
 
+  /// Fact `position` from its columns alone, without its qualifiers, evidence and note
+  /// (`FactList.bare(at:)`): its details are not read.
+  func bare(_ position: Int) -> Fact {
+    guard let subject = store.column(0, of: position),
+      let relation = store.column(1, of: position), let object = store.column(2, of: position),
+      let (flags, scenario) = store.flagsAndScenario(of: position)
+    else {
+      return store.replacement()?.facts.bare(at: position)
+        ?? Fact(subject: 0, relation: 0, object: 0, evidence: [])
+    }
+    return Self.fact(subject, relation, object, flags, scenario, qualifiers: [])
+  }
+
+  /// A fact of these columns and flags.
+  private static func fact(
+    _ subject: UInt32, _ relation: UInt32, _ object: UInt32, _ flags: UInt8, _ scenario: UInt32,
+    qualifiers: [Qualifier], evidence: [Evidence] = [], note: String? = nil
+  ) -> Fact {
+    Fact(
+      subject: Int(subject), relation: Int(relation), object: Int(object),
+      qualifiers: qualifiers, polarity: flags & 1 == 0 ? .affirmed : .denied,
+      modality: flags & 0x06 == 0
+        ? .reported : flags & 0x06 == 2 ? .assessment : .scenario(Int(scenario)),
+      personal: flags & 0x08 != 0, evidence: evidence, note: note)
+  }
+
   /// Fact `position` read and checked: its columns, then its details (qualifiers, evidence,
   /// note; only the qualifiers unless `whole`), every number against what it indexes.
   func read(_ position: Int, whole: Bool = true) throws(SnapshotError) -> Fact {
@@ -84,12 +110,9 @@ final class SnapshotFacts: Sendable {
       note = try reader.optionalString()
       guard reader.isAtEnd else { throw .malformed("bytes after a fact's details") }
     }
-    return Fact(
-      subject: Int(subject), relation: Int(relation), object: Int(object),
-      qualifiers: qualifiers, polarity: flags & 1 == 0 ? .affirmed : .denied,
-      modality: flags & 0x06 == 0
-        ? .reported : flags & 0x06 == 2 ? .assessment : .scenario(Int(scenario)),
-      personal: flags & 0x08 != 0, evidence: evidence, note: note)
+    return Self.fact(
+      subject, relation, object, flags, scenario, qualifiers: qualifiers, evidence: evidence,
+      note: note)
   }
 }
 

@@ -42,6 +42,7 @@ final class SnapshotParts: @unchecked Sendable {
   /// reads 200,000 names, each a check of two blocks. Two threads may hash a block at once;
   /// both find the same.
   private let states: UnsafeMutablePointer<Atomic<UInt8>>
+  /// One more than the parts: the last is the number of blocks of all parts.
   private let firstBlock: [Int]
   /// Bit `part`: every block of the part is checked and right (and, for the parts whose
   /// numbers are checked as a whole, those too).
@@ -56,7 +57,7 @@ final class SnapshotParts: @unchecked Sendable {
       first.append(total)
       total += blocks.count
     }
-    firstBlock = first
+    firstBlock = first + [total]
     states = .allocate(capacity: max(1, total))
     for block in 0..<total { (states + block).initialize(to: Atomic(0)) }
   }
@@ -100,10 +101,13 @@ final class SnapshotParts: @unchecked Sendable {
     let size = SnapshotPart.blockSize
     let first = range.lowerBound / size
     let last = range.isEmpty ? first : (range.upperBound - 1) / size
-    let blocks = checksums[part.rawValue]
-    guard first < blocks.count else { return range.isEmpty }
-    for block in first...min(last, blocks.count - 1) {
-      let state = states + firstBlock[part.rawValue] + block
+    // The block count from `firstBlock`, not `checksums`: a string read at start checks two
+    // blocks, and the array of checksums is not retained unless a block is hashed.
+    let blockCount = firstBlock[part.rawValue + 1] - firstBlock[part.rawValue]
+    guard first < blockCount else { return range.isEmpty }
+    let states = states + firstBlock[part.rawValue]
+    for block in first...min(last, blockCount - 1) {
+      let state = states + block
       switch state.pointee.load(ordering: .acquiring) {
       case 1: continue
       case 2, 3: return false
@@ -111,7 +115,8 @@ final class SnapshotParts: @unchecked Sendable {
         let start = partRange.lowerBound + block * size
         let end = min(start + size, partRange.upperBound)
         let hashed =
-          ContentHash.of(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) == blocks[block]
+          ContentHash.of(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+          == checksums[part.rawValue][block]
         let right = hashed && numbers(start - partRange.lowerBound..<end - partRange.lowerBound)
         state.pointee.store(right ? 1 : hashed ? 3 : 2, ordering: .releasing)
         owner?.release(start..<end)

@@ -22,6 +22,7 @@ extension SnapshotReader {
     guard parts.checkAll(.model, in: owner.bytes) else { throw .checksumMismatch }
     var reader = SnapshotReader(UnsafeRawBufferPointer(rebasing: owner.bytes[parts.range(.model)]))
     reader.table = strings
+    reader.releasesStrings = false
     var documents: [Document] = []
     for number in 0..<(try reader.count()) {
       var document = Document(

@@ -6,6 +6,9 @@ public struct SnapshotReader {
   var offset: Int
   /// The model's string table, in place (`MappedStrings`); none until it is given.
   var table: MappedStrings?
+  /// Whether a block of strings hashed for a string read has its pages let go after (a quote
+  /// read from a block); not for the model part read at start, whose names fill their blocks.
+  var releasesStrings = true
 
   public init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
     self.bytes = bytes
@@ -58,7 +61,8 @@ public struct SnapshotReader {
   }
 
   public mutating func string() throws(SnapshotError) -> String {
-    guard let string = table?.string(try number(below: stringCount)) else {
+    guard let string = table?.string(try number(below: stringCount), releasing: releasesStrings)
+    else {
       throw .checksumMismatch
     }
     return string
@@ -67,7 +71,9 @@ public struct SnapshotReader {
   public mutating func optionalString() throws(SnapshotError) -> String? {
     let number = try number(below: stringCount + 1)
     guard number > 0 else { return nil }
-    guard let string = table?.string(number - 1) else { throw .checksumMismatch }
+    guard let string = table?.string(number - 1, releasing: releasesStrings) else {
+      throw .checksumMismatch
+    }
     return string
   }
 

@@ -82,11 +82,12 @@ final class SnapshotStore: Sendable {
   private func boundsPlusOne(_ part: SnapshotPart, _ range: Range<Int>) -> (
     smallest: UInt32, largest: UInt32
   ) {
-    let base = bytes.baseAddress! + parts.range(part).lowerBound
+    let base = bytes.baseAddress! + parts.range(part).lowerBound + range.lowerBound
     var (smallest, largest) = (UInt32.max, UInt32(0))
-    for offset in stride(from: range.lowerBound, to: range.upperBound, by: 4) {
+    for number in 0..<range.count / 4 {
       let value =
-        UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) &+ 1
+        UInt32(littleEndian: base.loadUnaligned(fromByteOffset: number &* 4, as: UInt32.self))
+        &+ 1
       smallest = min(smallest, value)
       largest = max(largest, value)
     }
@@ -113,11 +114,13 @@ final class SnapshotStore: Sendable {
       guard largest <= bound, column == 3 || smallest > 0 else { return false }
     }
     let flags = 16 * count..<17 * count
-    let base = parts.range(.facts).lowerBound
+    let flagBytes = block.clamped(to: flags)
+    let base = bytes.baseAddress! + parts.range(.facts).lowerBound + flagBytes.lowerBound
     var unknown: UInt8 = 0
-    for offset in block.clamped(to: flags) {
-      let flag = bytes[base + offset]
-      unknown |= flag & 0xF0 | (flag & 0x06 == 0x06 ? 1 : 0)
+    for number in 0..<flagBytes.count {
+      let flag = base.load(fromByteOffset: number, as: UInt8.self)
+      // Bits 4–7 unknown; bits 1–2 both set (modality 3) unknown.
+      unknown |= flag & 0xF0 | (flag >> 1) & (flag >> 2) & 1
     }
     return unknown == 0
   }
