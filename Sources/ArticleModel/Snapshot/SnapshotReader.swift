@@ -39,6 +39,13 @@ public struct SnapshotReader {
 
   /// A LEB128 number, at most `limit`.
   public mutating func number(below limit: Int = Int.max) throws(SnapshotError) -> Int {
+    // One byte, most counts and kinds: read without the loop.
+    if offset < bytes.count, bytes[offset] < 0x80 {
+      let value = Int(bytes[offset])
+      guard value < limit else { throw .malformed("a number out of range") }
+      offset += 1
+      return value
+    }
     var value: UInt64 = 0
     var shift: UInt64 = 0
     while true {
