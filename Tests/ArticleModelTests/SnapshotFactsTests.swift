@@ -40,6 +40,9 @@ import Testing
       (claim.evidence, claim.note) = ([], nil)
       #expect(model.facts.claim(at: index) == claim)
       #expect(Self.built.facts.claim(at: index) == claim)
+      claim.qualifiers = []
+      #expect(model.facts.bare(at: index) == claim)
+      #expect(Self.built.facts.bare(at: index) == claim)
     }
     #expect(model.facts.contains { $0.scenario != nil }, "the article has scenario facts")
     #expect(model.facts.contains { !$0.qualifiers.isEmpty })

@@ -1,5 +1,6 @@
-import ArticleModel
 import Testing
+
+@testable import ArticleModel
 
 /// The snapshot format: the bundled model comes back whole, and bytes that are not a whole
 /// snapshot of this format give an error, never a crash or another model.
@@ -41,7 +42,12 @@ import Testing
     ),
     (
       Entity(id: "e", name: "E", kind: KindRef(0)),
-      ["id", "name", "kind", "aliases", "metonyms", "background"]
+      ["id", "name", "kind", "lists"]
+    ),
+    // The aliases, metonyms and background, or where they are in a snapshot.
+    (
+      EntityLists(aliases: [], metonyms: [], background: []),
+      ["aliases", "metonyms", "background", "mapped", "offset", "entity"]
     ),
     (NamedSet(id: "s", query: "q"), ["id", "query", "aliases", "origin"]),
     (NamedSet.Origin(file: "f", line: 1, column: 1), ["file", "line", "column"]),

@@ -71,6 +71,18 @@ public struct FactList: RandomAccessCollection, Sendable, Equatable, Expressible
     return fact
   }
 
+  /// The fact at `position` without its qualifiers, evidence and note (empty and nil): what a
+  /// query that asks for no circumstance filters facts by, read for a snapshot's facts from
+  /// their columns alone.
+  public func bare(at position: Int) -> Fact {
+    if let snapshot { return snapshot.bare(position) }
+    var fact = facts[position]
+    fact.qualifiers = []
+    fact.evidence = []
+    fact.note = nil
+    return fact
+  }
+
   /// The qualifiers of the fact at `position`, without its evidence and note.
   public func qualifiers(at position: Int) -> [Qualifier] {
     if let snapshot { return snapshot.qualifiers(position) }

@@ -8,7 +8,8 @@
 /// string the model names many times is made at most twice and then shared: a crafted snapshot
 /// named one long string as each of a million aliases (174 KB of snapshot made 200 MB of
 /// strings). Which numbers were made is a bit each, in memory that costs nothing until written
-/// (`calloc`). A long string is kept from its second use on, so the strings a model names once,
+/// (`calloc`). The model part's pages are kept, not let go, as its reader keeps them: the
+/// engine reads the same names again at start. A long string is kept from its second use on, so the strings a model names once,
 /// nearly all of them, cost a bit and no more. A string of up to 15 bytes is never kept: a
 /// `String` holds it in place, unallocated, so its copies take 16 bytes for each number of the
 /// snapshot that names one.
@@ -40,10 +41,10 @@ final class MadeStrings {
     let bit = UInt64(1) << UInt64(number % 64)
     guard made[number / 64] & bit != 0 else {
       made[number / 64] |= bit
-      return table.string(number)
+      return table.string(number, releasing: false)
     }
     if !kept.isEmpty, let string = kept[number] { return string }
-    guard let string = table.string(number) else { return nil }
+    guard let string = table.string(number, releasing: false) else { return nil }
     if string.utf8.count > 15 { kept[number] = string }
     return string
   }

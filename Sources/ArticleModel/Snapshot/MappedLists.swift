@@ -1,7 +1,8 @@
 /// Lists of facts in place in a snapshot's part (`SnapshotPart.bySubject` and the other index
-/// parts): lists `first..<first + count` of the part's `lists`. The part is checked whole (its
-/// checksums, its starts in order, every fact in range) the first time a list is read; a
-/// damaged part's lists come from the model loaded again from its file.
+/// parts): lists `first..<first + count` of the part's `lists`. The blocks a list is in are
+/// checked (their checksums, every number in range) the first time they are read, and the
+/// list's starts in order; a list in a damaged block comes from the model loaded again from
+/// its file.
 struct MappedLists: Sendable {
   let store: SnapshotStore
   let part: SnapshotPart
@@ -12,18 +13,14 @@ struct MappedLists: Sendable {
 
   /// List `position` (of these `count`).
   func list(_ position: Int) -> [Int] {
-    guard store.listsAreWhole(part, lists: lists) else { return replaced?[position] ?? [] }
-    let range = store.listRange(part, first + position)
-    return stride(from: range.lowerBound, to: range.upperBound, by: 4).map {
-      Int(store.uint32(part, $0))
-    }
+    store.list(part, lists: lists, first + position) ?? replaced?[position] ?? []
   }
 
   func count(at position: Int) -> Int {
-    guard store.listsAreWhole(part, lists: lists) else {
+    guard let range = store.listRange(part, lists: lists, first + position) else {
       return replaced?.count(at: position) ?? 0
     }
-    return store.listRange(part, first + position).count / 4
+    return range.count / 4
   }
 
   /// These lists in the model loaded again from its file.

@@ -6,6 +6,9 @@ final class MappedStrings: Sendable {
   private let parts: SnapshotParts
   /// How many strings the table holds.
   let count: Int
+  /// Where the starts and the text are in the bytes, kept: 200,000 names are read at start.
+  private let startsBase: Int
+  private let text: Range<Int>
 
   private var bytes: UnsafeRawBufferPointer { owner.bytes }
 
@@ -14,12 +17,14 @@ final class MappedStrings: Sendable {
     self.owner = owner
     self.parts = parts
     count = max(0, parts.range(.stringStarts).count / 8 - 1)
+    startsBase = parts.range(.stringStarts).lowerBound
+    text = parts.range(.text)
   }
 
   private func start(_ number: Int) -> UInt64 {
     UInt64(
       littleEndian: bytes.loadUnaligned(
-        fromByteOffset: parts.range(.stringStarts).lowerBound + number * 8, as: UInt64.self))
+        fromByteOffset: startsBase + number * 8, as: UInt64.self))
   }
 
   /// Whether every string is whole: every block checked, the starts in order, the last the
@@ -34,13 +39,13 @@ final class MappedStrings: Sendable {
       guard next >= previous else { return false }
       previous = next
     }
-    return previous == UInt64(parts.range(.text).count)
+    return previous == UInt64(text.count)
   }
 
   /// String `number` of the table, nil when it is out of range or its blocks are damaged.
-  func string(_ number: Int) -> String? {
-    guard let range = stringRange(number) else { return nil }
-    let text = parts.range(.text)
+  /// With `releasing`, the blocks hashed for it have their pages let go after.
+  func string(_ number: Int, releasing: Bool = true) -> String? {
+    guard let range = stringRange(number, releasing: releasing) else { return nil }
     return String(
       decoding: UnsafeRawBufferPointer(
         rebasing: bytes[text.lowerBound + range.lowerBound..<text.lowerBound + range.upperBound]),
@@ -48,13 +53,13 @@ final class MappedStrings: Sendable {
   }
 
   /// Where string `number`'s bytes are in the `text` part, checked.
-  private func stringRange(_ number: Int) -> Range<Int>? {
+  private func stringRange(_ number: Int, releasing: Bool) -> Range<Int>? {
+    let owner = releasing ? owner : nil
     guard number >= 0, number < count,
       parts.check(.stringStarts, number * 8..<number * 8 + 16, in: bytes, releasing: owner)
     else { return nil }
     let (start, end) = (start(number), start(number + 1))
-    let length = UInt64(parts.range(.text).count)
-    guard start <= end, end <= length else { return nil }
+    guard start <= end, end <= UInt64(text.count) else { return nil }
     let range = Int(start)..<Int(end)
     return parts.check(.text, range, in: bytes, releasing: owner) ? range : nil
   }

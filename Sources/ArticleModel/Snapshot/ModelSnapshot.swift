@@ -162,8 +162,10 @@ public struct ModelSnapshot: Sendable, Equatable {
       owner: owner, at: parts.range(.sections).lowerBound)
     guard sectionReader.isAtEnd else { throw .malformed("bytes after the sections") }
     // The pages read are let go: they come back from the file when a fact or a string is
-    // read (issue 14).
-    owner.release(0..<bytes.count)
+    // read (issue 14). Not the sections': the engine reads them next, and in place.
+    let kept = parts.range(.sections)
+    owner.release(0..<kept.lowerBound)
+    owner.release(kept.upperBound..<bytes.count)
     return model.withSnapshotSections(sections)
   }
 

@@ -1,8 +1,8 @@
 /// A snapshot's facts, left in its bytes as fixed-width columns and each fact's details, and
-/// made into a `Fact` when asked: nothing is read for them at start (issue 14). The columns are
-/// checked whole (checksum and every number) the first time a fact is asked for, a fact's
-/// details as it is made; should either be damaged, the fact comes from the model loaded again
-/// from its file (`SnapshotStore.replacement()`).
+/// made into a `Fact` when asked: nothing is read for them at start (issue 14). A block of the
+/// columns is checked (its checksum and every number in it) the first time a fact in it is
+/// asked for, a fact's details as it is made; should either be damaged, the fact comes from
+/// the model loaded again from its file (`SnapshotStore.replacement()`).
 final class SnapshotFacts: Sendable {
   private let store: SnapshotStore
 
@@ -12,10 +12,9 @@ final class SnapshotFacts: Sendable {
     self.store = store
   }
 
-  /// Column `column` of fact `position`, or nil when the columns are damaged.
+  /// Column `column` of fact `position`, or nil when its block is damaged.
   private func column(_ column: Int, _ position: Int) -> Int? {
-    guard store.factsAreWhole() else { return nil }
-    return Int(store.column(column, of: position))
+    store.column(column, of: position).map(Int.init)
   }
 
   func subject(_ position: Int) -> Int {
@@ -31,10 +30,10 @@ final class SnapshotFacts: Sendable {
   }
 
   func scenario(_ position: Int) -> Int? {
-    guard let scenario = column(3, position) else {
+    guard let (_, scenario) = store.flagsAndScenario(of: position) else {
       return store.replacement()?.facts.scenario(at: position)
     }
-    return scenario == Int(UInt32.max) ? nil : scenario
+    return scenario == UInt32.max ? nil : Int(scenario)
   }
 
   /// Fact `position`, made from its columns and its details.
@@ -57,14 +56,41 @@ final class SnapshotFacts: Sendable {
       ?? Fact(subject: 0, relation: 0, object: 0, evidence: [])
   }
 
+  /// Fact `position` from its columns alone, without its qualifiers, evidence and note
+  /// (`FactList.bare(at:)`): its details are not read.
+  func bare(_ position: Int) -> Fact {
+    guard let subject = store.column(0, of: position),
+      let relation = store.column(1, of: position), let object = store.column(2, of: position),
+      let (flags, scenario) = store.flagsAndScenario(of: position)
+    else {
+      return store.replacement()?.facts.bare(at: position)
+        ?? Fact(subject: 0, relation: 0, object: 0, evidence: [])
+    }
+    return Self.fact(subject, relation, object, flags, scenario, qualifiers: [])
+  }
+
+  /// A fact of these columns and flags.
+  private static func fact(
+    _ subject: UInt32, _ relation: UInt32, _ object: UInt32, _ flags: UInt8, _ scenario: UInt32,
+    qualifiers: [Qualifier], evidence: [Evidence] = [], note: String? = nil
+  ) -> Fact {
+    Fact(
+      subject: Int(subject), relation: Int(relation), object: Int(object),
+      qualifiers: qualifiers, polarity: flags & 1 == 0 ? .affirmed : .denied,
+      modality: flags & 0x06 == 0
+        ? .reported : flags & 0x06 == 2 ? .assessment : .scenario(Int(scenario)),
+      personal: flags & 0x08 != 0, evidence: evidence, note: note)
+  }
+
   /// Fact `position` read and checked: its columns, then its details (qualifiers, evidence,
   /// note; only the qualifiers unless `whole`), every number against what it indexes.
   func read(_ position: Int, whole: Bool = true) throws(SnapshotError) -> Fact {
-    guard store.factsAreWhole() else { throw .checksumMismatch }
-    let range = store.detailsRange(of: position)
-    guard store.parts.check(.details, range, in: store.bytes, releasing: store.owner) else {
-      throw .checksumMismatch
-    }
+    guard let subject = store.column(0, of: position),
+      let relation = store.column(1, of: position), let object = store.column(2, of: position),
+      let (flags, scenario) = store.flagsAndScenario(of: position),
+      let range = store.detailsRange(of: position),
+      store.parts.check(.details, range, in: store.bytes, releasing: store.owner)
+    else { throw .checksumMismatch }
     let details = store.parts.range(.details)
     var reader = SnapshotReader(
       UnsafeRawBufferPointer(
@@ -84,15 +110,9 @@ final class SnapshotFacts: Sendable {
       note = try reader.optionalString()
       guard reader.isAtEnd else { throw .malformed("bytes after a fact's details") }
     }
-    let flags = store.flags(of: position)
-    let scenario = Int(store.column(3, of: position))
-    return Fact(
-      subject: Int(store.column(0, of: position)), relation: Int(store.column(1, of: position)),
-      object: Int(store.column(2, of: position)), qualifiers: qualifiers,
-      polarity: flags & 1 == 0 ? .affirmed : .denied,
-      modality: flags & 0x06 == 0
-        ? .reported : flags & 0x06 == 2 ? .assessment : .scenario(scenario),
-      personal: flags & 0x08 != 0, evidence: evidence, note: note)
+    return Self.fact(
+      subject, relation, object, flags, scenario, qualifiers: qualifiers, evidence: evidence,
+      note: note)
   }
 }
 

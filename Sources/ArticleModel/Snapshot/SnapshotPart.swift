@@ -37,10 +37,12 @@ final class SnapshotParts: @unchecked Sendable {
   let ranges: [Range<Int>]
   private let checksums: [[UInt64]]
   /// Per block of every part, one after another (part `p`'s first is `firstBlock[p]`): 0 not
-  /// checked yet, 1 checked and right, 2 damaged. Atomics, not a lock: a model read at start
+  /// checked yet, 1 checked and right, 2 damaged (its hash not the stored one), 3 hashed
+  /// right but a number in it out of range. Atomics, not a lock: a model read at start
   /// reads 200,000 names, each a check of two blocks. Two threads may hash a block at once;
   /// both find the same.
   private let states: UnsafeMutablePointer<Atomic<UInt8>>
+  /// One more than the parts: the last is the number of blocks of all parts.
   private let firstBlock: [Int]
   /// Bit `part`: every block of the part is checked and right (and, for the parts whose
   /// numbers are checked as a whole, those too).
@@ -55,7 +57,7 @@ final class SnapshotParts: @unchecked Sendable {
       first.append(total)
       total += blocks.count
     }
-    firstBlock = first
+    firstBlock = first + [total]
     states = .allocate(capacity: max(1, total))
     for block in 0..<total { (states + block).initialize(to: Atomic(0)) }
   }
@@ -87,28 +89,36 @@ final class SnapshotParts: @unchecked Sendable {
   /// With `releasing`, each block hashed has its pages let go after: a string of a hundred
   /// bytes read from a block of 64 KiB keeps the page or two it is on, not the block (a query
   /// that showed 2,000 quotes of a million-fact model kept 130 MB of them).
+  /// With `numbers`, a block is right only when its hash is and `numbers` accepts its bytes
+  /// (given as offsets in the part): the fact columns and the index lists check their numbers'
+  /// ranges block by block, as they are first used.
   func check(
     _ part: SnapshotPart, _ range: Range<Int>, in bytes: UnsafeRawBufferPointer,
-    releasing owner: SnapshotBytes? = nil
+    releasing owner: SnapshotBytes? = nil, numbers: (Range<Int>) -> Bool = { _ in true }
   ) -> Bool {
     let partRange = ranges[part.rawValue]
     guard range.lowerBound >= 0, range.upperBound <= partRange.count else { return false }
     let size = SnapshotPart.blockSize
     let first = range.lowerBound / size
     let last = range.isEmpty ? first : (range.upperBound - 1) / size
-    let blocks = checksums[part.rawValue]
-    guard first < blocks.count else { return range.isEmpty }
-    for block in first...min(last, blocks.count - 1) {
-      let state = states + firstBlock[part.rawValue] + block
+    // The block count from `firstBlock`, not `checksums`: a string read at start checks two
+    // blocks, and the array of checksums is not retained unless a block is hashed.
+    let blockCount = firstBlock[part.rawValue + 1] - firstBlock[part.rawValue]
+    guard first < blockCount else { return range.isEmpty }
+    let states = states + firstBlock[part.rawValue]
+    for block in first...min(last, blockCount - 1) {
+      let state = states + block
       switch state.pointee.load(ordering: .acquiring) {
       case 1: continue
-      case 2: return false
+      case 2, 3: return false
       default:
         let start = partRange.lowerBound + block * size
         let end = min(start + size, partRange.upperBound)
-        let right =
-          ContentHash.of(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) == blocks[block]
-        state.pointee.store(right ? 1 : 2, ordering: .releasing)
+        let hashed =
+          ContentHash.of(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+          == checksums[part.rawValue][block]
+        let right = hashed && numbers(start - partRange.lowerBound..<end - partRange.lowerBound)
+        state.pointee.store(right ? 1 : hashed ? 3 : 2, ordering: .releasing)
         owner?.release(start..<end)
         if !right { return false }
       }
@@ -116,8 +126,18 @@ final class SnapshotParts: @unchecked Sendable {
     return true
   }
 
-  /// Whether every block of `part` is right.
-  func checkAll(_ part: SnapshotPart, in bytes: UnsafeRawBufferPointer) -> Bool {
-    check(part, 0..<ranges[part.rawValue].count, in: bytes)
+  /// Whether a block of `part` was found damaged: its hash not the stored one.
+  func isDamaged(_ part: SnapshotPart) -> Bool {
+    (0..<checksums[part.rawValue].count).contains {
+      (states + firstBlock[part.rawValue] + $0).pointee.load(ordering: .acquiring) == 2
+    }
+  }
+
+  /// Whether every block of `part` is right (`numbers` as for `check`).
+  func checkAll(
+    _ part: SnapshotPart, in bytes: UnsafeRawBufferPointer,
+    numbers: (Range<Int>) -> Bool = { _ in true }
+  ) -> Bool {
+    check(part, 0..<ranges[part.rawValue].count, in: bytes, numbers: numbers)
   }
 }

@@ -22,6 +22,7 @@ extension SnapshotReader {
     guard parts.checkAll(.model, in: owner.bytes) else { throw .checksumMismatch }
     var reader = SnapshotReader(UnsafeRawBufferPointer(rebasing: owner.bytes[parts.range(.model)]))
     reader.table = strings
+    reader.releasesStrings = false
     let made = MadeStrings(table: strings)
     var documents: [Document] = []
     for number in 0..<(try reader.count()) {
@@ -61,12 +62,28 @@ extension SnapshotReader {
     var entities: [Entity] = []
     let entityCount = try reader.count()
     entities.reserveCapacity(entityCount)
-    for _ in 0..<entityCount {
-      entities.append(
-        Entity(
-          id: try reader.string(made), name: try reader.string(made),
-          kind: KindRef(try reader.number(below: kinds.count)), aliases: try reader.strings(made),
-          metonyms: try reader.strings(made), background: try reader.strings(made)))
+    // The aliases, metonyms and background stay in place, their numbers checked: made into
+    // strings when asked (`SnapshotEntityLists`), unless the part is too long for an offset.
+    let entityLists =
+      reader.bytes.count <= Int(UInt32.max)
+      ? SnapshotEntityLists(strings: strings, model: parts.range(.model), reload: reload) : nil
+    for entity in 0..<entityCount {
+      let id = try reader.string(made)
+      let name = try reader.string(made)
+      let kind = KindRef(try reader.number(below: kinds.count))
+      if let entityLists {
+        let offset = UInt32(reader.offset)
+        for _ in 0..<3 { try reader.skipStrings() }
+        entities.append(
+          Entity(
+            id: id, name: name, kind: kind,
+            lists: EntityLists(mapped: entityLists, offset: offset, entity: UInt32(entity))))
+      } else {
+        entities.append(
+          Entity(
+            id: id, name: name, kind: kind, aliases: try reader.strings(made),
+            metonyms: try reader.strings(made), background: try reader.strings(made)))
+      }
     }
     var sets: [NamedSet] = []
     // The engine indents each set's query by its column (`EngineContext.source(of:)`), as it

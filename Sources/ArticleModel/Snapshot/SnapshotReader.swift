@@ -6,6 +6,9 @@ public struct SnapshotReader {
   var offset: Int
   /// The model's string table, in place (`MappedStrings`); none until it is given.
   var table: MappedStrings?
+  /// Whether a block of strings hashed for a string read has its pages let go after (a quote
+  /// read from a block); not for the model part read at start, whose names fill their blocks.
+  var releasesStrings = true
 
   public init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
     self.bytes = bytes
@@ -36,6 +39,13 @@ public struct SnapshotReader {
 
   /// A LEB128 number, at most `limit`.
   public mutating func number(below limit: Int = Int.max) throws(SnapshotError) -> Int {
+    // One byte, most counts and kinds: read without the loop.
+    if offset < bytes.count, bytes[offset] < 0x80 {
+      let value = Int(bytes[offset])
+      guard value < limit else { throw .malformed("a number out of range") }
+      offset += 1
+      return value
+    }
     var value: UInt64 = 0
     var shift: UInt64 = 0
     while true {
@@ -58,7 +68,8 @@ public struct SnapshotReader {
   }
 
   public mutating func string() throws(SnapshotError) -> String {
-    guard let string = table?.string(try number(below: stringCount)) else {
+    guard let string = table?.string(try number(below: stringCount), releasing: releasesStrings)
+    else {
       throw .checksumMismatch
     }
     return string
@@ -67,7 +78,9 @@ public struct SnapshotReader {
   public mutating func optionalString() throws(SnapshotError) -> String? {
     let number = try number(below: stringCount + 1)
     guard number > 0 else { return nil }
-    guard let string = table?.string(number - 1) else { throw .checksumMismatch }
+    guard let string = table?.string(number - 1, releasing: releasesStrings) else {
+      throw .checksumMismatch
+    }
     return string
   }
 
@@ -82,7 +95,7 @@ public struct SnapshotReader {
   }
 
   /// How many strings the table holds.
-  private var stringCount: Int { table?.count ?? 0 }
+  var stringCount: Int { table?.count ?? 0 }
 
   public mutating func strings() throws(SnapshotError) -> [String] {
     let count = try count()

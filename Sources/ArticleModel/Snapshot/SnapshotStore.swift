@@ -54,11 +54,17 @@ final class SnapshotStore: Sendable {
   /// Checks every part now, as a snapshot with no model file to fall back on is: every
   /// checksum, the strings, the columns, each fact's details and the index's lists.
   func checkWhole() throws(SnapshotError) {
-    for part in SnapshotPart.allCases where !parts.checkAll(part, in: bytes) {
+    let checkedByNumbers: Set<SnapshotPart> = [
+      .facts, .bySubject, .byObject, .byRelation, .byQualifier, .byParagraph,
+    ]
+    for part in SnapshotPart.allCases
+    where !checkedByNumbers.contains(part) && !parts.checkAll(part, in: bytes) {
       throw .checksumMismatch
     }
     guard strings.checkAll() else { throw .malformed("a string table out of order") }
-    guard factsAreWhole() else { throw .malformed("a fact out of range") }
+    guard factsAreWhole() else {
+      throw parts.isDamaged(.facts) ? .checksumMismatch : .malformed("a fact out of range")
+    }
     let facts = SnapshotFacts(store: self)
     for fact in 0..<factCount { _ = try facts.read(fact) }
     let lists: [(SnapshotPart, Int)] = [
@@ -66,8 +72,26 @@ final class SnapshotStore: Sendable {
       (.byQualifier, entityCount), (.byParagraph, paragraphLists),
     ]
     for (part, count) in lists where !listsAreWhole(part, lists: count) {
-      throw .malformed("an index list out of range")
+      throw parts.isDamaged(part) ? .checksumMismatch : .malformed("an index list out of range")
     }
+  }
+
+  /// The smallest and the largest of the u32 at `range` (offsets in `part`, a multiple of 4
+  /// long), each plus one, wrapping (so that u32.max, "none", counts as 0): one pass the
+  /// compiler can vectorize.
+  private func boundsPlusOne(_ part: SnapshotPart, _ range: Range<Int>) -> (
+    smallest: UInt32, largest: UInt32
+  ) {
+    let base = bytes.baseAddress! + parts.range(part).lowerBound + range.lowerBound
+    var (smallest, largest) = (UInt32.max, UInt32(0))
+    for number in 0..<range.count / 4 {
+      let value =
+        UInt32(littleEndian: base.loadUnaligned(fromByteOffset: number &* 4, as: UInt32.self))
+        &+ 1
+      smallest = min(smallest, value)
+      largest = max(largest, value)
+    }
+    return (smallest, largest)
   }
 
   // MARK: Fact columns
@@ -76,25 +100,47 @@ final class SnapshotStore: Sendable {
   /// one of flag bytes, then where each fact's details start (u64, one more than the facts).
   static func factsLength(_ count: Int) -> Int { count * 17 + (count + 1) * 8 }
 
-  /// Whether the facts part is right: its checksums, every number in range, the flags known,
-  /// the details' starts in order and within the details. Checked once, on first use.
+  /// Whether the numbers of the facts part in `block` (offsets in the part) are in range: the
+  /// columns' entities and relations, the flags known. The details' starts (which may cross a
+  /// block's end) and whether a scenario agrees with its flags are checked where they are used.
+  private func factNumbersAreRight(_ block: Range<Int>) -> Bool {
+    let count = factCount
+    for column in 0..<4 {
+      let numbers = block.clamped(to: column * count * 4..<(column + 1) * count * 4)
+      guard !numbers.isEmpty else { continue }
+      // Plus one: a scenario of u32.max (none) is 0, and is the only number that may be.
+      let bound = UInt32(column == 1 ? relationCount : entityCount)
+      let (smallest, largest) = boundsPlusOne(.facts, numbers)
+      guard largest <= bound, column == 3 || smallest > 0 else { return false }
+    }
+    let flags = 16 * count..<17 * count
+    let flagBytes = block.clamped(to: flags)
+    let base = bytes.baseAddress! + parts.range(.facts).lowerBound + flagBytes.lowerBound
+    var unknown: UInt8 = 0
+    for number in 0..<flagBytes.count {
+      let flag = base.load(fromByteOffset: number, as: UInt8.self)
+      // Bits 4–7 unknown; bits 1–2 both set (modality 3) unknown.
+      unknown |= flag & 0xF0 | (flag >> 1) & (flag >> 2) & 1
+    }
+    return unknown == 0
+  }
+
+  /// Whether the blocks of the facts part at `range` (offsets in the part) are right: their
+  /// checksums and numbers, checked the first time they are used.
+  private func factBlocksAreRight(_ range: Range<Int>) -> Bool {
+    parts.check(.facts, range, in: bytes) { factNumbersAreRight($0) }
+  }
+
+  /// Whether the facts part is right as a whole: every block, the details' starts in order
+  /// and within the details, and every scenario as its flags say (for a snapshot checked
+  /// whole).
   func factsAreWhole() -> Bool {
     if parts.isWhole(.facts) { return true }
-    guard parts.checkAll(.facts, in: bytes) else { return false }
-    let count = factCount
-    let (entities, relations) = (UInt32(entityCount), UInt32(relationCount))
-    for fact in 0..<count {
-      let subject = uint32(.facts, fact * 4)
-      let relation = uint32(.facts, (count + fact) * 4)
-      let object = uint32(.facts, (2 * count + fact) * 4)
-      let scenario = uint32(.facts, (3 * count + fact) * 4)
-      let flags = bytes[parts.range(.facts).lowerBound + 16 * count + fact]
-      guard subject < entities, relation < relations, object < entities,
-        flags & ~0x0F == 0, flags & 0x06 != 0x06,
-        (flags & 0x06 == 0x04) == (scenario != UInt32.max),
-        scenario == UInt32.max || scenario < entities
-      else { return false }
+    guard parts.checkAll(.facts, in: bytes, numbers: { factNumbersAreRight($0) }) else {
+      return false
     }
+    let count = factCount
+    for fact in 0..<count where !flagsAgree(flags(fact), column(3, fact)) { return false }
     let details = UInt64(parts.range(.details).count)
     var previous: UInt64 = 0
     for fact in 0...count {
@@ -104,26 +150,49 @@ final class SnapshotStore: Sendable {
     }
     guard previous == details else { return false }
     parts.markWhole(.facts)
-    // The pages read for the check are let go: those of the facts used come back.
-    owner.release(parts.range(.facts))
     return true
   }
 
-  /// Column `column` (0 subject, 1 relation, 2 object, 3 scenario) of fact `fact`, once the
-  /// facts part is whole.
-  func column(_ column: Int, of fact: Int) -> UInt32 {
+  /// Whether a fact's flags and scenario agree: a scenario exactly when the modality is one.
+  private func flagsAgree(_ flags: UInt8, _ scenario: UInt32) -> Bool {
+    (flags & 0x06 == 0x04) == (scenario != UInt32.max)
+  }
+
+  private func column(_ column: Int, _ fact: Int) -> UInt32 {
     uint32(.facts, (column * factCount + fact) * 4)
   }
 
-  /// The flags of fact `fact`: bit 0 denied, bits 1–2 the modality, bit 3 personal.
-  func flags(of fact: Int) -> UInt8 {
+  private func flags(_ fact: Int) -> UInt8 {
     bytes[parts.range(.facts).lowerBound + 16 * factCount + fact]
   }
 
-  /// Where fact `fact`'s details are in the details part.
-  func detailsRange(of fact: Int) -> Range<Int> {
-    let base = 17 * factCount
-    return Int(uint64(.facts, base + fact * 8))..<Int(uint64(.facts, base + fact * 8 + 8))
+  /// Column `column` (0 subject, 1 relation, 2 object, 3 scenario) of fact `fact`, its block
+  /// checked; nil when the block is damaged.
+  func column(_ column: Int, of fact: Int) -> UInt32? {
+    let offset = (column * factCount + fact) * 4
+    guard factBlocksAreRight(offset..<offset + 4) else { return nil }
+    return uint32(.facts, offset)
+  }
+
+  /// The flags of fact `fact` (bit 0 denied, bits 1–2 the modality, bit 3 personal) and its
+  /// scenario (u32.max for none), their blocks checked and the two agreeing; nil when not.
+  func flagsAndScenario(of fact: Int) -> (flags: UInt8, scenario: UInt32)? {
+    let offset = 16 * factCount + fact
+    guard factBlocksAreRight(offset..<offset + 1), let scenario = column(3, of: fact) else {
+      return nil
+    }
+    let flags = flags(fact)
+    return flagsAgree(flags, scenario) ? (flags, scenario) : nil
+  }
+
+  /// Where fact `fact`'s details are in the details part, checked; nil when its starts'
+  /// blocks are damaged or they are out of order or beyond the details.
+  func detailsRange(of fact: Int) -> Range<Int>? {
+    let offset = 17 * factCount + fact * 8
+    guard factBlocksAreRight(offset..<offset + 16) else { return nil }
+    let (start, end) = (uint64(.facts, offset), uint64(.facts, offset + 8))
+    guard start <= end, end <= UInt64(parts.range(.details).count) else { return nil }
+    return Int(start)..<Int(end)
   }
 
   // MARK: Index lists
@@ -132,37 +201,82 @@ final class SnapshotStore: Sendable {
   /// lists) and the facts (u32 each).
   static func listsLength(lists: Int, facts: Int) -> Int { 8 + 4 * (lists + 1) + 4 * facts }
 
-  /// Whether the lists of `part` are right: its checksums, `lists` lists, their starts in
-  /// order and every fact in range. Checked once, on first use.
-  func listsAreWhole(_ part: SnapshotPart, lists: Int) -> Bool {
-    if parts.isWhole(part) { return true }
+  /// Whether the numbers of list part `part` in `block` (offsets in the part) are right: the
+  /// head (`lists` lists, the part's length what it says), the starts within the facts (the
+  /// first 0), every fact in range. Whether a list's starts are in order is checked where it
+  /// is used.
+  private func listNumbersAreRight(_ part: SnapshotPart, lists: Int, _ block: Range<Int>)
+    -> Bool
+  {
     let length = parts.range(part).count
-    guard length >= 8, parts.checkAll(part, in: bytes) else { return false }
+    guard length >= 8 else { return false }
     let (count, total) = (Int(uint32(part, 0)), Int(uint32(part, 4)))
     guard count == lists, length == Self.listsLength(lists: count, facts: total) else {
       return false
     }
+    let factsStart = 8 + 4 * (count + 1)
+    if block.lowerBound == 0, uint32(part, 8) != 0 { return false }
+    let starts = block.clamped(to: 8..<factsStart)
+    if !starts.isEmpty {
+      let (smallest, largest) = boundsPlusOne(part, starts)
+      guard smallest > 0, Int(largest) <= total + 1 else { return false }
+    }
+    let facts = block.clamped(to: factsStart..<length)
+    guard !facts.isEmpty else { return true }
+    let (smallest, largest) = boundsPlusOne(part, facts)
+    return smallest > 0 && Int(largest) <= factCount
+  }
+
+  /// Whether the blocks of list part `part` at `range` (offsets in the part), and the block
+  /// of its head, are right: their checksums and numbers, checked the first time they are used.
+  private func listBlocksAreRight(_ part: SnapshotPart, lists: Int, _ range: Range<Int>) -> Bool {
+    let check = { (range: Range<Int>) in
+      self.parts.check(part, range, in: self.bytes) {
+        self.listNumbersAreRight(part, lists: lists, $0)
+      }
+    }
+    return check(0..<8) && check(range)
+  }
+
+  /// Whether the lists of `part` are right as a whole: every block, `lists` lists, their
+  /// starts in order (for a snapshot checked whole).
+  func listsAreWhole(_ part: SnapshotPart, lists: Int) -> Bool {
+    if parts.isWhole(part) { return true }
+    guard parts.range(part).count >= 8,
+      parts.checkAll(part, in: bytes, numbers: { listNumbersAreRight(part, lists: lists, $0) })
+    else { return false }
     var previous: UInt32 = 0
-    for list in 0...count {
+    for list in 0...lists {
       let start = uint32(part, 8 + list * 4)
-      guard start >= previous, list > 0 || start == 0 else { return false }
+      guard start >= previous else { return false }
       previous = start
     }
-    guard Int(previous) == total else { return false }
-    let factsStart = 8 + 4 * (count + 1)
-    let bound = UInt32(truncatingIfNeeded: factCount)
-    for place in 0..<total where uint32(part, factsStart + place * 4) >= bound { return false }
+    guard previous == uint32(part, 4) else { return false }
     parts.markWhole(part)
-    owner.release(parts.range(part))
     return true
   }
 
-  /// Where list `list` of `part` is, as offsets of u32 facts in the part, once it is whole.
-  func listRange(_ part: SnapshotPart, _ list: Int) -> Range<Int> {
-    let count = Int(uint32(part, 0))
-    let factsStart = 8 + 4 * (count + 1)
+  /// Where list `list` of `part` (of `lists` lists) is, as offsets of u32 facts in the part,
+  /// its blocks checked; nil when they are damaged or its starts out of order.
+  func listRange(_ part: SnapshotPart, lists: Int, _ list: Int) -> Range<Int>? {
+    guard listBlocksAreRight(part, lists: lists, 8 + list * 4..<16 + list * 4) else {
+      return nil
+    }
+    let factsStart = 8 + 4 * (lists + 1)
     let (start, end) = (Int(uint32(part, 8 + list * 4)), Int(uint32(part, 12 + list * 4)))
+    guard start <= end else { return nil }
     return factsStart + start * 4..<factsStart + end * 4
+  }
+
+  /// The facts of list `list` of `part` (of `lists` lists), its blocks checked; nil when they
+  /// are damaged.
+  func list(_ part: SnapshotPart, lists: Int, _ list: Int) -> [Int]? {
+    guard let range = listRange(part, lists: lists, list),
+      listBlocksAreRight(part, lists: lists, range)
+    else { return nil }
+    return stride(from: range.lowerBound, to: range.upperBound, by: 4).map {
+      Int(uint32(part, $0))
+    }
   }
 }
 

@@ -168,7 +168,15 @@ final class VocabularySection: @unchecked Sendable {
       throws(SnapshotError)
     {
       let limit = plusOne ? limit + 1 : limit
-      for index in 0..<count(part) where number(part, index, field) >= limit {
+      // The largest, in one pass the compiler vectorizes (296,632 names at a million facts).
+      let (base, width) = (bytes.baseAddress! + starts[part.rawValue] + 4 * field, part.width)
+      var largest: UInt32 = 0
+      for index in 0..<count(part) {
+        largest = max(
+          largest,
+          UInt32(littleEndian: base.loadUnaligned(fromByteOffset: index * width, as: UInt32.self)))
+      }
+      if count(part) > 0, Int(largest) >= limit {
         throw .malformed("a vocabulary number out of range")
       }
     }
