@@ -31,8 +31,9 @@ extension SnapshotWriter {
   /// starts and the facts, each a little-endian u32.
   static func encodeLists(_ lists: (starts: [Int32], facts: [Int32])) -> [UInt8] {
     let count = lists.starts.count - 1
-    var out = [UInt8](
-      repeating: 0, count: SnapshotStore.listsLength(lists: count, facts: lists.facts.count))
+    var out = HugePages.array(
+      repeating: UInt8(0),
+      count: SnapshotStore.listsLength(lists: count, facts: lists.facts.count))
     out.withUnsafeMutableBytes { out in
       var offset = 0
       func put(_ word: UInt32) {
