@@ -4,7 +4,7 @@ import Testing
 
 /// The checker's table of strings finds a string again by its bytes wherever they lie in the
 /// text, never takes one of other bytes for it, and hands the writer numbers and slots that
-/// find the same strings; the arrays it asks huge pages for hold what plain arrays hold.
+/// find the same strings.
 @Suite struct TextTableTests {
   /// A text of `count` quotes, some cited more than once, some alike in length or in their
   /// first bytes, and the ranges of their words in the text.
@@ -82,21 +82,5 @@ import Testing
       #expect(string(19..<23) == "abcd")
       #expect(made == 3)
     }
-  }
-
-  @Test func arraysInHugePagesHoldWhatPlainOnesHold() {
-    let count = HugePages.minimumSize / 8 + 12345
-    let zeros = HugePages.array(repeating: UInt64(7), count: count)
-    #expect(zeros == [UInt64](repeating: 7, count: count))
-    var grown: [UInt32] = [1, 2, 3]
-    HugePages.reserve(&grown, capacity: HugePages.minimumSize)
-    #expect(grown == [1, 2, 3])
-    #expect(grown.capacity >= HugePages.minimumSize)
-    for value in 0..<UInt32(HugePages.minimumSize) { grown.append(value) }
-    #expect(grown.count == HugePages.minimumSize + 3)
-    #expect(grown[3 + 1_000_000] == 1_000_000)
-    var small: [UInt8] = []
-    HugePages.reserve(&small, capacity: 10)
-    #expect(small.isEmpty && small.capacity >= 10)
   }
 }

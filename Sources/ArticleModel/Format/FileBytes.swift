@@ -59,9 +59,8 @@ enum FileBytes {
 
 extension FileBytes {
   /// The text of the UTF-8 file at `path`, read straight into the storage of its `String`
-  /// (asked for in huge pages) rather than into bytes that a `String` then copies: a
-  /// document's text of 57 MB was read, then copied 4 KB page by page (14,000 page faults of
-  /// a first load, issue 14). Nil when the file is small, cannot be opened or measured,
+  /// rather than into bytes that a `String` then copies: a
+  /// document's text of 57 MB was read, then copied (issue 14). Nil when the file is small, cannot be opened or measured,
   /// changed size while read, begins with a byte order mark or is not UTF-8: the caller
   /// reads it as any other file, and says what went wrong.
   static func readText(_ path: String) -> String? {
@@ -77,7 +76,6 @@ extension FileBytes {
     // One byte more than the size, to tell a file that grew.
     let text = String(unsafeUninitializedCapacity: size + 1) { buffer -> Int in
       guard let start = buffer.baseAddress else { return 0 }
-      HugePages.advise(UnsafeMutableRawPointer(start), bytes: buffer.count)
       var filled = 0
       while filled <= size {
         let count = readSome(descriptor, start + filled, size + 1 - filled)

@@ -64,8 +64,8 @@ extension ModelChecker {
     let box = Box(ModelChecker(syntax: ModelSyntax(), lexer: lexer, name: name, readText: readText))
     // Room for as many facts as the text could hold at a hundred bytes each (a fact takes
     // more), so that a million facts are not copied each time they outgrow their room; room
-    // never filled costs no memory. In huge pages, where the system gives them.
-    HugePages.reserve(&box.checker.streaming.facts, capacity: lexer.bytes.count / 100)
+    // never filled costs no memory.
+    box.checker.streaming.facts.reserveCapacity(lexer.bytes.count / 100)
     let (syntax, syntaxErrors) = ModelParser.parse(lexer) { fact, syntax in
       box.checker.consume(fact, in: syntax)
     }

@@ -36,10 +36,10 @@ struct TextTable {
   /// An empty table of strings of `text`.
   init(text: UnsafeBufferPointer<UInt8>) {
     self.text = text
-    // Room for a string each 128 bytes of text and a use each 64, in huge pages where the
-    // system gives them; room never filled costs no memory.
-    HugePages.reserve(&strings, capacity: text.count / 128)
-    HugePages.reserve(&uses, capacity: text.count / 64)
+    // Room for a string each 128 bytes of text and a use each 64, so that they are not
+    // copied as they grow; room never filled costs no memory.
+    strings.reserveCapacity(text.count / 128)
+    uses.reserveCapacity(text.count / 64)
   }
 
   /// The string of the bytes at `range` of the text: the one made before for the same
@@ -76,9 +76,7 @@ struct TextTable {
   /// The strings made so far, numbered in the order they were made, with the table that
   /// finds them and the uses: the snapshot writer's numbers for them.
   func numbers() -> CheckedStrings {
-    var values = HugePages.array(repeating: UInt64(0), count: slots.count)
-    for index in slots.indices { values[index] = slots[index].value }
-    return CheckedStrings(strings: strings, slots: values, uses: uses)
+    CheckedStrings(strings: strings, slots: slots.map(\.value), uses: uses)
   }
 
   /// Whether the text's bytes at `place` (a slot's) are those of `key`. (A text past 4 GiB,
@@ -96,7 +94,7 @@ struct TextTable {
   /// The slots in a table twice the size, each placed by its hash's high half as
   /// `SnapshotStrings.grown` places them.
   private mutating func grow() {
-    var grown = HugePages.array(repeating: Slot(value: 0, place: 0), count: slots.count * 2)
+    var grown = [Slot](repeating: Slot(value: 0, place: 0), count: slots.count * 2)
     let mask = grown.count - 1
     for old in slots where old.value != 0 {
       var slot = Int(truncatingIfNeeded: old.value >> 32) & mask

@@ -38,8 +38,8 @@ struct SnapshotStrings {
   /// A table that starts with the strings the checker numbered, under the same numbers, and
   /// room for `reserving` bytes of strings in all.
   init(numbers: consuming CheckedStrings, reserving: Int) {
-    HugePages.reserve(&starts, capacity: max(numbers.strings.count + 1, reserving / 32))
-    HugePages.reserve(&bytes, capacity: reserving)
+    starts.reserveCapacity(max(numbers.strings.count + 1, reserving / 32))
+    bytes.reserveCapacity(reserving)
     for string in numbers.strings {
       var string = string
       string.makeContiguousUTF8()
@@ -56,8 +56,8 @@ struct SnapshotStrings {
 
   /// Room for `bytes` bytes of strings.
   mutating func reserve(bytes: Int) {
-    HugePages.reserve(&self.bytes, capacity: bytes)
-    HugePages.reserve(&starts, capacity: bytes / 32)
+    self.bytes.reserveCapacity(bytes)
+    starts.reserveCapacity(bytes / 32)
   }
 
   /// The number of `value`, added to the table when it is new.
@@ -138,7 +138,7 @@ struct SnapshotStrings {
 
   /// The starts as the `stringStarts` part stores them: a little-endian u64 each.
   var startBytes: [UInt8] {
-    var out = HugePages.array(repeating: UInt8(0), count: starts.count * 8)
+    var out = [UInt8](repeating: 0, count: starts.count * 8)
     out.withUnsafeMutableBytes { out in
       for (index, start) in starts.enumerated() {
         out.storeBytes(of: UInt64(start).littleEndian, toByteOffset: index * 8, as: UInt64.self)
@@ -154,7 +154,7 @@ struct SnapshotStrings {
   /// `slots` (a hash's high half above an entry plus one, each placed by that high half) in
   /// a table twice the size: the layout `TextTable` shares, grown without hashing again.
   static func grown(_ slots: [UInt64]) -> [UInt64] {
-    var grown = HugePages.array(repeating: UInt64(0), count: slots.count * 2)
+    var grown = [UInt64](repeating: 0, count: slots.count * 2)
     let mask = grown.count - 1
     for value in slots where value != 0 {
       var slot = Int(truncatingIfNeeded: value >> 32) & mask

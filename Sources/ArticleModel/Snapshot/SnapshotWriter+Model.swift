@@ -21,9 +21,8 @@ extension SnapshotWriter {
     let speaks = bytes
     bytes = []
     // The sections' room at once: the vocabulary's is 10 MB at a million facts.
-    HugePages.reserve(
-      &bytes,
-      capacity: sections.reduce(10) { $0 + 20 + $1.name.utf8.count + $1.place.range.count })
+    bytes.reserveCapacity(
+      sections.reduce(10) { $0 + 20 + $1.name.utf8.count + $1.place.range.count })
     encode(sections)
     let sectionBytes = bytes
     bytes = []
@@ -35,9 +34,8 @@ extension SnapshotWriter {
   /// starts and the facts, each a little-endian u32.
   static func encodeLists(_ lists: (starts: [Int32], facts: [Int32])) -> [UInt8] {
     let count = lists.starts.count - 1
-    var out = HugePages.array(
-      repeating: UInt8(0),
-      count: SnapshotStore.listsLength(lists: count, facts: lists.facts.count))
+    var out = [UInt8](
+      repeating: 0, count: SnapshotStore.listsLength(lists: count, facts: lists.facts.count))
     out.withUnsafeMutableBytes { out in
       var offset = 0
       func put(_ word: UInt32) {

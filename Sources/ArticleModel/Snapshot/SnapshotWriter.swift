@@ -13,7 +13,7 @@ public struct SnapshotWriter {
   /// snapshot of hundreds of megabytes does not copy them each time they outgrow their room.
   /// Room left unused costs no memory until written.
   mutating func reserve(bytes: Int, tableBytes: Int) {
-    HugePages.reserve(&self.bytes, capacity: bytes)
+    self.bytes.reserveCapacity(bytes)
     table.reserve(bytes: tableBytes)
   }
 
@@ -22,7 +22,7 @@ public struct SnapshotWriter {
   /// A writer whose string table starts with the strings the checker numbered, and room for
   /// `bytes` bytes of numbers and `tableBytes` of the string table (`reserve`).
   init(numbers: consuming CheckedStrings, bytes: Int, tableBytes: Int) {
-    HugePages.reserve(&self.bytes, capacity: bytes)
+    self.bytes.reserveCapacity(bytes)
     table = SnapshotStrings(numbers: numbers, reserving: tableBytes)
   }
 
