@@ -105,9 +105,13 @@ public struct QueryEngine: Sendable {
     try parse(text)
   }
 
-  /// A statement printed back as text that parses to the same tree.
+  /// A statement printed back as text that parses to the same tree: as a reader would type
+  /// it, or, where the words after a name would run on into a longer name (`at events` before
+  /// `in armenia` reads as the alias `events in armenia`), with ids and sets quoted.
   public func print(_ statement: Statement) -> String {
-    QueryPrinter(vocabulary: context.vocabulary).print(statement)
+    let plain = QueryPrinter(vocabulary: context.vocabulary).print(statement)
+    if let parsed = try? parse(plain), parsed == [statement] { return plain }
+    return QueryPrinter(vocabulary: context.vocabulary, quotesNames: true).print(statement)
   }
 
   /// True unless `text` leaves a parenthesis or a quote open, in which case a line reader

@@ -304,6 +304,28 @@ import Testing
     #expect(try engine.parseStatements(printed) == statements, "\(printed)")
   }
 
+  /// `at events` followed by `in armenia` reads as the alias `events in armenia` (the
+  /// mid-September events): printed back, the set is quoted so that the text keeps its tree;
+  /// where nothing runs on, nothing is quoted.
+  @Test func aSetThatWordsAfterItWouldExtendIsPrintedQuoted() throws {
+    let quoted = try engine.parseStatements("what happened at \"events\" in armenia")
+    let plain = try engine.parseStatements("what happened at events in armenia")
+    #expect(quoted != plain, "unquoted, the words are the alias")
+    let printed = engine.print(quoted[0])
+    #expect(printed.contains("\"events\""), "\(printed)")
+    #expect(try engine.parseStatements(printed) == quoted)
+    let typed = try engine.parseStatements("what happened at astana_summit in kazakhstan")
+    #expect(engine.print(typed[0]) == "what happened at astana_summit in kazakhstan")
+  }
+
+  /// A quoted set name is the set, as a quoted name is the entity.
+  @Test func aQuotedSetNameIsTheSet() throws {
+    #expect(
+      try engine.parseStatements("who criticized \"members\"")
+        == engine.parseStatements("who criticized members"))
+    #expect(throws: QueryError.self) { try engine.parseStatements("who criticized \"memberz\"") }
+  }
+
   static let templates = [
     "who criticized the csto at the astana summit when \"winter of 2022\"",
     "where was unbreakable brotherhood supposed to take place",

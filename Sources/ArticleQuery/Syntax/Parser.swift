@@ -595,6 +595,13 @@ public struct Parser {
     note(.entity)
     note(.set)
     if at(.string) {
+      // A quoted name closes the term: `at "events" in armenia` is the set and a place, where
+      // unquoted the words read as the alias `events in armenia`.
+      if vocabulary.entity(named: current.text) == nil,
+        let index = vocabulary.set(named: current.text)
+      {
+        return .set(SetRef(index, at: eat(tokens: 1)))
+      }
       return .entity(try name())
     }
     let set = setMatchSkippingArticle()

@@ -5,14 +5,22 @@ struct QueryPrinter {
   let vocabulary: Vocabulary
   /// How an entity (its index) is written; nil for its id.
   var naming: ((Int) -> String)?
+  /// Ids and the sets that are targets written quoted, so that no words after them can
+  /// extend them into a longer name (`at "events" in armenia`, not the alias `events in
+  /// armenia`). Off, the text reads as typed; `QueryEngine.print` turns it on only when the
+  /// plain text would not parse back to the same tree.
+  var quotesNames = false
 
-  init(vocabulary: Vocabulary, naming: ((Int) -> String)? = nil) {
+  init(vocabulary: Vocabulary, naming: ((Int) -> String)? = nil, quotesNames: Bool = false) {
     self.vocabulary = vocabulary
     self.naming = naming
+    self.quotesNames = quotesNames
   }
 
   private func name(_ entity: EntityRef) -> String {
-    naming?(entity.index) ?? vocabulary.entityID(entity.index)
+    if let naming { return naming(entity.index) }
+    let id = vocabulary.entityID(entity.index)
+    return quotesNames ? "\"\(id)\"" : id
   }
 
   private func name(_ set: SetRef) -> String { vocabulary.setNames[set.index] }
@@ -108,7 +116,7 @@ struct QueryPrinter {
   func print(_ target: Target) -> String {
     switch target {
     case .entity(let entity): name(entity)
-    case .set(let set): name(set)
+    case .set(let set): quotesNames ? "\"\(name(set))\"" : name(set)
     case .query(let inner): "(\(print(inner)))"
     }
   }

@@ -228,6 +228,13 @@ public struct Vocabulary: Sendable, Equatable {
     return (index, length)
   }
 
+  /// The set whose whole name is `text` (a quoted set name).
+  func set(named text: String) -> Int? {
+    let words = PhraseTable.words(of: text)
+    guard let (index, length) = set(at: words[...]), length == words.count else { return nil }
+    return index
+  }
+
   /// The entity whose whole name is `text` (a quoted name).
   func entity(named text: String) -> Int? {
     let words = PhraseTable.words(of: text)
