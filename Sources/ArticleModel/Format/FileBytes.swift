@@ -1,3 +1,5 @@
+import Syntax
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -52,6 +54,42 @@ enum FileBytes {
     }
     return Data(
       bytesNoCopy: memory, count: size, deallocator: .custom { _, _ in munmap(memory, room) })
+  }
+}
+
+extension FileBytes {
+  /// The text of the UTF-8 file at `path`, read straight into the storage of its `String`
+  /// rather than into bytes that a `String` then copies: a
+  /// document's text of 57 MB was read, then copied (issue 14). Nil when the file is small, cannot be opened or measured,
+  /// changed size while read, begins with a byte order mark or is not UTF-8: the caller
+  /// reads it as any other file, and says what went wrong.
+  static func readText(_ path: String) -> String? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+      status.st_size >= minimumSize, status.st_size <= ModelLoader.maximumFileSize
+    else { return nil }
+    let size = Int(status.st_size)
+    var whole = false
+    // One byte more than the size, to tell a file that grew.
+    let text = String(unsafeUninitializedCapacity: size + 1) { buffer -> Int in
+      guard let start = buffer.baseAddress else { return 0 }
+      var filled = 0
+      while filled <= size {
+        let count = readSome(descriptor, start + filled, size + 1 - filled)
+        if count < 0 && errno == EINTR { continue }
+        guard count > 0 else { break }
+        filled += count
+      }
+      let bytes = UnsafeBufferPointer(start: start, count: min(filled, size))
+      guard filled == size, !bytes.starts(with: [0xEF, 0xBB, 0xBF]), UTF8Text.isValid(bytes)
+      else { return 0 }
+      whole = true
+      return size
+    }
+    return whole ? text : nil
   }
 }
 

@@ -143,6 +143,7 @@ public enum ModelLoader {
   }
 
   static func readFile(_ url: URL) throws(FileProblem) -> String {
+    if let text = FileBytes.readText(url.path) { return text }
     guard let text = String(data: try readData(url), encoding: .utf8) else {
       throw FileProblem.notUTF8
     }

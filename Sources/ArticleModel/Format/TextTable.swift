@@ -5,17 +5,28 @@
 #endif
 
 /// The strings of a model text's facts (quotes, notes, circumstances), each made once and
-/// found again by its bytes: a quote cited again shares the first one's `String`. A key is
-/// compared with the bytes of the string made for it, so that a million quotes are not
-/// copied a second time to be compared, and the strings, numbered in the order they were
-/// made, are the snapshot writer's (`numbers()`) without a copy.
+/// found again by its bytes: a quote cited again shares the first one's `String`, and the
+/// strings, numbered in the order they were made, are the snapshot writer's (`numbers()`)
+/// without a copy.
+///
+/// A slot holds where its key's bytes lie in the model text beside its hash and number, so
+/// that a key met again is compared with the text where it lay first: one cache miss for the
+/// slot and one for the bytes, where reading the `String` made for it (its entry, then its
+/// storage) took two more, a tenth of a first load of a million facts (issue 14).
 struct TextTable {
+  /// A slot of the table: `value` as `SnapshotStrings` files it (the high half of the key's
+  /// hash above its entry plus one, 0 when empty), and where the key's bytes first lay in the
+  /// text (their start above their length).
+  private struct Slot {
+    var value: UInt64
+    var place: UInt64
+  }
+
   /// The model text the keys lie in.
   private let text: UnsafeBufferPointer<UInt8>
-  /// Each slot holds the high half of its key's hash above its entry plus one (0 for an
-  /// empty slot); the high half also picks the slot, so that the table grows without hashing
-  /// again.
-  private var slots = [UInt64](repeating: 0, count: 1024)
+  /// The slots; the high half of a hash also picks its slot, so that the table grows without
+  /// hashing again.
+  private var slots = [Slot](repeating: Slot(value: 0, place: 0), count: 1024)
   /// The strings made, by entry.
   private var strings: [String] = []
   /// The number of the string each call gave, in the order of the calls: the order the
@@ -25,6 +36,10 @@ struct TextTable {
   /// An empty table of strings of `text`.
   init(text: UnsafeBufferPointer<UInt8>) {
     self.text = text
+    // Room for a string each 128 bytes of text and a use each 64, so that they are not
+    // copied as they grow; room never filled costs no memory.
+    strings.reserveCapacity(text.count / 128)
+    uses.reserveCapacity(text.count / 64)
   }
 
   /// The string of the bytes at `range` of the text: the one made before for the same
@@ -35,9 +50,9 @@ struct TextTable {
     let tag = hash & 0xFFFF_FFFF_0000_0000
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash >> 32) & mask
-    while slots[slot] != 0 {
-      let entry = Int(truncatingIfNeeded: slots[slot] & 0xFFFF_FFFF) - 1
-      if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag, matches(key, strings[entry]) {
+    while slots[slot].value != 0 {
+      if slots[slot].value & 0xFFFF_FFFF_0000_0000 == tag, matches(key, slots[slot].place) {
+        let entry = Int(truncatingIfNeeded: slots[slot].value & 0xFFFF_FFFF) - 1
         uses.append(UInt32(truncatingIfNeeded: entry))
         return strings[entry]
       }
@@ -46,8 +61,10 @@ struct TextTable {
     let string = make()
     uses.append(UInt32(truncatingIfNeeded: strings.count))
     strings.append(string)
-    slots[slot] = tag | UInt64(strings.count)
-    if strings.count * 2 > slots.count { slots = SnapshotStrings.grown(slots) }
+    slots[slot] = Slot(
+      value: tag | UInt64(strings.count),
+      place: UInt64(range.lowerBound) << 32 | UInt64(range.count))
+    if strings.count * 2 > slots.count { grow() }
     return string
   }
 
@@ -59,17 +76,31 @@ struct TextTable {
   /// The strings made so far, numbered in the order they were made, with the table that
   /// finds them and the uses: the snapshot writer's numbers for them.
   func numbers() -> CheckedStrings {
-    CheckedStrings(strings: strings, slots: slots, uses: uses)
+    CheckedStrings(strings: strings, slots: slots.map(\.value), uses: uses)
   }
 
-  /// Whether `string` has the bytes of `key`.
-  private func matches(_ key: UnsafeBufferPointer<UInt8>, _ string: String) -> Bool {
-    guard string.utf8.count == key.count else { return false }
-    return string.utf8.withContiguousStorageIfAvailable { stored in
-      guard let keyStart = key.baseAddress, let storedStart = stored.baseAddress else {
-        return true
-      }
-      return memcmp(keyStart, storedStart, key.count) == 0
-    } ?? false
+  /// Whether the text's bytes at `place` (a slot's) are those of `key`. (A text past 4 GiB,
+  /// which no file read is, would make places wrong: bytes that differ, or lie past the end,
+  /// are then never a match.)
+  private func matches(_ key: UnsafeBufferPointer<UInt8>, _ place: UInt64) -> Bool {
+    let start = Int(truncatingIfNeeded: place >> 32)
+    guard Int(truncatingIfNeeded: place & 0xFFFF_FFFF) == key.count,
+      start + key.count <= text.count
+    else { return false }
+    guard let keyStart = key.baseAddress, let textStart = text.baseAddress else { return true }
+    return memcmp(keyStart, textStart + start, key.count) == 0
+  }
+
+  /// The slots in a table twice the size, each placed by its hash's high half as
+  /// `SnapshotStrings.grown` places them.
+  private mutating func grow() {
+    var grown = [Slot](repeating: Slot(value: 0, place: 0), count: slots.count * 2)
+    let mask = grown.count - 1
+    for old in slots where old.value != 0 {
+      var slot = Int(truncatingIfNeeded: old.value >> 32) & mask
+      while grown[slot].value != 0 { slot = (slot + 1) & mask }
+      grown[slot] = old
+    }
+    slots = grown
   }
 }

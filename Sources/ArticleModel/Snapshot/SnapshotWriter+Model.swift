@@ -20,6 +20,9 @@ extension SnapshotWriter {
     encodeSpeakers(index.speaksFor)
     let speaks = bytes
     bytes = []
+    // The sections' room at once: the vocabulary's is 10 MB at a million facts.
+    bytes.reserveCapacity(
+      sections.reduce(10) { $0 + 20 + $1.name.utf8.count + $1.place.range.count })
     encode(sections)
     let sectionBytes = bytes
     bytes = []

@@ -2,8 +2,8 @@ import Syntax
 
 /// Phrases as word sequences in a trie, looked up by longest match.
 ///
-/// While a vocabulary is built, the trie's edges are in a dictionary; `freeze()` then puts
-/// them in one array sorted by their node and a hash of their word, found by binary search,
+/// While a vocabulary is built, the trie's edges are in a hash table of their own, by their
+/// node and a hash of their word; `freeze()` then sorts them by those, found by binary search,
 /// which a snapshot stores as it is; a table read from a snapshot is searched where it lies in
 /// the snapshot's bytes (`VocabularySection`), nothing made of it at start (issue 14). Words
 /// are kept and looked up in their canonical composition (NFC), so that a name typed composed
@@ -12,20 +12,79 @@ struct PhraseTable: Sendable, Equatable {
   /// The trie's edges while the table is built, all in one table: from a node by a word to the
   /// next node. (A table per node cost an allocation per node: hundreds of thousands for a
   /// corpus's names.) Nil once frozen; in a class, so that a table read from a snapshot never
-  /// makes the dictionary's type at run time (destroying the empty one did, 0.6M instructions).
+  /// makes the table's types at run time (destroying an empty dictionary did, 0.6M
+  /// instructions).
   private var builder: Builder?
 
+  /// The edges being built, found by their sort key (`key(node:word:)`) and their word in its
+  /// canonical composition: the frozen table's entries as they will be, in the order made.
+  /// A `[Edge: Int]` hashed every word with `Hasher`, which composes a word that is not ASCII
+  /// first, and each edge was composed and keyed again when frozen: 3% of a first load of a
+  /// million facts (issue 14). Two words that `==` finds equal have the same composition, so
+  /// they are one edge, as they were one key of the dictionary.
   // Sendable: written only through a table that holds the one reference to it (copied on
   // write, `uniqueBuilder`), and dropped when the table is frozen.
   private final class Builder: @unchecked Sendable {
-    var edges: [Edge: Int]
-    init(_ edges: [Edge: Int] = [:]) { self.edges = edges }
+    var entries: [Entry]
+    /// Open addressing over `entries`: an entry's number plus one, 0 for an empty slot.
+    var slots: [Int32]
+
+    init(entries: [Entry] = [], slots: [Int32] = [Int32](repeating: 0, count: 16)) {
+      self.entries = entries
+      self.slots = slots
+    }
+
+    /// The slot of the edge `key` and `word` (canonical), or of the empty slot where it goes.
+    func slot(_ key: UInt64, _ word: String) -> (slot: Int, found: Bool) {
+      let mask = slots.count - 1
+      var slot = Self.start(key) & mask
+      while slots[slot] != 0 {
+        let entry = entries[Int(slots[slot]) - 1]
+        if entry.key == key, entry.word == word { return (slot, true) }
+        slot = (slot + 1) & mask
+      }
+      return (slot, false)
+    }
+
+    /// The next node of the edge in `slot`, found.
+    func next(at slot: Int) -> Int { entries[Int(slots[slot]) - 1].next }
+
+    /// Adds the edge `key`, `word` to `next` in the empty `slot`.
+    func add(_ key: UInt64, _ word: String, next: Int, at slot: Int) {
+      entries.append(Entry(key: key, word: word, next: next))
+      slots[slot] = Int32(truncatingIfNeeded: entries.count)
+      if entries.count * 2 > slots.count { resize(slots.count * 2) }
+    }
+
+    /// Room for `count` edges.
+    func reserve(_ count: Int) {
+      entries.reserveCapacity(count)
+      var size = slots.count
+      while size < count * 2 { size *= 2 }
+      if size > slots.count { resize(size) }
+    }
+
+    private func resize(_ size: Int) {
+      slots = [Int32](repeating: 0, count: size)
+      let mask = size - 1
+      for (index, entry) in entries.enumerated() {
+        var slot = Self.start(entry.key) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(truncatingIfNeeded: index + 1)
+      }
+    }
+
+    /// Where the probe for `key` starts: its bits mixed, as the node is in its high half.
+    private static func start(_ key: UInt64) -> Int {
+      Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32)
+    }
   }
 
   /// The builder, unshared, made when needed.
   private mutating func uniqueBuilder() -> Builder {
     if let builder, isKnownUniquelyReferenced(&self.builder) { return builder }
-    let builder = Builder(builder?.edges ?? [:])
+    let builder =
+      builder.map { Builder(entries: $0.entries, slots: $0.slots) } ?? Builder()
     self.builder = builder
     return builder
   }
@@ -36,11 +95,6 @@ struct PhraseTable: Sendable, Equatable {
   /// The table in a snapshot's section: its nodes' and its edges' parts.
   private var stored:
     (section: VocabularySection, nodes: VocabularySection.Part, edges: VocabularySection.Part)?
-
-  struct Edge: Hashable, Sendable {
-    var node: Int
-    var word: String
-  }
 
   /// An edge of the frozen table.
   struct Entry: Sendable, Equatable {
@@ -87,7 +141,7 @@ struct PhraseTable: Sendable, Equatable {
 
   /// Room for about `words` words of phrases before the table grows.
   mutating func reserveCapacity(_ words: Int) {
-    uniqueBuilder().edges.reserveCapacity(words)
+    uniqueBuilder().reserve(words)
     meanings.reserveCapacity(words + 1)
   }
 
@@ -103,13 +157,15 @@ struct PhraseTable: Sendable, Equatable {
     let builder = uniqueBuilder()
     var node = 0
     for word in words {
-      let edge = Edge(node: node, word: word)
-      if let next = builder.edges[edge] {
-        node = next
+      let word = UTF8Text.canonical(word)
+      let key = Self.key(node: node, word: word)
+      let (slot, found) = builder.slot(key, word)
+      if found {
+        node = builder.next(at: slot)
       } else {
         meanings.append(nil)
         node = meanings.count - 1
-        builder.edges[edge] = node
+        builder.add(key, word, next: node, at: slot)
       }
     }
     guard meanings[node] == nil else { return false }
@@ -120,10 +176,7 @@ struct PhraseTable: Sendable, Equatable {
   /// Moves the edges built into the sorted array that lookups and snapshots use.
   mutating func freeze() {
     guard let builder else { return }
-    edges += builder.edges.map { edge, next in
-      let word = UTF8Text.canonical(edge.word)
-      return Entry(key: Self.key(node: edge.node, word: word), word: word, next: next)
-    }
+    edges += builder.entries
     edges.sort { $0.key != $1.key ? $0.key < $1.key : $0.word < $1.word }
     self.builder = nil
   }
@@ -156,16 +209,24 @@ struct PhraseTable: Sendable, Equatable {
   }
 
   static func == (lhs: PhraseTable, rhs: PhraseTable) -> Bool {
-    lhs.builder?.edges == rhs.builder?.edges && lhs.nodeCount == rhs.nodeCount
+    lhs.builtEdges == rhs.builtEdges && lhs.nodeCount == rhs.nodeCount
       && (0..<lhs.nodeCount).allSatisfy { lhs.meaning($0) == rhs.meaning($0) }
       && lhs.frozenEdges == rhs.frozenEdges
   }
 
+  /// The edges being built, in their frozen order; nil once frozen.
+  private var builtEdges: [Entry]? {
+    builder?.entries.sorted { $0.key != $1.key ? $0.key < $1.key : $0.word < $1.word }
+  }
+
   /// The node that `word` leads to from `node`, if any.
   private func next(from node: Int, by word: String) -> Int? {
-    if let builder { return builder.edges[Edge(node: node, word: word)] }
     let word = UTF8Text.canonical(word)
     let key = Self.key(node: node, word: word)
+    if let builder {
+      let (slot, found) = builder.slot(key, word)
+      return found ? builder.next(at: slot) : nil
+    }
     if let (section, _, part) = stored {
       var index = section.firstIndex(in: part, atLeast: key)
       while index < section.count(part), section.key(part, index) == key {

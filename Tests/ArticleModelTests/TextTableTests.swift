@@ -1,0 +1,86 @@
+import Testing
+
+@testable import ArticleModel
+
+/// The checker's table of strings finds a string again by its bytes wherever they lie in the
+/// text, never takes one of other bytes for it, and hands the writer numbers and slots that
+/// find the same strings.
+@Suite struct TextTableTests {
+  /// A text of `count` quotes, some cited more than once, some alike in length or in their
+  /// first bytes, and the ranges of their words in the text.
+  private static func quotes(_ count: Int) -> (text: [UInt8], ranges: [Range<Int>]) {
+    var text: [UInt8] = []
+    var ranges: [Range<Int>] = []
+    for index in 0..<count {
+      // Every third quote repeats one met before; the rest are new, of lengths 1 to 40.
+      let word =
+        index % 3 == 2
+        ? "quote \(index / 7)"
+        : String(repeating: "x", count: index % 40) + "\(index)"
+      let start = text.count
+      text += Array(word.utf8)
+      ranges.append(start..<text.count)
+      text.append(UInt8(ascii: " "))
+    }
+    return (text, ranges)
+  }
+
+  @Test func aStringIsFoundAgainByItsBytesWhereverTheyLie() {
+    let (text, ranges) = Self.quotes(5000)
+    text.withUnsafeBufferPointer { text in
+      var table = TextTable(text: text)
+      var made: [String: String] = [:]
+      var calls = 0
+      for range in ranges {
+        let expected = String(decoding: text[range], as: UTF8.self)
+        let string = table.string(at: range) {
+          calls += 1
+          return expected
+        }
+        #expect(string == expected)
+        if let first = made[expected] {
+          // The very string made the first time: the same storage.
+          #expect(
+            unsafeBitCast(first, to: (UInt64, UInt64).self)
+              == unsafeBitCast(string, to: (UInt64, UInt64).self))
+        }
+        made[expected] = made[expected] ?? string
+      }
+      // One string made for each distinct text, through the table's growth.
+      #expect(calls == made.count)
+      #expect(made.count > 1024)
+      let numbers = table.numbers()
+      #expect(numbers.strings.count == made.count)
+      #expect(numbers.uses.count == ranges.count)
+      for (range, use) in zip(ranges, numbers.uses) {
+        #expect(numbers.strings[Int(use)] == String(decoding: text[range], as: UTF8.self))
+      }
+      // The writer's table started from these numbers finds each string under its number.
+      var strings = SnapshotStrings(numbers: numbers, reserving: 0)
+      for (number, string) in numbers.strings.enumerated() {
+        #expect(Array(string.utf8).withUnsafeBufferPointer { strings.number(of: $0) } == number)
+      }
+    }
+  }
+
+  @Test func keysOfOtherBytesAreNotTakenForAString() {
+    // The same length and the same first bytes; a key at the very end of the text.
+    let text = Array("abcd abce abcd abc abcd".utf8)
+    text.withUnsafeBufferPointer { text in
+      var table = TextTable(text: text)
+      var made = 0
+      func string(_ range: Range<Int>) -> String {
+        table.string(at: range) {
+          made += 1
+          return String(decoding: text[range], as: UTF8.self)
+        }
+      }
+      #expect(string(0..<4) == "abcd")
+      #expect(string(5..<9) == "abce")
+      #expect(string(10..<14) == "abcd")
+      #expect(string(15..<18) == "abc")
+      #expect(string(19..<23) == "abcd")
+      #expect(made == 3)
+    }
+  }
+}
