@@ -324,6 +324,10 @@ import Testing
       try engine.parseStatements("who criticized \"members\"")
         == engine.parseStatements("who criticized members"))
     #expect(throws: QueryError.self) { try engine.parseStatements("who criticized \"memberz\"") }
+    let error = engine.run("who criticized \"memberz\"").first.flatMap { result in
+      if case .failure(let error) = result { error } else { nil }
+    }
+    #expect(error?.diagnostic.suggestions.contains("members") == true, "a set is suggested too")
   }
 
   static let templates = [

@@ -597,9 +597,12 @@ public struct Parser {
     if at(.string) {
       // A quoted name closes the term: `at "events" in armenia` is the set and a place, where
       // unquoted the words read as the alias `events in armenia`.
-      if vocabulary.entity(named: current.text) == nil,
-        let index = vocabulary.set(named: current.text)
-      {
+      if vocabulary.entity(named: current.text) == nil {
+        guard let index = vocabulary.set(named: current.text) else {
+          throw unknownName(
+            candidates: Array(vocabulary.entityNames) + vocabulary.setNames,
+            expecting: "a name or a set")
+        }
         return .set(SetRef(index, at: eat(tokens: 1)))
       }
       return .entity(try name())
