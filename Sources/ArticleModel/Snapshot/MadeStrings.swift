@@ -9,8 +9,8 @@
 /// named one long string as each of a million aliases (174 KB of snapshot made 200 MB of
 /// strings). Which numbers were made is a bit each, in memory that costs nothing until written
 /// (`calloc`). The model part's pages are kept, not let go, as its reader keeps them: the
-/// engine reads the same names again at start. A long string is kept from its second use on, so the strings a model names once,
-/// nearly all of them, cost a bit and no more. A string of up to 15 bytes is never kept: a
+/// engine reads the same names again at start. A long string is kept from its second use on,
+/// so the strings a model names once, nearly all of them, cost a bit and no more. A string of up to 15 bytes is never kept: a
 /// `String` holds it in place, unallocated, so its copies take 16 bytes for each number of the
 /// snapshot that names one.
 final class MadeStrings {
