@@ -24,14 +24,8 @@ enum FileBytes {
   /// the file is small, cannot be opened or measured, or changed size while read (the caller
   /// reads it as any other file, and says what went wrong).
   static func read(_ path: String) -> Data? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return nil }
+    guard let (descriptor, size) = openLarge(path) else { return nil }
     defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-      status.st_size >= minimumSize, status.st_size <= ModelLoader.maximumFileSize
-    else { return nil }
-    let size = Int(status.st_size)
     // One byte more than the size, to tell a file that grew.
     let room = (size + 1 + hugePage - 1) / hugePage * hugePage
     guard
@@ -41,6 +35,36 @@ enum FileBytes {
     #if os(Linux)
       _ = madvise(memory, room, MADV_HUGEPAGE)
     #endif
+    guard readWhole(descriptor, into: memory, size: size) else {
+      munmap(memory, room)
+      return nil
+    }
+    return Data(
+      bytesNoCopy: memory, count: size, deallocator: .custom { _, _ in munmap(memory, room) })
+  }
+
+  /// The file at `path` opened, with its size, when it is a regular file of at least
+  /// `minimumSize` and at most the largest model file; nil otherwise.
+  private static func openLarge(_ path: String) -> (descriptor: Int32, size: Int)? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+      status.st_size >= minimumSize, status.st_size <= ModelLoader.maximumFileSize
+    else {
+      close(descriptor)
+      return nil
+    }
+    return (descriptor, Int(status.st_size))
+  }
+
+  /// Reads the file into `memory`, which has room for `size + 1` bytes: true when exactly
+  /// `size` bytes came (a file that grew gives one byte more).
+  private static func readWhole(
+    _ descriptor: Int32, into memory: UnsafeMutableRawPointer, size: Int
+  )
+    -> Bool
+  {
     var filled = 0
     while filled <= size {
       let count = readSome(descriptor, memory + filled, size + 1 - filled)
@@ -48,44 +72,27 @@ enum FileBytes {
       guard count > 0 else { break }
       filled += count
     }
-    guard filled == size else {
-      munmap(memory, room)
-      return nil
-    }
-    return Data(
-      bytesNoCopy: memory, count: size, deallocator: .custom { _, _ in munmap(memory, room) })
+    return filled == size
   }
 }
 
 extension FileBytes {
   /// The text of the UTF-8 file at `path`, read straight into the storage of its `String`
-  /// rather than into bytes that a `String` then copies: a
-  /// document's text of 57 MB was read, then copied (issue 14). Nil when the file is small, cannot be opened or measured,
+  /// rather than into bytes that a `String` then copies: a document's text of 57 MB was read,
+  /// then copied (issue 14). Nil when the file is small, cannot be opened or measured,
   /// changed size while read, begins with a byte order mark or is not UTF-8: the caller
   /// reads it as any other file, and says what went wrong.
   static func readText(_ path: String) -> String? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return nil }
+    guard let (descriptor, size) = openLarge(path) else { return nil }
     defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-      status.st_size >= minimumSize, status.st_size <= ModelLoader.maximumFileSize
-    else { return nil }
-    let size = Int(status.st_size)
     var whole = false
     // One byte more than the size, to tell a file that grew.
     let text = String(unsafeUninitializedCapacity: size + 1) { buffer -> Int in
-      guard let start = buffer.baseAddress else { return 0 }
-      var filled = 0
-      while filled <= size {
-        let count = readSome(descriptor, start + filled, size + 1 - filled)
-        if count < 0 && errno == EINTR { continue }
-        guard count > 0 else { break }
-        filled += count
+      guard let start = buffer.baseAddress, readWhole(descriptor, into: start, size: size) else {
+        return 0
       }
-      let bytes = UnsafeBufferPointer(start: start, count: min(filled, size))
-      guard filled == size, !bytes.starts(with: [0xEF, 0xBB, 0xBF]), UTF8Text.isValid(bytes)
-      else { return 0 }
+      let bytes = UnsafeBufferPointer(start: start, count: size)
+      guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), UTF8Text.isValid(bytes) else { return 0 }
       whole = true
       return size
     }
