@@ -64,7 +64,9 @@ struct TextTable {
     slots[slot] = Slot(
       value: tag | UInt64(strings.count),
       place: UInt64(range.lowerBound) << 32 | UInt64(range.count))
-    if strings.count * 2 > slots.count { grow() }
+    if strings.count * 2 > slots.count {
+      slots = SnapshotStrings.grown(slots, empty: Slot(value: 0, place: 0), value: \.value)
+    }
     return string
   }
 
@@ -89,18 +91,5 @@ struct TextTable {
     else { return false }
     guard let keyStart = key.baseAddress, let textStart = text.baseAddress else { return true }
     return memcmp(keyStart, textStart + start, key.count) == 0
-  }
-
-  /// The slots in a table twice the size, each placed by its hash's high half as
-  /// `SnapshotStrings.grown` places them.
-  private mutating func grow() {
-    var grown = [Slot](repeating: Slot(value: 0, place: 0), count: slots.count * 2)
-    let mask = grown.count - 1
-    for old in slots where old.value != 0 {
-      var slot = Int(truncatingIfNeeded: old.value >> 32) & mask
-      while grown[slot].value != 0 { slot = (slot + 1) & mask }
-      grown[slot] = old
-    }
-    slots = grown
   }
 }

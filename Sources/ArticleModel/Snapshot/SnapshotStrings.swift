@@ -154,12 +154,17 @@ struct SnapshotStrings {
   /// `slots` (a hash's high half above an entry plus one, each placed by that high half) in
   /// a table twice the size: the layout `TextTable` shares, grown without hashing again.
   static func grown(_ slots: [UInt64]) -> [UInt64] {
-    var grown = [UInt64](repeating: 0, count: slots.count * 2)
+    grown(slots, empty: 0) { $0 }
+  }
+
+  /// `grown(_:)` for slots that hold more beside their value (`TextTable`'s).
+  static func grown<Slot>(_ slots: [Slot], empty: Slot, value: (Slot) -> UInt64) -> [Slot] {
+    var grown = [Slot](repeating: empty, count: slots.count * 2)
     let mask = grown.count - 1
-    for value in slots where value != 0 {
-      var slot = Int(truncatingIfNeeded: value >> 32) & mask
-      while grown[slot] != 0 { slot = (slot + 1) & mask }
-      grown[slot] = value
+    for old in slots where value(old) != 0 {
+      var slot = Int(truncatingIfNeeded: value(old) >> 32) & mask
+      while value(grown[slot]) != 0 { slot = (slot + 1) & mask }
+      grown[slot] = old
     }
     return grown
   }
