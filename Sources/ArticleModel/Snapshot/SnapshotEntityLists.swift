@@ -39,7 +39,8 @@ final class SnapshotEntityLists: Sendable {
 extension SnapshotEntityLists {
   /// A count and that many strings of the table, each number made once in the list: a crafted
   /// snapshot that names one long string as each of a million aliases gives a list that
-  /// shares one string, not a million copies of it.
+  /// shares one string, not a million copies of it. (Not `MadeStrings`, which the model part's
+  /// reading uses: its bits cover the whole string table, too much to allocate for each list.)
   static func strings(_ reader: inout SnapshotReader) throws(SnapshotError) -> [String] {
     let count = try reader.count()
     var values: [String] = []

@@ -63,7 +63,7 @@ final class SnapshotParts: @unchecked Sendable {
   }
 
   deinit {
-    states.deinitialize(count: checksums.reduce(0) { $0 + $1.count })
+    states.deinitialize(count: firstBlock.last ?? 0)
     states.deallocate()
   }
 
@@ -91,7 +91,8 @@ final class SnapshotParts: @unchecked Sendable {
   /// that showed 2,000 quotes of a million-fact model kept 130 MB of them).
   /// With `numbers`, a block is right only when its hash is and `numbers` accepts its bytes
   /// (given as offsets in the part): the fact columns and the index lists check their numbers'
-  /// ranges block by block, as they are first used.
+  /// ranges block by block, as they are first used. Those parts must always pass `numbers`:
+  /// a block is marked right once, and their readers then trust its numbers.
   func check(
     _ part: SnapshotPart, _ range: Range<Int>, in bytes: UnsafeRawBufferPointer,
     releasing owner: SnapshotBytes? = nil, numbers: (Range<Int>) -> Bool = { _ in true }
@@ -128,8 +129,8 @@ final class SnapshotParts: @unchecked Sendable {
 
   /// Whether a block of `part` was found damaged: its hash not the stored one.
   func isDamaged(_ part: SnapshotPart) -> Bool {
-    (0..<checksums[part.rawValue].count).contains {
-      (states + firstBlock[part.rawValue] + $0).pointee.load(ordering: .acquiring) == 2
+    (firstBlock[part.rawValue]..<firstBlock[part.rawValue + 1]).contains {
+      (states + $0).pointee.load(ordering: .acquiring) == 2
     }
   }
 

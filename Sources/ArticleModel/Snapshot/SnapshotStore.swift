@@ -54,9 +54,13 @@ final class SnapshotStore: Sendable {
   /// Checks every part now, as a snapshot with no model file to fall back on is: every
   /// checksum, the strings, the columns, each fact's details and the index's lists.
   func checkWhole() throws(SnapshotError) {
-    let checkedByNumbers: Set<SnapshotPart> = [
-      .facts, .bySubject, .byObject, .byRelation, .byQualifier, .byParagraph,
+    // The index's lists, each part with how many lists it holds; they and the facts are
+    // checked with their numbers below, the other parts by their checksums alone.
+    let lists: [(SnapshotPart, Int)] = [
+      (.bySubject, entityCount), (.byObject, entityCount), (.byRelation, relationCount),
+      (.byQualifier, entityCount), (.byParagraph, paragraphLists),
     ]
+    let checkedByNumbers = Set(lists.map(\.0) + [.facts])
     for part in SnapshotPart.allCases
     where !checkedByNumbers.contains(part) && !parts.checkAll(part, in: bytes) {
       throw .checksumMismatch
@@ -67,10 +71,6 @@ final class SnapshotStore: Sendable {
     }
     let facts = SnapshotFacts(store: self)
     for fact in 0..<factCount { _ = try facts.read(fact) }
-    let lists: [(SnapshotPart, Int)] = [
-      (.bySubject, entityCount), (.byObject, entityCount), (.byRelation, relationCount),
-      (.byQualifier, entityCount), (.byParagraph, paragraphLists),
-    ]
     for (part, count) in lists where !listsAreWhole(part, lists: count) {
       throw parts.isDamaged(part) ? .checksumMismatch : .malformed("an index list out of range")
     }
@@ -140,7 +140,7 @@ final class SnapshotStore: Sendable {
       return false
     }
     let count = factCount
-    for fact in 0..<count where !flagsAgree(flags(fact), column(3, fact)) { return false }
+    for fact in 0..<count where !flagsAgree(flags(fact), rawColumn(3, fact)) { return false }
     let details = UInt64(parts.range(.details).count)
     var previous: UInt64 = 0
     for fact in 0...count {
@@ -150,6 +150,8 @@ final class SnapshotStore: Sendable {
     }
     guard previous == details else { return false }
     parts.markWhole(.facts)
+    // Checked whole, the part's pages are let go: read again from the file when used.
+    owner.release(parts.range(.facts))
     return true
   }
 
@@ -158,7 +160,8 @@ final class SnapshotStore: Sendable {
     (flags & 0x06 == 0x04) == (scenario != UInt32.max)
   }
 
-  private func column(_ column: Int, _ fact: Int) -> UInt32 {
+  /// Column `column` of fact `fact`, its block not checked (the part is checked whole first).
+  private func rawColumn(_ column: Int, _ fact: Int) -> UInt32 {
     uint32(.facts, (column * factCount + fact) * 4)
   }
 
@@ -253,6 +256,7 @@ final class SnapshotStore: Sendable {
     }
     guard previous == uint32(part, 4) else { return false }
     parts.markWhole(part)
+    owner.release(parts.range(part))
     return true
   }
 

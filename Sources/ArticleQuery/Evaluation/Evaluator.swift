@@ -345,12 +345,12 @@ struct Evaluator {
       // The relation first, from its column: a fact of a snapshot is made only when it may
       // count (issue 14).
       guard !cancelled, model.facts.relation(at: factIndex) == pattern.relation else { return }
-      // The far end next, from its column: one that is no target and speaks for none matches
-      // nothing. No circumstance asked for: the fact's details are not read.
+      // The far end next, from its column: one that neither is a target nor speaks for one
+      // matches nothing. No circumstance asked for: the fact's details are not read.
       let farEnd =
         pattern.reversed
         ? model.facts.subject(at: factIndex) : model.facts.object(at: factIndex)
-      guard pattern.targets.contains(farEnd) || !index.speaksFor[farEnd].isEmpty else { return }
+      guard matches(farEnd, pattern.targets) else { return }
       let fact =
         pattern.qualifiers.isEmpty
         ? model.facts.bare(at: factIndex) : model.facts.claim(at: factIndex)
