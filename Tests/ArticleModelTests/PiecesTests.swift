@@ -184,6 +184,11 @@ import Testing
         + "  evidence 1 \"Rakhmon criticized Russia\"\n" + fact + fact
     ),
     (
+      "a fact before its entity's declaration, which loads checked whole",
+      head + fact + "fact rakhmon criticized armenia\n  evidence 1 \"Rakhmon criticized Russia\"\n"
+        + fact + fact + fact + "entity armenia \"Armenia\" country\n" + fact + fact
+    ),
+    (
       "an entity declared between the facts",
       head + fact + fact + "entity armenia \"Armenia\" country\n" + fact
         + fact.replacingOccurrences(of: "russia\n", with: "armenia\n")
@@ -234,6 +239,43 @@ import Testing
   @Test(arguments: cases.indices)
   func aTextCutWhereItMustNotBeIsTheSame(index: Int) {
     Self.expectSame(Self.cases[index].1, pieces: [2, 3, 4, 5, 8], "\(Self.cases[index].0)")
+  }
+
+  /// A generated model mended at random, line by line and byte by byte: lines dropped,
+  /// repeated, moved or begun with a keyword, quotes and comments opened, declarations put
+  /// between the facts, the text cut short. Each variant loads in pieces as it loads in order.
+  @Test(arguments: 0..<6)
+  func aGeneratedModelMendedAtRandomIsTheSameInPieces(batch: Int) {
+    var random = SplitMix(UInt64(100 + batch))
+    let base = Self.generated(120, seed: UInt64(batch)).split(
+      separator: "\n", omittingEmptySubsequences: false
+    ).map(String.init)
+    let insertions = [
+      "fact", "fact e1", "fact e1 criticized", "entity e40 \"Entity 40\" country", "end",
+      "qualifier tone string", "  at", "  at e2", "document e", "kind person plural \"people\"",
+      "  evidence 1 \"Rakhmon", "# fact e1 criticized e2", "fact e1 criticized e40",
+      "relation praised \"praised\"", "  note \"a note\" fact e3 backed e4",
+    ]
+    for variant in 0..<40 {
+      var lines = base
+      for _ in 0...random.next(3) {
+        let at = 1 + random.next(lines.count - 1)
+        switch random.next(6) {
+        case 0: lines.remove(at: at)
+        case 1: lines.insert(lines[random.next(lines.count)], at: at)
+        case 2: lines.insert(insertions[random.next(insertions.count)], at: at)
+        case 3: lines.swapAt(at, 1 + random.next(lines.count - 1))
+        case 4:
+          var bytes = Array(lines[at].utf8)
+          let marks: [UInt8] = [0x22, 0x23, 0x40, 0x0A, 0x20, 0xE2]
+          bytes.insert(marks[random.next(marks.count)], at: random.next(bytes.count + 1))
+          lines[at] = String(decoding: bytes, as: UTF8.self)
+        default: lines.removeSubrange(at...)
+        }
+      }
+      Self.expectSame(
+        lines.joined(separator: "\n"), pieces: [2, 3, 9], "batch \(batch), variant \(variant)")
+    }
   }
 
   /// Every model input the fuzzers kept, well-formed, broken and odd, cut in pieces.

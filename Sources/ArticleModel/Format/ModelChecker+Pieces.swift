@@ -22,6 +22,11 @@ extension ModelChecker {
   /// in costs about what it saves.
   static let minimumPieceBytes = 4 << 20
 
+  /// The most pieces a text is cut into, however many processors there are: each piece's
+  /// facts and strings are taken in by the load's own thread, one piece after another, so
+  /// that past a few pieces that takes longer than the pieces save.
+  static let maximumPieces = 8
+
   /// A stretch of a model text's facts, parsed and checked on a thread of its own.
   struct Piece {
     /// The facts taken, in the text's order.
@@ -108,7 +113,7 @@ extension ModelChecker {
     let rest = bytes.count - first
     let count =
       switch pieces {
-      case .byProcessors: min(Alongside<Piece>.processors, rest / minimumPieceBytes)
+      case .byProcessors: min(Alongside<Piece>.processors, maximumPieces, rest / minimumPieceBytes)
       case .exactly(let count): count
       }
     var starts: [Int] = []
