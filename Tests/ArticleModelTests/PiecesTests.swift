@@ -278,6 +278,50 @@ import Testing
     }
   }
 
+  /// A model whose document's text file is read on a thread of its own, while the
+  /// declarations after it are parsed, loads as one read in order, reading the file once;
+  /// so does one whose file cannot be read, with the same messages.
+  @Test(arguments: ["article.txt", "missing.txt"])
+  func aTextFileReadAlongsideIsReadOnceAndGivesTheSame(file: String) {
+    var text = "document d\n  text \"\(file)\"\nkind country plural \"countries\"\n"
+    text += "relation criticized \"criticized\"\n"
+    for entity in 0..<30 { text += "entity e\(entity) \"Entity \(entity)\" country\n" }
+    for fact in 0..<60 {
+      text += "fact e\(fact % 30) criticized e\((fact + 1) % 30)\n"
+      text += "  evidence 2 \"Russia criticized Belarus\"\n"
+    }
+    func load(alongside: Bool, pieces: ModelChecker.Pieces) -> (Outcome, [String]) {
+      let reads = FactsAsParsedTests.Reads()
+      reads.text = "A first paragraph.\n\nThen Russia criticized Belarus.\n"
+      let outcome = Lexer.scanning(text, stringsSpanLines: false) { lexer in
+        ModelLoader.load(
+          lexer: lexer, name: "case.model", requiringEnd: false, pieces: pieces,
+          readsTextsAlongside: alongside, text: { text }
+        ) { name in
+          reads.names.append(name)
+          guard name == "article.txt" else { throw ModelCheckerTests.Unreadable() }
+          return reads.text
+        }
+      }
+      return (outcome, reads.names)
+    }
+    let (inOrder, readInOrder) = load(alongside: false, pieces: .exactly(1))
+    let (alongside, readAlongside) = load(alongside: true, pieces: .exactly(3))
+    #expect(readInOrder == [file])
+    #expect(readAlongside == [file])
+    switch (inOrder, alongside) {
+    case (.success(let a), .success(let b)):
+      #expect(file == "article.txt")
+      #expect(a == b)
+      #expect(b.facts.count == 60)
+    case (.failure(let a), .failure(let b)):
+      #expect(file == "missing.txt")
+      #expect(a.diagnostics == b.diagnostics)
+    default:
+      Issue.record("one way loads, the other does not")
+    }
+  }
+
   /// Every model input the fuzzers kept, well-formed, broken and odd, cut in pieces.
   @Test func everyFuzzCorpusModelIsTheSameInPieces() throws {
     let folder = URL(fileURLWithPath: #filePath)

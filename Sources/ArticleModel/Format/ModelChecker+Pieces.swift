@@ -16,6 +16,14 @@ extension ModelChecker {
     case byProcessors
     /// As many as asked (and the text has lines to cut at), however small: for tests.
     case exactly(Int)
+
+    /// Whether a text of `count` bytes may be cut in pieces at all.
+    func cuts(_ count: Int) -> Bool {
+      switch self {
+      case .byProcessors: Alongside<Piece>.processors > 1 && count >= 2 * minimumPieceBytes
+      case .exactly(let pieces): pieces > 1
+      }
+    }
   }
 
   /// The fewest bytes of facts worth a thread: below that, starting one and taking its facts
@@ -102,6 +110,24 @@ extension ModelChecker {
       return Piece(
         facts: box.checker.streaming.facts, texts: box.checker.texts, end: end,
         assumesOneDocument: box.checker.streaming.assumesOneDocument)
+    }
+  }
+
+  /// The paragraphs of the text files that `documents` name, read on a thread of their own,
+  /// by the documents' indices.
+  ///
+  /// The thread calls `readText`, which must read files and nothing the caller changes
+  /// (`ModelLoader.load(file:)`'s does); it shares nothing else with the caller.
+  func readingParagraphs(of documents: [DocumentSyntax])
+    -> Alongside<[Int: Result<[String], any Error>]>
+  {
+    let readText = self.readText
+    return Alongside {
+      var read: [Int: Result<[String], any Error>] = [:]
+      for (index, document) in documents.enumerated() {
+        read[index] = ModelChecker.paragraphs(of: document, reading: readText)
+      }
+      return read
     }
   }
 

@@ -43,14 +43,19 @@ extension ModelChecker {
   /// file whole, with a fraction of the memory; the facts of a large text are then parsed and
   /// checked in `pieces` stretches at once (by default as many as the machine has processors,
   /// for a text large enough: `Pieces`).
+  ///
+  /// With `readsTextsAlongside`, the documents' text files of such a text are read on a thread
+  /// of their own while the declarations after the documents are parsed: `readText` must then
+  /// read files and change nothing the caller reads.
   static func load(
     _ lexer: Lexer, name: String, factsAsParsed: Bool, pieces: Pieces = .byProcessors,
-    readText: (String) throws -> String
+    readsTextsAlongside: Bool = false, readText: (String) throws -> String
   ) -> Loaded {
     withoutActuallyEscaping(readText) { reader in
       if factsAsParsed,
         let loaded = loadCheckingFactsAsParsed(
-          lexer, name: name, pieces: pieces, readText: reader)
+          lexer, name: name, pieces: pieces, readsTextsAlongside: readsTextsAlongside,
+          readText: reader)
       {
         return loaded
       }
@@ -66,7 +71,8 @@ extension ModelChecker {
   /// `load` checking facts as they are parsed; nil when a fact checked so was checked on an
   /// assumption that the rest of the file broke (the file is then checked whole).
   private static func loadCheckingFactsAsParsed(
-    _ lexer: Lexer, name: String, pieces: Pieces, readText: @escaping (String) throws -> String
+    _ lexer: Lexer, name: String, pieces: Pieces, readsTextsAlongside: Bool,
+    readText: @escaping (String) throws -> String
   ) -> Loaded? {
     let box = Box(ModelChecker(syntax: ModelSyntax(), lexer: lexer, name: name, readText: readText))
     // Room for as many facts as the text could hold at a hundred bytes each (a fact takes
@@ -77,7 +83,16 @@ extension ModelChecker {
       box.checker.consume(fact, in: syntax)
     }
     var syntax = ModelSyntax()
-    parser.statements(into: &syntax, stoppingAtFact: true)
+    // The documents' text files are read on a thread of their own while the declarations
+    // after the documents are parsed, for a text large enough to be cut in pieces.
+    parser.statements(into: &syntax) { $0 == .document }
+    let paragraphs =
+      readsTextsAlongside && pieces.cuts(lexer.bytes.count)
+      ? box.checker.readingParagraphs(of: syntax.documents) : nil
+    parser.statements(into: &syntax) { $0 != .fact }
+    if let paragraphs {
+      box.checker.paragraphsRead.merge(paragraphs.result()) { first, _ in first }
+    }
     let piecesTaken = checkInPieces(box, &parser, &syntax, pieces: pieces)
     parser.statements(into: &syntax)
     let syntaxErrors = parser.diagnostics

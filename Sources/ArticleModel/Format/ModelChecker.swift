@@ -36,7 +36,7 @@ struct ModelChecker {
   /// quote cited again shares the first one's text.
   var texts: TextTable
   /// The paragraphs of each document's text file (by the document's index), read once.
-  private var paragraphsRead: [Int: Result<[String], any Error>] = [:]
+  var paragraphsRead: [Int: Result<[String], any Error>] = [:]
   /// What checking facts as they are parsed has done (`ModelChecker+Streaming.swift`).
   var streaming = Streaming()
 
@@ -187,10 +187,8 @@ struct ModelChecker {
       date: syntax.fields["date"]?.text, url: syntax.fields["url"]?.text,
       textFile: syntax.fields["text"]?.text, skipped: syntax.skipped,
       paragraphs: syntax.paragraphs.map(\.text))
-    guard let file = syntax.fields["text"] else { return (document, nil) }
-    let read =
-      paragraphsRead[index]
-      ?? Result { UTF8Text.paragraphs(of: try readText(file.text), skipping: syntax.skipped) }
+    guard let read = paragraphsRead[index] ?? Self.paragraphs(of: syntax, reading: readText)
+    else { return (document, nil) }
     paragraphsRead[index] = read
     switch read {
     case .success(let paragraphs):
@@ -199,6 +197,15 @@ struct ModelChecker {
     case .failure(let error):
       return (document, error)
     }
+  }
+
+  /// The paragraphs of the text file a document names, read by `readText`, or why it could
+  /// not be read; nil for a document that names none.
+  static func paragraphs(
+    of syntax: DocumentSyntax, reading readText: (String) throws -> String
+  ) -> Result<[String], any Error>? {
+    guard let file = syntax.fields["text"] else { return nil }
+    return Result { UTF8Text.paragraphs(of: try readText(file.text), skipping: syntax.skipped) }
   }
 
   private mutating func checkRelations() {

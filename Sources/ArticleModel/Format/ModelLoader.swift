@@ -55,11 +55,12 @@ public enum ModelLoader {
   /// a model file is parsed from its bytes.
   static func load(
     lexer: Lexer, name: String, requiringEnd: Bool, factsAsParsed: Bool = true,
-    pieces: ModelChecker.Pieces = .byProcessors, text: () -> String,
-    readText: (String) throws -> String
+    pieces: ModelChecker.Pieces = .byProcessors, readsTextsAlongside: Bool = false,
+    text: () -> String, readText: (String) throws -> String
   ) -> Result<Model, ModelError> {
     let loaded = ModelChecker.load(
-      lexer, name: name, factsAsParsed: factsAsParsed, pieces: pieces, readText: readText)
+      lexer, name: name, factsAsParsed: factsAsParsed, pieces: pieces,
+      readsTextsAlongside: readsTextsAlongside, readText: readText)
     var syntaxErrors = loaded.syntaxErrors
     if requiringEnd, !loaded.hasEnd {
       syntaxErrors.append(missingEnd(at: lexer.bytes.count))
@@ -108,9 +109,11 @@ public enum ModelLoader {
       guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), UTF8Text.isValid(bytes) else {
         return nil
       }
+      // `readText` reads files and nothing else: a large model's may run on a thread of its own.
       return load(
         lexer: Lexer(bytes: bytes, stringsSpanLines: false), name: path, requiringEnd: true,
-        text: { String(decoding: bytes, as: UTF8.self) }, readText: readText)
+        readsTextsAlongside: true, text: { String(decoding: bytes, as: UTF8.self) },
+        readText: readText)
     }
     if let loaded { return try loaded.get() }
     guard let text = String(data: data, encoding: .utf8) else {

@@ -55,7 +55,7 @@ struct ModelParser {
 
   /// A parser of the text `lexer` reads, from `offset` (the start of a statement: another
   /// parser reads the text before it, whose qualifiers `declaredQualifiers` are), handing each
-  /// whole fact to `takeFact` until it declines one. `statements(into:before:stoppingAtFact:)`
+  /// whole fact to `takeFact` until it declines one. `statements(into:before:while:)`
   /// and `takenFacts(before:)` read it a stretch at a time.
   init(
     lexer: Lexer, from offset: Int = 0, declaredQualifiers: Set<String> = [],
@@ -233,16 +233,15 @@ struct ModelParser {
     return syntax
   }
 
-  /// statement* 'end', up to the first statement that starts at or after `limit`, or with
-  /// `stoppingAtFact` at the first fact: a stretch of the text, which the next call goes on
-  /// from. A model text read in pieces (`ModelChecker.loadCheckingFactsAsParsed`) is read
+  /// statement* 'end', up to the first statement that starts at or after `limit`, or whose
+  /// keyword `going` refuses: a stretch of the text, which the next call goes on from. A
+  /// model text read in stretches (`ModelChecker.loadCheckingFactsAsParsed`) is read
   /// statement for statement as it is read whole.
   mutating func statements(
-    into syntax: inout ModelSyntax, before limit: Int = .max, stoppingAtFact: Bool = false
+    into syntax: inout ModelSyntax, before limit: Int = .max,
+    while going: (Keyword?) -> Bool = { _ in true }
   ) {
-    while current.kind != .end, current.range.lowerBound < limit,
-      !stoppingAtFact || keyword != .fact
-    {
+    while current.kind != .end, current.range.lowerBound < limit, going(keyword) {
       if keyword == .end, syntax.end == nil {
         syntax.end = current.range
         _ = advance()
