@@ -27,7 +27,7 @@ import Testing
       """
     var text = ""
     for index in 0..<entities {
-      model += "entity c\(index) \"Country \(index)\" country also \"C\(index)\"\n"
+      model += "entity c\(index) \"Country \(index)\" country\n  alias \"c-\(index)\"\n"
     }
     var state: UInt64 = 7
     func next(_ bound: Int) -> Int {
@@ -35,7 +35,8 @@ import Testing
       return Int((state >> 33) % UInt64(bound))
     }
     for index in 0..<facts {
-      let (subject, object) = (next(entities), next(entities))
+      let subject = next(entities)
+      let object = (subject + 1 + next(entities - 1)) % entities
       let relation = index % 3 == 0 ? "trades_with" : "backs"
       let sentence = "Country \(subject) deal \(index) with Country \(object)."
       text += sentence + "\n\n"
@@ -74,6 +75,10 @@ import Testing
       .encode(checked, sections: sections)
     #expect(written.count == compiled.count)
     #expect(written == compiled)
+    // Read back, it holds the model and the sections made from it on one thread.
+    let read = try written.withUnsafeBytes { try ModelSnapshot.model(from: $0) }
+    #expect(read == checked)
+    #expect(read.snapshotSections == sections)
     #expect(loaded == checked)
     #expect(loaded.snapshotSections == sections)
     #expect(try cache.load(file: modelPath).outcome == .hit)
