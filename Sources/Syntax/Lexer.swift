@@ -125,6 +125,12 @@ public struct Lexer {
     index = max(index, min(error.range.upperBound, bytes.count))
   }
 
+  /// Goes on reading at `offset` (clamped to the text): a model file parsed in pieces reads
+  /// each from the start of a line, where no token of the line before can reach.
+  public mutating func move(to offset: Int) {
+    index = min(max(0, offset), bytes.count)
+  }
+
   /// The token a lexeme stands for, with its text: the word as written, the digits, the
   /// string's content unescaped, the punctuation.
   public func token(_ lexeme: Lexeme) -> Token {

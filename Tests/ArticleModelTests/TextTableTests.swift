@@ -83,4 +83,27 @@ import Testing
       #expect(made == 3)
     }
   }
+
+  /// A table filled from the second half of a text, appended to one filled from the first,
+  /// is the table filled from the whole text in order: the same strings under the same
+  /// numbers, the same slots, the same uses; wherever the text is cut.
+  @Test(arguments: [1, 700, 2500, 4999])
+  func aTableAppendedIsTheTableOfTheWholeText(cut: Int) {
+    let (text, ranges) = Self.quotes(5000)
+    text.withUnsafeBufferPointer { text in
+      func make(_ range: Range<Int>) -> String { String(decoding: text[range], as: UTF8.self) }
+      var whole = TextTable(text: text)
+      for range in ranges { _ = whole.string(at: range) { make(range) } }
+      var first = TextTable(text: text)
+      for range in ranges[..<cut] { _ = first.string(at: range) { make(range) } }
+      var second = TextTable(text: text, expected: text.count / 2)
+      for range in ranges[cut...] { _ = second.string(at: range) { make(range) } }
+      first.append(second)
+      let (a, b) = (whole.numbers(), first.numbers())
+      #expect(a.strings == b.strings)
+      #expect(a.slots == b.slots)
+      #expect(a.uses == b.uses)
+      #expect(b.uses.count == ranges.count)
+    }
+  }
 }

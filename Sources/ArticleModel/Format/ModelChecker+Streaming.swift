@@ -33,17 +33,24 @@ extension ModelChecker {
     var hasEnd: Bool
     var model: Model?
     var checkErrors: [Diagnostic]
+    /// How many stretches of the facts, parsed and checked on threads of their own, were
+    /// taken in (`Pieces`).
+    var piecesTaken = 0
   }
 
   /// Parses the text `lexer` reads and checks it. With `factsAsParsed`, each fact is checked
   /// as soon as it is parsed, which gives the same model and the same messages as checking the
-  /// file whole, with a fraction of the memory.
+  /// file whole, with a fraction of the memory; the facts of a large text are then parsed and
+  /// checked in `pieces` stretches at once (by default as many as the machine has processors,
+  /// for a text large enough: `Pieces`).
   static func load(
-    _ lexer: Lexer, name: String, factsAsParsed: Bool, readText: (String) throws -> String
+    _ lexer: Lexer, name: String, factsAsParsed: Bool, pieces: Pieces = .byProcessors,
+    readText: (String) throws -> String
   ) -> Loaded {
     withoutActuallyEscaping(readText) { reader in
       if factsAsParsed,
-        let loaded = loadCheckingFactsAsParsed(lexer, name: name, readText: reader)
+        let loaded = loadCheckingFactsAsParsed(
+          lexer, name: name, pieces: pieces, readText: reader)
       {
         return loaded
       }
@@ -59,16 +66,21 @@ extension ModelChecker {
   /// `load` checking facts as they are parsed; nil when a fact checked so was checked on an
   /// assumption that the rest of the file broke (the file is then checked whole).
   private static func loadCheckingFactsAsParsed(
-    _ lexer: Lexer, name: String, readText: @escaping (String) throws -> String
+    _ lexer: Lexer, name: String, pieces: Pieces, readText: @escaping (String) throws -> String
   ) -> Loaded? {
     let box = Box(ModelChecker(syntax: ModelSyntax(), lexer: lexer, name: name, readText: readText))
     // Room for as many facts as the text could hold at a hundred bytes each (a fact takes
     // more), so that a million facts are not copied each time they outgrow their room; room
     // never filled costs no memory.
     box.checker.streaming.facts.reserveCapacity(lexer.bytes.count / 100)
-    let (syntax, syntaxErrors) = ModelParser.parse(lexer) { fact, syntax in
+    var parser = ModelParser(lexer: lexer) { fact, syntax in
       box.checker.consume(fact, in: syntax)
     }
+    var syntax = ModelSyntax()
+    parser.statements(into: &syntax, stoppingAtFact: true)
+    let piecesTaken = checkInPieces(box, &parser, &syntax, pieces: pieces)
+    parser.statements(into: &syntax)
+    let syntaxErrors = parser.diagnostics
     box.checker.declareAbove(in: syntax)
     if box.checker.streaming.assumesOneDocument, box.checker.documentIDs.ids.count != 1 {
       return nil
@@ -77,11 +89,11 @@ extension ModelChecker {
     let (model, checkErrors) = box.checker.run()
     return Loaded(
       syntaxErrors: syntaxErrors, hasEnd: syntax.end != nil, model: model,
-      checkErrors: checkErrors)
+      checkErrors: checkErrors, piecesTaken: piecesTaken)
   }
 
   /// The checker, shared by the parser's callback and the load.
-  private final class Box {
+  final class Box {
     var checker: ModelChecker
     init(_ checker: ModelChecker) { self.checker = checker }
   }

@@ -8,7 +8,7 @@ struct ModelChecker {
   /// what comes before them).
   var syntax: ModelSyntax
   /// The model text's bytes, which the facts' ranges point into.
-  private let lexer: Lexer
+  let lexer: Lexer
   /// The model file's name, for the origin of named sets.
   private let name: String
   let readText: (String) throws -> String

@@ -29,17 +29,17 @@ public enum ModelLoader {
       readText: readText)
   }
 
-  /// `load(text:name:requiringEnd:readText:)`, checking each fact as it is parsed or the file
-  /// whole: the two give the same, which tests compare.
+  /// `load(text:name:requiringEnd:readText:)`, checking each fact as it is parsed (in
+  /// `pieces` at once) or the file whole: all give the same, which tests compare.
   static func load(
     text: String, name: String, requiringEnd: Bool, factsAsParsed: Bool,
-    readText: (String) throws -> String
+    pieces: ModelChecker.Pieces = .byProcessors, readText: (String) throws -> String
   ) throws(ModelError) -> Model {
     let result: Result<Model, ModelError> = Lexer.scanning(text, stringsSpanLines: false) {
       lexer in
       load(
         lexer: lexer, name: name, requiringEnd: requiringEnd, factsAsParsed: factsAsParsed,
-        text: { text }, readText: readText)
+        pieces: pieces, text: { text }, readText: readText)
     }
     return try result.get()
   }
@@ -55,10 +55,11 @@ public enum ModelLoader {
   /// a model file is parsed from its bytes.
   static func load(
     lexer: Lexer, name: String, requiringEnd: Bool, factsAsParsed: Bool = true,
-    text: () -> String, readText: (String) throws -> String
+    pieces: ModelChecker.Pieces = .byProcessors, text: () -> String,
+    readText: (String) throws -> String
   ) -> Result<Model, ModelError> {
     let loaded = ModelChecker.load(
-      lexer, name: name, factsAsParsed: factsAsParsed, readText: readText)
+      lexer, name: name, factsAsParsed: factsAsParsed, pieces: pieces, readText: readText)
     var syntaxErrors = loaded.syntaxErrors
     if requiringEnd, !loaded.hasEnd {
       syntaxErrors.append(missingEnd(at: lexer.bytes.count))

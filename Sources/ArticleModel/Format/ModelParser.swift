@@ -17,7 +17,7 @@ struct ModelParser {
   /// short sees the end of input: it ends there without taking that statement's words.
   private var resumption: (lexeme: Lexer.Lexeme, keyword: Keyword?)?
   /// The keys of the `qualifier` statements read so far: a fact may use those declared above it.
-  private var declaredQualifiers: Set<String> = []
+  private(set) var declaredQualifiers: Set<String> = []
   /// `Keyword.slots`, held here so that the lookup of every word does not go through the
   /// static's lazy initialisation.
   private let keywordSlots = Keyword.slots
@@ -26,98 +26,6 @@ struct ModelParser {
   /// Given each whole fact as it is parsed, with the syntax read so far; true when it has
   /// taken the fact, which then goes into no array. Once it declines one, it is asked no more.
   private var factTaker: ((FactSyntax, ModelSyntax) -> Bool)?
-
-  /// The words that begin a statement or a clause.
-  enum Keyword: String, CaseIterable {
-    case document, kind, relation, entity, set, fact, qualifier, noclaim, end
-    case title, author, publisher, date, url, text, skip, paragraph, plural, hypothetical
-    case present, past, base, passive, inverse, also, symmetric, office, reflexive, represents
-    case subject, object, cameo, alias, metonym, background, reason
-    case at, `in`, to, when, amount, denied, personal, assessment, scenario, note, evidence
-
-    var startsStatement: Bool {
-      switch self {
-      case .document, .kind, .relation, .entity, .set, .fact, .qualifier, .noclaim, .end: true
-      default: false
-      }
-    }
-
-    var isRelationClause: Bool {
-      switch self {
-      case .present, .past, .base, .passive, .inverse, .also, .symmetric, .office, .reflexive,
-        .personal, .represents, .subject, .object, .cameo:
-        true
-      default: false
-      }
-    }
-
-    /// The keywords in 128 slots, each at `Packed.slot` or after the keywords that took
-    /// that slot first: a word is found by packing it and probing a slot or two.
-    static let slots: [(packed: Packed, keyword: Keyword?)] = {
-      var table = [(packed: Packed, keyword: Keyword?)](repeating: (Packed(), nil), count: 128)
-      for keyword in allCases {
-        let bytes = Array(keyword.rawValue.utf8)
-        let packed = bytes.withUnsafeBufferPointer {
-          Packed($0.baseAddress!, count: $0.count, readable: $0.count)!
-        }
-        var slot = packed.slot
-        while table[slot].keyword != nil { slot = (slot + 1) & 127 }
-        table[slot] = (packed, keyword)
-      }
-      return table
-    }()
-
-    /// Up to 16 bytes of a word in two numbers, letters folded to lowercase: words of up to
-    /// 16 bytes, none of them 0, pack to different values. Read 8 bytes at a time and folded
-    /// 8 at a time: packed byte by byte, the keyword check of every word was 5% of a first
-    /// load's instructions (issue 14).
-    struct Packed: Equatable {
-      var high: UInt64 = 0
-      var low: UInt64 = 0
-
-      init() {}
-
-      /// The first 16 bytes of `word` (its first 8 in `low`, the next up to 8 in `high`,
-      /// each little-endian and padded with zeros), ASCII capitals folded; nil when one of
-      /// them is not ASCII. `readable` is how many bytes from the word's start may be read.
-      init?(_ word: UnsafePointer<UInt8>, count: Int, readable: Int) {
-        let count = min(count, 16)
-        low = Self.load(word, count: min(count, 8), readable: readable)
-        high = count > 8 ? Self.load(word + 8, count: count - 8, readable: readable - 8) : 0
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        guard (low | high) & (0x80 * ones) == 0 else { return nil }
-        low = Self.lowercased(low)
-        high = Self.lowercased(high)
-      }
-
-      /// `count` (up to 8) bytes at `start` little-endian, padded with zeros: one load when
-      /// 8 bytes may be read.
-      private static func load(_ start: UnsafePointer<UInt8>, count: Int, readable: Int)
-        -> UInt64
-      {
-        if readable >= 8 {
-          let word = UnsafeRawPointer(start).loadUnaligned(as: UInt64.self)
-          let value = UInt64(littleEndian: word)
-          return count >= 8 ? value : value & ((1 << (UInt64(count) * 8)) - 1)
-        }
-        var value: UInt64 = 0
-        for index in 0..<count { value |= UInt64(start[index]) << (8 * UInt64(index)) }
-        return value
-      }
-
-      /// The ASCII bytes of `word` with capitals made small letters.
-      private static func lowercased(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let atLeastA = word &+ (0x80 - 0x41) * ones
-        let pastZ = word &+ (0x80 - 0x5B) * ones
-        let upper = atLeastA & ~pastZ & (0x80 * ones)
-        return word | upper >> 2
-      }
-
-      /// Where the table looks first for the word.
-      var slot: Int { Int(truncatingIfNeeded: ((low ^ high &* 31) &* 0x9E37_79B9_7F4A_7C15) >> 57) }
-    }
-  }
 
   static let statementKeywords = Keyword.allCases.filter(\.startsStatement).map(\.rawValue)
 
@@ -140,16 +48,27 @@ struct ModelParser {
   static func parse(
     _ lexer: Lexer, takingFacts takeFact: @escaping (FactSyntax, ModelSyntax) -> Bool
   ) -> (ModelSyntax, [Diagnostic]) {
-    var parser = ModelParser(lexer: lexer)
-    parser.factTaker = takeFact
+    var parser = ModelParser(lexer: lexer, takingFacts: takeFact)
     let syntax = parser.model()
     return (syntax, parser.diagnostics)
   }
 
-  private init(lexer: Lexer) {
+  /// A parser of the text `lexer` reads, from `offset` (the start of a statement: another
+  /// parser reads the text before it, whose qualifiers `declaredQualifiers` are), handing each
+  /// whole fact to `takeFact` until it declines one. `statements(into:before:stoppingAtFact:)`
+  /// and `takenFacts(before:)` read it a stretch at a time.
+  init(
+    lexer: Lexer, from offset: Int = 0, declaredQualifiers: Set<String> = [],
+    takingFacts takeFact: ((FactSyntax, ModelSyntax) -> Bool)? = nil
+  ) {
     self.lexer = lexer
+    self.lexer.move(to: offset)
+    self.declaredQualifiers = declaredQualifiers
+    factTaker = takeFact
     current = Lexer.Lexeme(.end, 0..<0)
     read()
+    // A lexical error before the first statement has held it back.
+    resume()
   }
 
   // MARK: helpers
@@ -310,9 +229,20 @@ struct ModelParser {
   /// comments. Whether a text without it is an error is the loader's choice.
   private mutating func model() -> ModelSyntax {
     var syntax = ModelSyntax()
-    // A lexical error before the first statement has held it back.
-    resume()
-    while current.kind != .end {
+    statements(into: &syntax)
+    return syntax
+  }
+
+  /// statement* 'end', up to the first statement that starts at or after `limit`, or with
+  /// `stoppingAtFact` at the first fact: a stretch of the text, which the next call goes on
+  /// from. A model text read in pieces (`ModelChecker.loadCheckingFactsAsParsed`) is read
+  /// statement for statement as it is read whole.
+  mutating func statements(
+    into syntax: inout ModelSyntax, before limit: Int = .max, stoppingAtFact: Bool = false
+  ) {
+    while current.kind != .end, current.range.lowerBound < limit,
+      !stoppingAtFact || keyword != .fact
+    {
       if keyword == .end, syntax.end == nil {
         syntax.end = current.range
         _ = advance()
@@ -336,7 +266,41 @@ struct ModelParser {
       }
       resume()
     }
-    return syntax
+  }
+
+  /// fact*: the facts from where the parser stands, each taken as it is parsed, up to the
+  /// first statement that starts at or after `limit`, or before the first that is not a fact
+  /// taken whole (another statement, a fact declined, any error). Gives where it stopped: the
+  /// start of the statement it left, from which another parser reads on as if it had read
+  /// the facts before it itself.
+  mutating func takenFacts(before limit: Int) -> Int {
+    var syntax = ModelSyntax()
+    while current.kind != .end, current.range.lowerBound < limit, keyword == .fact {
+      let start = current.range.lowerBound
+      do {
+        try fact(into: &syntax)
+      } catch {
+        return start
+      }
+      guard isClean, factTaker != nil else { return start }
+    }
+    return position
+  }
+
+  /// Where the statement the parser stands at begins; the text's end after its last.
+  var position: Int { current.range.lowerBound }
+
+  /// True when the parser stands at a fact.
+  var standsAtFact: Bool { keyword == .fact }
+
+  /// True when no error has been found so far, nor one held back.
+  var isClean: Bool { diagnostics.isEmpty && resumption == nil }
+
+  /// Reads on from `offset`, the start of a statement, where a parser that read the stretch
+  /// before it stopped (`takenFacts(before:)`).
+  mutating func move(to offset: Int) {
+    lexer.move(to: offset)
+    read()
   }
 
   /// statement ::= document | kind | relation | entity | set | qualifier | fact | noclaim

@@ -33,41 +33,70 @@ struct TextTable {
   /// snapshot writer meets them in (`CheckedStrings`).
   private(set) var uses: [UInt32] = []
 
-  /// An empty table of strings of `text`.
-  init(text: UnsafeBufferPointer<UInt8>) {
+  /// An empty table of strings of `text`, with room for those of `expected` bytes of it (all
+  /// of it when nil).
+  init(text: UnsafeBufferPointer<UInt8>, expected: Int? = nil) {
     self.text = text
     // Room for a string each 128 bytes of text and a use each 64, so that they are not
     // copied as they grow; room never filled costs no memory.
-    strings.reserveCapacity(text.count / 128)
-    uses.reserveCapacity(text.count / 64)
+    strings.reserveCapacity((expected ?? text.count) / 128)
+    uses.reserveCapacity((expected ?? text.count) / 64)
   }
 
   /// The string of the bytes at `range` of the text: the one made before for the same
   /// bytes, else `make()`, kept.
   mutating func string(at range: Range<Int>, make: () -> String) -> String {
+    let hash = ByteTable<Int>.hash(UnsafeBufferPointer(rebasing: text[range]), foldsCase: false)
+    let entry = entry(tag: hash & 0xFFFF_FFFF_0000_0000, at: range, make: make)
+    uses.append(UInt32(truncatingIfNeeded: entry))
+    return strings[entry]
+  }
+
+  /// The entry of the bytes at `range`, whose hash's high half is `tag`: the one made before
+  /// for the same bytes, else a new one for `make()`.
+  @inline(__always)
+  private mutating func entry(tag: UInt64, at range: Range<Int>, make: () -> String) -> Int {
     let key = UnsafeBufferPointer(rebasing: text[range])
-    let hash = ByteTable<Int>.hash(key, foldsCase: false)
-    let tag = hash & 0xFFFF_FFFF_0000_0000
     let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash >> 32) & mask
+    var slot = Int(truncatingIfNeeded: tag >> 32) & mask
     while slots[slot].value != 0 {
       if slots[slot].value & 0xFFFF_FFFF_0000_0000 == tag, matches(key, slots[slot].place) {
-        let entry = Int(truncatingIfNeeded: slots[slot].value & 0xFFFF_FFFF) - 1
-        uses.append(UInt32(truncatingIfNeeded: entry))
-        return strings[entry]
+        return Int(truncatingIfNeeded: slots[slot].value & 0xFFFF_FFFF) - 1
       }
       slot = (slot + 1) & mask
     }
-    let string = make()
-    uses.append(UInt32(truncatingIfNeeded: strings.count))
-    strings.append(string)
+    strings.append(make())
     slots[slot] = Slot(
       value: tag | UInt64(strings.count),
       place: UInt64(range.lowerBound) << 32 | UInt64(range.count))
     if strings.count * 2 > slots.count {
       slots = SnapshotStrings.grown(slots, empty: Slot(value: 0, place: 0), value: \.value)
     }
-    return string
+    return strings.count - 1
+  }
+
+  /// Takes in the strings of `later`, a table of the same text filled from a later stretch
+  /// of it (on another thread), as if this table had gone on to make them: a string this
+  /// table has keeps its number, the others are numbered after this table's own in the order
+  /// `later` made them, and `later`'s uses follow this table's, renumbered. The table is then
+  /// the one the whole text read in order makes.
+  mutating func append(_ later: TextTable) {
+    var made = [Slot](repeating: Slot(value: 0, place: 0), count: later.strings.count)
+    for slot in later.slots where slot.value != 0 {
+      made[Int(truncatingIfNeeded: slot.value & 0xFFFF_FFFF) - 1] = slot
+    }
+    var numbers: [UInt32] = []
+    numbers.reserveCapacity(made.count)
+    for (entry, slot) in made.enumerated() {
+      let start = Int(truncatingIfNeeded: slot.place >> 32)
+      let range = start..<(start + Int(truncatingIfNeeded: slot.place & 0xFFFF_FFFF))
+      let number = self.entry(tag: slot.value & 0xFFFF_FFFF_0000_0000, at: range) {
+        later.strings[entry]
+      }
+      numbers.append(UInt32(truncatingIfNeeded: number))
+    }
+    uses.reserveCapacity(uses.count + later.uses.count)
+    for use in later.uses { uses.append(numbers[Int(use)]) }
   }
 
   /// Forgets the uses after the first `count`: those of a fact that is checked again later.

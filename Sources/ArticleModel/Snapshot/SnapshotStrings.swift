@@ -70,13 +70,19 @@ struct SnapshotStrings {
           return number
         }
       }
+      // A string equal to the expected one but held apart (made by another piece of the
+      // load, `ModelChecker.Pieces`) is found another way, and the walk through the uses
+      // goes on past it, so that the strings after it are told by identity again.
       let slot = Self.recentSlot(of: value)
+      let found: Int
       if recent[slot].number >= 0, Self.identical(value, recent[slot].string) {
-        return recent[slot].number
+        found = recent[slot].number
+      } else {
+        found = number(hashing: value)
+        recent[slot] = (value, found)
       }
-      let number = number(hashing: value)
-      recent[slot] = (value, number)
-      return number
+      if nextUse < uses.count, Int(uses[nextUse]) == found { nextUse += 1 }
+      return found
     }
     return number(hashing: value)
   }
