@@ -96,6 +96,14 @@ struct ModelChecker {
   /// The model, or every problem found, from the whole file's syntax (after the facts
   /// checked as they were parsed, if any).
   mutating func run() -> (Model?, [Diagnostic]) {
+    var facts = streaming.facts
+    streaming.facts = []
+    // When every fact was checked as it was parsed, the index's columns of them are taken on
+    // the second core while this thread checks the declarations (issue 14). The two threads
+    // share the facts, which neither changes: no fact is appended to them then, and they are
+    // not given room. The other thread owns the columns; this one the rest of the checker.
+    let fields = syntax.facts.isEmpty ? Alongside { [facts] in FactFields(facts) } : nil
+    if fields == nil { facts.reserveCapacity(facts.count + syntax.facts.count) }
     // What checking facts as they were parsed declared is declared again, in the order and
     // with the messages of a file checked whole.
     entityKindIndices = []
@@ -117,9 +125,6 @@ struct ModelChecker {
     checkEntities()
     checkSets()
     let qualifiers = checkQualifierDeclarations()
-    var facts = streaming.facts
-    streaming.facts = []
-    facts.reserveCapacity(facts.count + syntax.facts.count)
     for fact in syntax.facts {
       if let fact = checkFact(
         fact, qualifiers: syntax.qualifiers[fact.qualifiers],
@@ -129,7 +134,11 @@ struct ModelChecker {
       }
     }
     let noClaims = syntax.noClaims.compactMap { checkNoClaim($0, documents: documents) }
-    guard diagnostics.isEmpty else { return (nil, diagnostics) }
+    guard diagnostics.isEmpty else {
+      // The columns' thread ends before the checker does, though its work is not used.
+      _ = fields?.result()
+      return (nil, diagnostics)
+    }
     // Only named sets, which are few and come first, need lines: those up to the last set.
     let setLines = UnsafeBufferPointer(
       rebasing: lexer.bytes[..<(syntax.sets.last.map { $0.query.range.lowerBound + 1 } ?? 0)])
@@ -157,7 +166,8 @@ struct ModelChecker {
           origin: NamedSet.Origin(file: name, line: start.line, column: start.column),
           aliases: set.aliases.map { $0.text.lowercased() })
       },
-      facts: facts, qualifiers: qualifiers, noClaims: noClaims)
+      facts: facts, fields: fields?.result() ?? FactFields(facts), qualifiers: qualifiers,
+      noClaims: noClaims)
     model.stringNumbers = texts.numbers()
     return (model, [])
   }

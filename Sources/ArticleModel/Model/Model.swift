@@ -29,6 +29,18 @@ public struct Model: Sendable, Equatable {
     noClaims: [NoClaim] = []
   ) {
     let facts = Array(facts)
+    self.init(
+      documents: documents, kinds: kinds, relations: relations, entities: entities, sets: sets,
+      facts: facts, fields: FactFields(facts), qualifiers: qualifiers, noClaims: noClaims)
+  }
+
+  /// A model of `facts`, whose fields `fields` were taken beforehand (by the checker, on
+  /// another thread: `ModelChecker.run`).
+  init(
+    documents: [Document], kinds: [Kind], relations: [Relation], entities: [Entity],
+    sets: [NamedSet], facts: [Fact], fields: FactFields, qualifiers: [Qualifier.Declaration],
+    noClaims: [NoClaim]
+  ) {
     self.documents = documents
     self.kinds = kinds
     self.relations = relations
@@ -37,7 +49,7 @@ public struct Model: Sendable, Equatable {
     self.facts = FactList(facts)
     self.qualifiers = qualifiers
     self.noClaims = noClaims
-    index = ModelIndex(kinds: kinds, relations: relations, entities: entities, facts: facts)
+    index = ModelIndex(kinds: kinds, relations: relations, entities: entities, fields: fields)
   }
 
   /// A model read from a snapshot: its facts read when asked, its index as stored.

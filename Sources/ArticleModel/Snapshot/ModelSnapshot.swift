@@ -56,6 +56,16 @@ public struct ModelSnapshot: Sendable, Equatable {
     _ model: Model, sections: [SnapshotSection] = [],
     numbers: consuming CheckedStrings? = nil
   ) -> [[UInt8]] {
+    encodedParts(model, numbers: consume numbers) { SnapshotSectionPart(sections) }
+  }
+
+  /// `encodedParts(_:sections:numbers:)` with the sections' part taken from `sections` once
+  /// the model's parts are encoded and their blocks hashed: the cache makes it meanwhile on
+  /// a thread of its own (`SnapshotCache.load(file:)`). The same bytes either way.
+  func encodedParts(
+    _ model: Model, numbers: consuming CheckedStrings?,
+    sections: () -> SnapshotSectionPart
+  ) -> [[UInt8]] {
     // A model's strings are in its files, and its facts take fewer bytes than their text.
     let sourceBytes = min(
       sources.reduce(0) { $0 + min(max(0, $1.size), ModelLoader.maximumFileSize) },
@@ -66,16 +76,11 @@ public struct ModelSnapshot: Sendable, Equatable {
     } else {
       body.reserve(bytes: sourceBytes / 8, tableBytes: sourceBytes)
     }
-    let parts = body.encodeParts(model, sections: sections)
-    let checksums = parts.map { part in
-      part.withUnsafeBytes { bytes in
-        stride(from: 0, to: bytes.count, by: SnapshotPart.blockSize).map { start in
-          ContentHash.of(
-            UnsafeRawBufferPointer(
-              rebasing: bytes[start..<min(start + SnapshotPart.blockSize, bytes.count)]))
-        }
-      }
-    }
+    var parts = body.encodeModelParts(model)
+    var checksums = parts.map(SnapshotParts.checksums(of:))
+    let sectionPart = sections()
+    parts.append(sectionPart.bytes)
+    checksums.append(sectionPart.checksums)
     func head(offsets: [Int]) -> [UInt8] {
       var head = SnapshotWriter()
       head.text(build)

@@ -80,9 +80,15 @@ public struct SnapshotCache: Sendable {
           modifiedNanoseconds: Int64(status.st_mtim.tv_nsec), inode: UInt64(status.st_ino),
           contentHash: contentHash))
     else { return (loaded, .miss(stored: false)) }
-    let model = loaded.withSnapshotSections(sections(loaded))
+    // The sections are made and encoded on the second core while this thread encodes the
+    // model's parts (issue 14). The two threads share `loaded` (its arrays and the facts'
+    // strings), which both only read. The sections' thread owns the sections and their part;
+    // this one owns the writer and the checker's `numbers`, whose tables it changes in place
+    // and which `loaded`, and so the sections' thread, no longer holds.
+    let sectionPart = Alongside { [sections, loaded] in SnapshotSectionPart(sections(loaded)) }
     let parts = ModelSnapshot(build: build, sources: sources)
-      .encodedParts(model, sections: model.snapshotSections, numbers: consume numbers)
+      .encodedParts(loaded, numbers: consume numbers) { sectionPart.result() }
+    let model = loaded.withSnapshotSections(sectionPart.result().sections)
     return (
       model, .miss(stored: Self.writeAtomically(parts, to: snapshotPath, makingFolder: folder))
     )

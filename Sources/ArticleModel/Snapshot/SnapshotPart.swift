@@ -72,6 +72,17 @@ final class SnapshotParts: @unchecked Sendable {
     (length + SnapshotPart.blockSize - 1) / SnapshotPart.blockSize
   }
 
+  /// The checksums of the blocks of `part`, as the head stores them.
+  static func checksums(of part: [UInt8]) -> [UInt64] {
+    part.withUnsafeBytes { bytes in
+      stride(from: 0, to: bytes.count, by: SnapshotPart.blockSize).map { start in
+        ContentHash.of(
+          UnsafeRawBufferPointer(
+            rebasing: bytes[start..<min(start + SnapshotPart.blockSize, bytes.count)]))
+      }
+    }
+  }
+
   func range(_ part: SnapshotPart) -> Range<Int> { ranges[part.rawValue] }
 
   /// Whether the whole of `part` has been checked and found right.

@@ -2,6 +2,13 @@ extension SnapshotWriter {
   /// The parts of the snapshot of `model` and `sections`, in the order of `SnapshotPart`
   /// (`Grammar/snapshot.md`): the string table last filled, so it is made after the rest.
   mutating func encodeParts(_ model: Model, sections: [SnapshotSection]) -> [[UInt8]] {
+    encodeModelParts(model) + [Self.sectionPart(sections)]
+  }
+
+  /// The parts of the snapshot of `model` before its sections, in the order of
+  /// `SnapshotPart`: the string table last filled, so it is made after the rest. The sections
+  /// part (`sectionPart`) numbers no strings, so it can be made apart, and at once.
+  mutating func encodeModelParts(_ model: Model) -> [[UInt8]] {
     encode(model)
     let modelPart = bytes
     bytes = []
@@ -20,14 +27,18 @@ extension SnapshotWriter {
     encodeSpeakers(index.speaksFor)
     let speaks = bytes
     bytes = []
-    // The sections' room at once: the vocabulary's is 10 MB at a million facts.
-    bytes.reserveCapacity(
-      sections.reduce(10) { $0 + 20 + $1.name.utf8.count + $1.place.range.count })
-    encode(sections)
-    let sectionBytes = bytes
-    bytes = []
     return [table.startBytes, table.bytes, modelPart, facts.columns, facts.details]
-      + lists + [Self.encodeLists(paragraphs), speaks, sectionBytes]
+      + lists + [Self.encodeLists(paragraphs), speaks]
+  }
+
+  /// The sections part: the sections' names and bytes, after their count.
+  static func sectionPart(_ sections: [SnapshotSection]) -> [UInt8] {
+    var writer = SnapshotWriter()
+    // The sections' room at once: the vocabulary's is 10 MB at a million facts.
+    writer.bytes.reserveCapacity(
+      sections.reduce(10) { $0 + 20 + $1.name.utf8.count + $1.place.range.count })
+    writer.encode(sections)
+    return writer.bytes
   }
 
   /// A part of lists (`SnapshotStore.listsLength`): their count, the facts' count, the
