@@ -71,8 +71,17 @@ extension ModelChecker {
       guard parser.position == start, parser.standsAtFact, parser.isClean,
         box.checker.streaming.isOn, syntax.end == nil, syntax.declarationCount == declared
       else { continue }
-      box.checker.texts.append(piece.texts)
+      // The piece's strings are taken into the table on a thread of their own while its facts
+      // are appended here. The table moves to that thread and back (nothing here reads it
+      // meanwhile); the piece's strings are only read.
+      let table = Held(box.checker.texts)
+      box.checker.texts = TextTable(text: box.checker.lexer.bytes, expected: 0)
+      let merging = Alongside { [later = piece.texts] in
+        table.value.append(later)
+        return table
+      }
       box.checker.streaming.facts.append(contentsOf: piece.facts)
+      box.checker.texts = merging.result().value
       box.checker.streaming.assumesOneDocument =
         box.checker.streaming.assumesOneDocument || piece.assumesOneDocument
       parser.move(to: piece.end)
@@ -173,6 +182,12 @@ extension ModelChecker {
     }
     return nil
   }
+}
+
+/// A value held by reference, so that it moves to another thread and back without a copy.
+private final class Held<Value> {
+  var value: Value
+  init(_ value: Value) { self.value = value }
 }
 
 extension ModelSyntax {
