@@ -16,7 +16,8 @@ seconds=${2:-60}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 build=$root/.build-fuzz
-flags=(-Xswiftc -sanitize=fuzzer,address)
+# -enable-testing: the model target compares internal ways of loading (`@testable import`).
+flags=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing)
 
 case $target in
   query | model | snapshot) modules=(Syntax ArticleModel ArticleQuery) ;;
