@@ -106,4 +106,45 @@ import Testing
       #expect(b.uses.count == ranges.count)
     }
   }
+
+  /// The strings a later piece made again are handed to the writer beside the first piece's
+  /// (`CheckedStrings.alike`), so that the facts of either piece are told by identity: the
+  /// writer, meeting each piece's own `String`s in the order of the uses, hashes none.
+  @Test(arguments: [1, 300, 900])
+  func aStringMadeAgainByALaterPieceIsToldByIdentity(cut: Int) {
+    // Quotes too long to be held in place (small strings are alike bit for bit), each cited
+    // in both halves of the text.
+    var text: [UInt8] = []
+    var ranges: [Range<Int>] = []
+    for index in 0..<1000 {
+      let start = text.count
+      text += Array("a quote long enough to be stored apart, number \(index % 250)".utf8)
+      ranges.append(start..<text.count)
+      text.append(UInt8(ascii: " "))
+    }
+    text.withUnsafeBufferPointer { text in
+      func make(_ range: Range<Int>) -> String { String(decoding: text[range], as: UTF8.self) }
+      var first = TextTable(text: text)
+      var met = ranges[..<cut].map { range in first.string(at: range) { make(range) } }
+      var second = TextTable(text: text, expected: text.count / 2)
+      met += ranges[cut...].map { range in second.string(at: range) { make(range) } }
+      first.append(second)
+      let numbers = first.numbers()
+      let own = Set(numbers.uses[..<cut])
+      // Each string of the first half that the second made again has the second's `String`.
+      for (string, use) in zip(met[cut...], numbers.uses[cut...]) where own.contains(use) {
+        #expect(Int(use) < numbers.alike.count)
+        #expect(
+          unsafeBitCast(numbers.alike[Int(use)], to: (UInt64, UInt64).self)
+            == unsafeBitCast(string, to: (UInt64, UInt64).self))
+        #expect(numbers.alike[Int(use)] == numbers.strings[Int(use)])
+      }
+      var strings = SnapshotStrings(numbers: numbers, reserving: 0)
+      for (string, use) in zip(met, numbers.uses) {
+        #expect(strings.number(of: string) == Int(use))
+      }
+      #expect(strings.hashedCount == 0)
+      #expect(strings.count == numbers.strings.count)
+    }
+  }
 }

@@ -29,6 +29,10 @@ struct TextTable {
   private var slots = [Slot](repeating: Slot(value: 0, place: 0), count: 1024)
   /// The strings made, by entry.
   private var strings: [String] = []
+  /// For each string a later piece of the text made again (`append(_:)`), the later piece's
+  /// `String`, which is equal to this table's but held apart; empty where none was, and
+  /// empty altogether until one is (`CheckedStrings.alike`).
+  private var alike: [String] = []
   /// The number of the string each call gave, in the order of the calls: the order the
   /// snapshot writer meets them in (`CheckedStrings`).
   private(set) var uses: [UInt32] = []
@@ -87,16 +91,33 @@ struct TextTable {
     }
     var numbers: [UInt32] = []
     numbers.reserveCapacity(made.count)
+    let own = strings.count
     for (entry, slot) in made.enumerated() {
       let start = Int(truncatingIfNeeded: slot.place >> 32)
       let range = start..<(start + Int(truncatingIfNeeded: slot.place & 0xFFFF_FFFF))
       let number = self.entry(tag: slot.value & 0xFFFF_FFFF_0000_0000, at: range) {
         later.strings[entry]
       }
+      if number < own {
+        // Made again by the later piece: the facts it checked hold its `String`.
+        setAlike(later.strings[entry], number)
+      }
       numbers.append(UInt32(truncatingIfNeeded: number))
+    }
+    // The later table's own strings made again by a piece after it.
+    for (entry, string) in later.alike.enumerated() where !string.isEmpty {
+      let number = Int(numbers[entry])
+      if number >= own { setAlike(string, number) }
     }
     uses.reserveCapacity(uses.count + later.uses.count)
     for use in later.uses { uses.append(numbers[Int(use)]) }
+  }
+
+  /// Keeps `string` as the second `String` of number `number` (`alike`), which then reaches
+  /// that far.
+  private mutating func setAlike(_ string: String, _ number: Int) {
+    if alike.count <= number { alike += repeatElement("", count: number + 1 - alike.count) }
+    alike[number] = string
   }
 
   /// Forgets the uses after the first `count`: those of a fact that is checked again later.
@@ -107,7 +128,7 @@ struct TextTable {
   /// The strings made so far, numbered in the order they were made, with the table that
   /// finds them and the uses: the snapshot writer's numbers for them.
   func numbers() -> CheckedStrings {
-    CheckedStrings(strings: strings, slots: slots.map(\.value), uses: uses)
+    CheckedStrings(strings: strings, slots: slots.map(\.value), uses: uses, alike: alike)
   }
 
   /// Whether the text's bytes at `place` (a slot's) are those of `key`. (A text past 4 GiB,

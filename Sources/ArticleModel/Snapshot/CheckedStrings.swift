@@ -17,4 +17,9 @@ struct CheckedStrings: Sendable {
   /// The number of each string the checker kept, in the order the facts (then the sentences
   /// that make no claim) use them.
   let uses: [UInt32]
+  /// For a string that a later piece of the load made again (`TextTable.append(_:)`), that
+  /// piece's `String`, equal but held apart, so that the facts it checked are told by
+  /// identity too: by number, empty for none, and shorter than `strings` (empty when the load
+  /// was not in pieces) past the last such number.
+  var alike: [String] = []
 }

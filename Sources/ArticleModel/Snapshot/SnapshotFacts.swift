@@ -131,23 +131,33 @@ extension SnapshotWriter {
           of: UInt32(truncatingIfNeeded: value).littleEndian,
           toByteOffset: (column * count + index) * 4, as: UInt32.self)
       }
-      // By index: a `for` over the facts copied each one, retaining its arrays and strings.
-      for index in 0..<count {
-        let fact = facts[index]
-        put(fact.subject, column: 0, index)
-        put(fact.relation, column: 1, index)
-        put(fact.object, column: 2, index)
-        put(fact.scenario ?? Int(UInt32.max), column: 3, index)
+      func encode(_ fact: UnsafePointer<Fact>, _ index: Int) {
+        put(fact.pointee.subject, column: 0, index)
+        put(fact.pointee.relation, column: 1, index)
+        put(fact.pointee.object, column: 2, index)
+        put(fact.pointee.scenario ?? Int(UInt32.max), column: 3, index)
         let modality: UInt8 =
-          switch fact.modality {
+          switch fact.pointee.modality {
           case .reported: 0
           case .assessment: 2
           case .scenario: 4
           }
         out[16 * count + index] =
-          (fact.polarity == .affirmed ? 0 : 1) | modality | (fact.personal ? 8 : 0)
+          (fact.pointee.polarity == .affirmed ? 0 : 1) | modality
+          | (fact.pointee.personal ? 8 : 0)
         encodeDetails(fact)
         starts.append(UInt64(bytes.count))
+      }
+      // The facts read where they are held, field by field: a fact copied out of the list
+      // (even to be passed on borrowed) retained its arrays and strings.
+      let inPlace: Void? = facts.withContiguousFacts { facts in
+        guard let first = facts.baseAddress else { return }
+        for index in 0..<count { encode(first + index, index) }
+      }
+      if inPlace == nil {
+        for index in 0..<count {
+          withUnsafePointer(to: facts[index]) { encode($0, index) }
+        }
       }
       for (index, start) in starts.enumerated() {
         out.storeBytes(
@@ -159,25 +169,31 @@ extension SnapshotWriter {
     return (columns, details)
   }
 
-  private mutating func encodeDetails(_ fact: Fact) {
-    number(fact.qualifiers.count)
-    for qualifier in fact.qualifiers {
-      string(qualifier.key.rawValue)
-      switch qualifier.value {
-      case .entity(let entity):
-        byte(0)
-        number(entity)
-      case .text(let text):
-        byte(1)
-        string(text)
+  /// A fact's details, read in place: its qualifiers and evidence not copied out (retained)
+  /// one by one.
+  private mutating func encodeDetails(_ fact: UnsafePointer<Fact>) {
+    number(fact.pointee.qualifiers.count)
+    fact.pointee.qualifiers.withUnsafeBufferPointer { qualifiers in
+      for index in qualifiers.indices {
+        string(qualifiers[index].key.rawValue)
+        switch qualifiers[index].value {
+        case .entity(let entity):
+          byte(0)
+          number(entity)
+        case .text(let text):
+          byte(1)
+          string(text)
+        }
       }
     }
-    number(fact.evidence.count)
-    for evidence in fact.evidence {
-      number(evidence.document)
-      number(evidence.paragraph)
-      string(evidence.quote)
+    number(fact.pointee.evidence.count)
+    fact.pointee.evidence.withUnsafeBufferPointer { evidence in
+      for index in evidence.indices {
+        number(evidence[index].document)
+        number(evidence[index].paragraph)
+        string(evidence[index].quote)
+      }
     }
-    optionalString(fact.note)
+    optionalString(fact.pointee.note)
   }
 }

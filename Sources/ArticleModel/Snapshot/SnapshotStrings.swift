@@ -29,6 +29,9 @@ struct SnapshotStrings {
   private var expected: [String] = []
   private var uses: [UInt32] = []
   private var nextUse = 0
+  /// The checker's `alike`: by number, a second `String` of the same bytes, made by another
+  /// piece of the load, that tells a string by identity too (an empty one stands for none).
+  private var alike: [String] = []
   /// The strings of a checker's table met again lately, by their identity, with their
   /// numbers (-1 for none): a quote cited by the facts around it is not hashed again.
   private var recent: [(string: String, number: Int)] = []
@@ -49,6 +52,7 @@ struct SnapshotStrings {
     slots = numbers.slots
     expected = numbers.strings
     uses = numbers.uses
+    alike = numbers.alike
     recent = Array(repeating: ("", -1), count: Self.recentCount)
   }
 
@@ -65,7 +69,9 @@ struct SnapshotStrings {
     if !expected.isEmpty {
       if nextUse < uses.count {
         let number = Int(uses[nextUse])
-        if Self.identical(value, expected[number]) {
+        if Self.identical(value, expected[number])
+          || (number < alike.count && Self.identical(value, alike[number]) && !value.isEmpty)
+        {
           nextUse += 1
           return number
         }
@@ -87,7 +93,11 @@ struct SnapshotStrings {
     return number(hashing: value)
   }
 
+  /// How many strings `number(of:)` found by hashing their bytes, not by their identity.
+  private(set) var hashedCount = 0
+
   private mutating func number(hashing value: String) -> Int {
+    hashedCount += 1
     var value = value
     value.makeContiguousUTF8()
     return value.utf8.withContiguousStorageIfAvailable { number(of: $0) }!
