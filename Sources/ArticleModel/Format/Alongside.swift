@@ -23,7 +23,11 @@ final class Alongside<Value>: @unchecked Sendable {
   init(_ work: @escaping () -> Value) {
     self.work = work
     let start = Unmanaged.passRetained(ThreadStart { [self] in runWork() })
-    var thread = pthread_t()
+    #if canImport(Glibc)
+      var thread = pthread_t()
+    #else
+      var thread: pthread_t?
+    #endif
     if pthread_create(&thread, nil, startThread, start.toOpaque()) == 0 {
       self.thread = thread
     } else {
