@@ -126,7 +126,9 @@ public struct Lexer {
   }
 
   /// Goes on reading at `offset` (clamped to the text): a model file parsed in pieces reads
-  /// each from the start of a line, where no token of the line before can reach.
+  /// each from the start of a line. (A quote whose line ends in a backslash runs on into the
+  /// next line, so a line's start is not always a token's: the loader takes a piece only when
+  /// reading in order reaches its start as a statement's.)
   public mutating func move(to offset: Int) {
     index = min(max(0, offset), bytes.count)
   }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ArticleModel
@@ -42,6 +43,25 @@ import Testing
     values.removeAll()
     #expect(job.result() == (0..<10_000).reduce(0, +))
     #expect(values.isEmpty)
+  }
+
+  /// Work whose value is never asked for still runs, and letting it go neither waits for it
+  /// for ever nor stops it.
+  @Test func workWhoseValueIsNeverAskedForStillRuns() async throws {
+    final class Done: @unchecked Sendable {
+      private let lock = NSLock()
+      private var value = false
+      var isDone: Bool { lock.withLock { value } }
+      func set() { lock.withLock { value = true } }
+    }
+    let done = Done()
+    for _ in 0..<20 { _ = Alongside { Self.sum(0..<1000) } }
+    _ = Alongside {
+      _ = Self.sum(0..<100_000)
+      done.set()
+    }
+    for _ in 0..<5000 where !done.isDone { try await Task.sleep(nanoseconds: 1_000_000) }
+    #expect(done.isDone)
   }
 
   @Test func theProcessorsAreCounted() {

@@ -117,9 +117,9 @@ import Testing
     }
     // The same distinct strings, each once, whichever numbered them.
     var first = SnapshotWriter(numbers: numbers, bytes: 0, tableBytes: 0)
-    _ = first.encodeParts(checked, sections: [])
+    _ = first.encodeModelParts(checked)
     var second = SnapshotWriter()
-    _ = second.encodeParts(plain, sections: [])
+    _ = second.encodeModelParts(plain)
     #expect(first.stringCount == second.stringCount)
     // The checker's strings come first, in the order it made them.
     var table = SnapshotStrings()

@@ -28,10 +28,27 @@ final class Alongside<Value>: @unchecked Sendable {
     #else
       var thread: pthread_t?
     #endif
-    if pthread_create(&thread, nil, startThread, start.toOpaque()) == 0 {
+    // The stack a process's first thread has by default, which a thread of its own gets on
+    // Linux but not on Darwin (512 KiB there).
+    var attributes = pthread_attr_t()
+    pthread_attr_init(&attributes)
+    pthread_attr_setstacksize(&attributes, 8 << 20)
+    if pthread_create(&thread, &attributes, startThread, start.toOpaque()) == 0 {
       self.thread = thread
     } else {
       start.release()
+    }
+    pthread_attr_destroy(&attributes)
+  }
+
+  /// A thread whose value was never asked for is joined, so that none is left behind; it is
+  /// let go instead when this is its own last hold on the work (it is ending).
+  deinit {
+    guard let thread else { return }
+    if pthread_equal(thread, pthread_self()) != 0 {
+      pthread_detach(thread)
+    } else {
+      pthread_join(thread, nil)
     }
   }
 

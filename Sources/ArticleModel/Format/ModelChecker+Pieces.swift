@@ -17,18 +17,25 @@ extension ModelChecker {
     /// As many as asked (and the text has lines to cut at), however small: for tests.
     case exactly(Int)
 
-    /// Whether a text of `count` bytes may be cut in pieces at all.
-    func cuts(_ count: Int) -> Bool {
+    /// How many pieces `bytes` bytes of facts are cut in.
+    func count(_ bytes: Int) -> Int {
       switch self {
-      case .byProcessors: Alongside<Piece>.processors > 1 && count >= 2 * minimumPieceBytes
-      case .exactly(let pieces): pieces > 1
+      case .byProcessors: min(Alongside<Piece>.processors, maximumPieces, bytes / minimumPieceBytes)
+      case .exactly(let count): count
       }
     }
+
+    /// Whether a text of `count` bytes may be cut in pieces at all.
+    func cuts(_ count: Int) -> Bool { self.count(count) > 1 }
   }
 
   /// The fewest bytes of facts worth a thread: below that, starting one and taking its facts
   /// in costs about what it saves.
   static let minimumPieceBytes = 4 << 20
+
+  /// The fewest facts whose index columns (`FactFields`) are worth a thread of their own
+  /// while `run` checks the declarations.
+  static let factsWorthAThread = 10_000
 
   /// The most pieces a text is cut into, however many processors there are: each piece's
   /// facts and strings are taken in by the load's own thread, one piece after another, so
@@ -61,11 +68,15 @@ extension ModelChecker {
     guard !starts.isEmpty else { return 0 }
     box.checker.declareAbove(in: syntax)
     let declared = syntax.declarationCount
-    let jobs = zip(starts, starts.dropFirst() + [Int.max]).map { start, limit in
-      box.checker.piece(from: start, before: limit, declaredQualifiers: parser.declaredQualifiers)
-    }
+    // Each job is let go once its piece is taken in (or dropped), and its facts with it.
+    var jobs = zip(starts, starts.dropFirst() + [Int.max]).map { start, limit in
+      (
+        start,
+        box.checker.piece(from: start, before: limit, declaredQualifiers: parser.declaredQualifiers)
+      )
+    }[...]
     var taken = 0
-    for (job, start) in zip(jobs, starts) {
+    while let (start, job) = jobs.popFirst() {
       parser.statements(into: &syntax, before: start)
       let piece = job.result()
       guard parser.position == start, parser.standsAtFact, parser.isClean,
@@ -122,35 +133,13 @@ extension ModelChecker {
     }
   }
 
-  /// The paragraphs of the text files that `documents` name, read on a thread of their own,
-  /// by the documents' indices.
-  ///
-  /// The thread calls `readText`, which must read files and nothing the caller changes
-  /// (`ModelLoader.load(file:)`'s does); it shares nothing else with the caller.
-  func readingParagraphs(of documents: [DocumentSyntax])
-    -> Alongside<[Int: Result<[String], any Error>]>
-  {
-    let readText = self.readText
-    return Alongside {
-      var read: [Int: Result<[String], any Error>] = [:]
-      for (index, document) in documents.enumerated() {
-        read[index] = ModelChecker.paragraphs(of: document, reading: readText)
-      }
-      return read
-    }
-  }
-
   /// Where the facts from `first` are cut for `pieces`: the start of the first line beginning
   /// `fact ` at or after each further piece's share of the text; none for a text too small.
   static func pieceStarts(in bytes: UnsafeBufferPointer<UInt8>, from first: Int, pieces: Pieces)
     -> [Int]
   {
     let rest = bytes.count - first
-    let count =
-      switch pieces {
-      case .byProcessors: min(Alongside<Piece>.processors, maximumPieces, rest / minimumPieceBytes)
-      case .exactly(let count): count
-      }
+    let count = pieces.count(rest)
     var starts: [Int] = []
     for piece in stride(from: 1, to: count, by: 1) {
       let share = first + rest / count * piece

@@ -179,4 +179,22 @@ extension ModelChecker {
       streaming.qualifiers += 1
     }
   }
+
+  /// The paragraphs of the text files that `documents` name, read on a thread of their own,
+  /// by the documents' indices.
+  ///
+  /// The thread calls `readText`, which must read files and nothing the caller changes
+  /// (`ModelLoader.load(file:)`'s does); it shares nothing else with the caller.
+  func readingParagraphs(of documents: [DocumentSyntax])
+    -> Alongside<[Int: Result<[String], any Error>]>
+  {
+    let readText = self.readText
+    return Alongside {
+      var read: [Int: Result<[String], any Error>] = [:]
+      for (index, document) in documents.enumerated() {
+        read[index] = ModelChecker.paragraphs(of: document, reading: readText)
+      }
+      return read
+    }
+  }
 }

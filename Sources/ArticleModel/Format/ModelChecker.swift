@@ -102,7 +102,9 @@ struct ModelChecker {
     // the second core while this thread checks the declarations (issue 14). The two threads
     // share the facts, which neither changes: no fact is appended to them then, and they are
     // not given room. The other thread owns the columns; this one the rest of the checker.
-    let fields = syntax.facts.isEmpty ? Alongside { [facts] in FactFields(facts) } : nil
+    let fields =
+      syntax.facts.isEmpty && facts.count >= Self.factsWorthAThread
+      ? Alongside { [facts] in FactFields(facts) } : nil
     if fields == nil { facts.reserveCapacity(facts.count + syntax.facts.count) }
     // What checking facts as they were parsed declared is declared again, in the order and
     // with the messages of a file checked whole.

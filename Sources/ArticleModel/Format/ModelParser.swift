@@ -43,16 +43,6 @@ struct ModelParser {
     return (syntax, parser.diagnostics)
   }
 
-  /// `parse(_:)`, handing each whole fact to `takeFact` as it is parsed, with the syntax read
-  /// so far: a fact it takes (it returns true) is left out of the syntax, until it declines one.
-  static func parse(
-    _ lexer: Lexer, takingFacts takeFact: @escaping (FactSyntax, ModelSyntax) -> Bool
-  ) -> (ModelSyntax, [Diagnostic]) {
-    var parser = ModelParser(lexer: lexer, takingFacts: takeFact)
-    let syntax = parser.model()
-    return (syntax, parser.diagnostics)
-  }
-
   /// A parser of the text `lexer` reads, from `offset` (the start of a statement: another
   /// parser reads the text before it, whose qualifiers `declaredQualifiers` are), handing each
   /// whole fact to `takeFact` until it declines one. `statements(into:before:while:)`
@@ -296,7 +286,8 @@ struct ModelParser {
   var isClean: Bool { diagnostics.isEmpty && resumption == nil }
 
   /// Reads on from `offset`, the start of a statement, where a parser that read the stretch
-  /// before it stopped (`takenFacts(before:)`).
+  /// before it stopped (`takenFacts(before:)`): a keyword or the text's end, so nothing is
+  /// held back there (a lexical error there is found and held back as reading in order would).
   mutating func move(to offset: Int) {
     lexer.move(to: offset)
     read()

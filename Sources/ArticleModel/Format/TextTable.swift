@@ -104,11 +104,6 @@ struct TextTable {
       }
       numbers.append(UInt32(truncatingIfNeeded: number))
     }
-    // The later table's own strings made again by a piece after it.
-    for (entry, string) in later.alike.enumerated() where !string.isEmpty {
-      let number = Int(numbers[entry])
-      if number >= own { setAlike(string, number) }
-    }
     uses.reserveCapacity(uses.count + later.uses.count)
     for use in later.uses { uses.append(numbers[Int(use)]) }
   }

@@ -1,10 +1,4 @@
 extension SnapshotWriter {
-  /// The parts of the snapshot of `model` and `sections`, in the order of `SnapshotPart`
-  /// (`Grammar/snapshot.md`): the string table last filled, so it is made after the rest.
-  mutating func encodeParts(_ model: Model, sections: [SnapshotSection]) -> [[UInt8]] {
-    encodeModelParts(model) + [Self.sectionPart(sections)]
-  }
-
   /// The parts of the snapshot of `model` before its sections, in the order of
   /// `SnapshotPart`: the string table last filled, so it is made after the rest. The sections
   /// part (`sectionPart`) numbers no strings, so it can be made apart, and at once.
