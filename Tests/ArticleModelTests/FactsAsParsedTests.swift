@@ -47,17 +47,21 @@ import Testing
     #expect((try? Self.load(Bundled.modelText, factsAsParsed: true).get()) == ModelLoader.bundled)
   }
 
-  /// Every model input the fuzzers kept: well-formed, broken and odd ones.
-  @Test func everyFuzzCorpusModelIsTheSame() throws {
+  /// Every model input the fuzzers kept (`Tests/Fuzz/corpus/model`), by file name.
+  static func fuzzCorpusModels() throws -> [(name: String, text: String)] {
     let folder = URL(fileURLWithPath: #filePath)
       .deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("Fuzz/corpus/model")
-    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-    #expect(names.count > 1000)
-    for name in names {
-      let data = try Data(contentsOf: folder.appendingPathComponent(name))
-      Self.expectSame(String(decoding: data, as: UTF8.self), "\(name)")
+    return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map {
+      ($0, String(decoding: try Data(contentsOf: folder.appendingPathComponent($0)), as: UTF8.self))
     }
+  }
+
+  /// Every model input the fuzzers kept: well-formed, broken and odd ones.
+  @Test func everyFuzzCorpusModelIsTheSame() throws {
+    let models = try Self.fuzzCorpusModels()
+    #expect(models.count > 1000)
+    for (name, text) in models { Self.expectSame(text, "\(name)") }
   }
 
   static let declarations = """
