@@ -77,6 +77,12 @@ enum FileBytes {
 }
 
 extension FileBytes {
+  /// Whether `bytes` are UTF-8 without a byte order mark: a text read from its bytes as they
+  /// are (a mark is left to `String(data:encoding:)`, which drops it).
+  static func isPlainUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    !bytes.starts(with: [0xEF, 0xBB, 0xBF]) && UTF8Text.isValid(bytes)
+  }
+
   /// The text of the UTF-8 file at `path`, read straight into the storage of its `String`
   /// rather than into bytes that a `String` then copies: a document's text of 57 MB was read,
   /// then copied (issue 14). Nil when the file is small, cannot be opened or measured,
@@ -92,7 +98,7 @@ extension FileBytes {
         return 0
       }
       let bytes = UnsafeBufferPointer(start: start, count: size)
-      guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), UTF8Text.isValid(bytes) else { return 0 }
+      guard isPlainUTF8(bytes) else { return 0 }
       whole = true
       return size
     }

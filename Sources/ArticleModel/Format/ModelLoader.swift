@@ -105,10 +105,7 @@ public enum ModelLoader {
     data.withUnsafeBytes { read($0) }
     let loaded = data.withUnsafeBytes { raw -> Result<Model, ModelError>? in
       let bytes = raw.bindMemory(to: UInt8.self)
-      // A byte order mark is left to `String(data:encoding:)`, which drops it.
-      guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), UTF8Text.isValid(bytes) else {
-        return nil
-      }
+      guard FileBytes.isPlainUTF8(bytes) else { return nil }
       // `readText` reads files and nothing else: a large model's may run on a thread of its own.
       return load(
         lexer: Lexer(bytes: bytes, stringsSpanLines: false), name: path, requiringEnd: true,

@@ -286,8 +286,8 @@ struct ModelParser {
   var isClean: Bool { diagnostics.isEmpty && resumption == nil }
 
   /// Reads on from `offset`, the start of a statement, where a parser that read the stretch
-  /// before it stopped (`takenFacts(before:)`): a keyword or the text's end, so nothing is
-  /// held back there (a lexical error there is found and held back as reading in order would).
+  /// before it stopped (`takenFacts(before:)`): that parser read a keyword or the text's end
+  /// there, so reading on finds the same, with no error to hold back.
   mutating func move(to offset: Int) {
     lexer.move(to: offset)
     read()

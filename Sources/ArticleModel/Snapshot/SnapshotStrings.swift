@@ -35,6 +35,8 @@ struct SnapshotStrings {
   /// The strings of a checker's table met again lately, by their identity, with their
   /// numbers (-1 for none): a quote cited by the facts around it is not hashed again.
   private var recent: [(string: String, number: Int)] = []
+  /// How many strings `number(of:)` found by hashing their bytes, not by their identity.
+  private(set) var hashedCount = 0
 
   init() {}
 
@@ -92,9 +94,6 @@ struct SnapshotStrings {
     }
     return number(hashing: value)
   }
-
-  /// How many strings `number(of:)` found by hashing their bytes, not by their identity.
-  private(set) var hashedCount = 0
 
   private mutating func number(hashing value: String) -> Int {
     hashedCount += 1
